@@ -1,0 +1,56 @@
+"""Configuration, read in one place: defaults <- environment (TIMELINE_*) <- explicit overrides.
+
+Nothing else in the service reads os.environ.
+"""
+import os
+
+PREFIX = "TIMELINE_"
+
+DEFAULTS = {
+    # sqlite:///timeline.db (a file in the working directory) unless DATABASE_URL is set
+    "DATABASE_URL": "sqlite:///timeline.db",
+    # origins allowed to read the API from a browser; "*" or a comma-separated list
+    "CORS_ORIGINS": "*",
+    # reads are public unless this is true; writes always need a key
+    "READS_REQUIRE_KEY": False,
+    # request bodies over this many bytes get 413
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    # articles over this many bytes are refused by the loader
+    "MAX_ARTICLE_BYTES": 1024 * 1024,
+    # writes allowed per API key per window
+    "WRITE_RATE_LIMIT": 60,
+    "WRITE_RATE_WINDOW": 60,
+    "PAGE_LIMIT_DEFAULT": 50,
+    "PAGE_LIMIT_MAX": 200,
+    "FEED_SIZE": 50,
+}
+
+
+def _coerce(default, raw):
+    if isinstance(default, bool):
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    if isinstance(default, int):
+        return int(raw)
+    return raw
+
+
+def load(overrides=None, environ=None):
+    """Return the effective configuration as a plain dict."""
+    environ = os.environ if environ is None else environ
+    config = dict(DEFAULTS)
+    for name, default in DEFAULTS.items():
+        raw = environ.get(PREFIX + name)
+        if name == "DATABASE_URL":
+            raw = environ.get("DATABASE_URL", raw)
+        if raw is not None and raw != "":
+            try:
+                config[name] = _coerce(default, raw)
+            except ValueError as exc:
+                raise SystemExit(f"configuration: {PREFIX}{name}={raw!r} is not valid ({exc})") from None
+    config.update(overrides or {})
+    return config
+
+
+def env(name, default=None):
+    """Read one extra environment variable (used by the CLI and tests for TEST_DATABASE_URL)."""
+    return os.environ.get(name, default)

@@ -1,0 +1,70 @@
+"""Every error the service answers is application/problem+json (RFC 9457), from here."""
+import logging
+
+from flask import Response, json, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+PROBLEM_TYPE_BASE = "https://timeline.invalid/problems/"
+log = logging.getLogger(__name__)
+
+
+class Problem(HTTPException):
+    """An error raised by our own code, with an RFC 9457 body."""
+
+    def __init__(self, status, title, detail=None, *, type_=None, errors=None, headers=None):
+        super().__init__(description=detail)
+        self.code = status
+        self.title = title
+        self.detail = detail
+        self.type_ = type_
+        self.errors = errors
+        self.extra_headers = headers or {}
+
+
+def problem_response(status, title, detail=None, *, type_=None, errors=None, headers=None):
+    body = {
+        "type": PROBLEM_TYPE_BASE + type_ if type_ else "about:blank",
+        "title": title,
+        "status": status,
+    }
+    if detail:
+        body["detail"] = detail
+    if errors:
+        body["errors"] = errors
+    body["instance"] = request.path if request else None
+    response = Response(json.dumps(body), status=status, mimetype="application/problem+json")
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _from_http_exception(exc):
+    if isinstance(exc, Problem):
+        return problem_response(
+            exc.code, exc.title, exc.detail, type_=exc.type_, errors=exc.errors, headers=exc.extra_headers
+        )
+    status = exc.code or 500
+    detail = exc.description
+    errors = None
+    # flask-smorest / webargs put validation messages here
+    data = getattr(exc, "data", None) or {}
+    messages = data.get("messages") if isinstance(data, dict) else None
+    if messages:
+        errors = messages
+        detail = "The request is not valid: see errors."
+    headers = {}
+    if status == 405 and exc.valid_methods:
+        headers["Allow"] = ", ".join(exc.valid_methods)
+    if status == 304:
+        return exc.get_response()
+    return problem_response(status, exc.name, detail, errors=errors, headers=headers)
+
+
+def _from_unexpected(exc):
+    log.exception("unhandled error on %s %s", request.method, request.path)
+    return problem_response(500, InternalServerError.name, "The server could not complete the request.")
+
+
+def init_app(app):
+    app.register_error_handler(HTTPException, _from_http_exception)
+    app.register_error_handler(Exception, _from_unexpected)

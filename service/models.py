@@ -1,0 +1,185 @@
+"""The event store: tables and indexes. No HTTP, no JSON formatting here."""
+import datetime as dt
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from .db import database
+
+SCHEMA_VERSION = 1
+
+CHANNELS = {
+    "phone_call": "A telephone conversation between the participants.",
+    "video_call": "A video conference between the participants.",
+    "meeting": "In-person bilateral talks or a visit.",
+    "multilateral_meeting": "Three or more parties: a summit, a session of an international body.",
+    "speech": "An address at a forum, session or ceremony.",
+    "press_conference": "A spokesperson's briefing or a news conference.",
+    "statement": "A written statement, press release or social-media post.",
+    "correspondence": "A letter, message or telegram.",
+}
+DATE_PRECISIONS = ("day", "month", "year")
+DATE_BASES = ("explicit", "relative", "inferred", "unknown", "editor")
+ACTOR_KINDS = ("person", "organization", "state")
+
+
+def utcnow():
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class SchemaInfo(BaseModel):
+    """One row: the schema version the store was last migrated to."""
+
+    version = IntegerField()
+    migrated_at = DateTimeField(default=utcnow)
+
+
+class Document(BaseModel):
+    id = AutoField()
+    key = CharField(max_length=255, unique=True)
+    title = TextField(null=True)
+    publisher = CharField(max_length=255, null=True)
+    url = TextField(null=True)
+    published = DateField(null=True, index=True)
+    # how the publication date was found: client, header, publication_line, dateline, masthead, none
+    published_basis = CharField(max_length=32, default="none")
+    text = TextField()
+    sha256 = CharField(max_length=64, unique=True)
+    extractor_version = CharField(max_length=32)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+
+class Actor(BaseModel):
+    id = AutoField()
+    name = CharField(max_length=255)
+    slug = CharField(max_length=255, unique=True)
+    kind = CharField(max_length=16, default="person")
+    country = CharField(max_length=2, null=True, index=True)
+    created_at = DateTimeField(default=utcnow)
+
+
+class ActorAlias(BaseModel):
+    id = AutoField()
+    actor = ForeignKeyField(Actor, backref="aliases", on_delete="CASCADE", index=True)
+    alias = CharField(max_length=255)
+    # casefolded, accents stripped, whitespace folded: the lookup key
+    norm = CharField(max_length=255, unique=True)
+
+
+class Event(BaseModel):
+    id = AutoField()
+    date = DateField(null=True)
+    date_precision = CharField(max_length=8, null=True)
+    date_basis = CharField(max_length=16, default="unknown")
+    channel = CharField(max_length=32, index=True)
+    location_name = CharField(max_length=255, null=True, index=True)
+    location_country = CharField(max_length=2, null=True)
+    title = TextField()
+    summary = TextField(null=True)
+    confidence = FloatField(default=0.5)
+    # JSON list of {"field", "values": [{"value", "document"}]} where sources disagree
+    conflicts = TextField(default="[]")
+    # JSON list of field names an editor set: re-extraction never overwrites them
+    locked = TextField(default="[]")
+    # set when an editor created the event by hand; such events survive without documents
+    manual = BooleanField(default=False)
+    # title + summary + evidence, the text that `q` searches
+    search_text = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("date", "id"), False),)
+
+
+class EventActor(BaseModel):
+    id = AutoField()
+    event = ForeignKeyField(Event, backref="participants", on_delete="CASCADE")
+    actor = ForeignKeyField(Actor, backref="event_links", on_delete="CASCADE", index=True)
+    # the title the actor held in the report ("Foreign Minister")
+    title = CharField(max_length=255, null=True)
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("event", "actor"), True),)
+
+
+class Topic(BaseModel):
+    id = AutoField()
+    slug = CharField(max_length=64, unique=True)
+    label = CharField(max_length=255)
+    iptc_code = CharField(max_length=32, null=True)
+
+
+class EventTopic(BaseModel):
+    id = AutoField()
+    event = ForeignKeyField(Event, backref="topic_links", on_delete="CASCADE")
+    topic = ForeignKeyField(Topic, backref="event_links", on_delete="CASCADE", index=True)
+
+    class Meta:
+        indexes = ((("event", "topic"), True),)
+
+
+class Mention(BaseModel):
+    """The evidence: one sentence of one document that reports an event."""
+
+    id = AutoField()
+    event = ForeignKeyField(Event, backref="mentions", on_delete="CASCADE", index=True)
+    document = ForeignKeyField(Document, backref="mentions", on_delete="CASCADE", index=True)
+    sentence = TextField()
+    start = IntegerField()
+    end = IntegerField()
+    date_text = CharField(max_length=255, null=True)
+    # JSON: what this document alone said (date, precision, channel, location), to show conflicts
+    reported = TextField(default="{}")
+
+
+class ApiKey(BaseModel):
+    id = AutoField()
+    name = CharField(max_length=64, unique=True)
+    key_hash = CharField(max_length=64, unique=True)
+    created_at = DateTimeField(default=utcnow)
+    revoked_at = DateTimeField(null=True)
+
+
+class EventChange(BaseModel):
+    """History of every write to an event; kept after the event is deleted."""
+
+    id = AutoField()
+    event_id = IntegerField(index=True)
+    actor_key = CharField(max_length=64)  # name of the API key, or "loader"
+    action = CharField(max_length=16)  # create, update, delete, merge
+    changes = TextField(default="{}")
+    at = DateTimeField(default=utcnow)
+
+
+TABLES = [
+    SchemaInfo,
+    Document,
+    Actor,
+    ActorAlias,
+    Event,
+    EventActor,
+    Topic,
+    EventTopic,
+    Mention,
+    ApiKey,
+    EventChange,
+]
