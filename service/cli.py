@@ -1,0 +1,177 @@
+"""The `timeline` command: serve, load, export, migrate, openapi (and keys)."""
+import sys
+import time
+
+import click
+
+from . import config as config_module
+from . import db as db_module
+
+FORMATS = ("ndjson", "csv", "ics", "timelinejs", "atom")
+
+
+def _fail(message):
+    click.echo(f"timeline: {message}", err=True)
+    sys.exit(1)
+
+
+def open_store(settings=None):
+    """Bind DATABASE_URL, connect and bring the schema up to date."""
+    from .migrate import migrate
+
+    settings = settings or config_module.load()
+    try:
+        db_module.bind(settings["DATABASE_URL"])
+        db_module.database.connect(reuse_if_open=True)
+        migrate()
+    except Exception as exc:  # a bad URL or an unreachable server: one line, no traceback
+        _fail(f"cannot open the database {settings['DATABASE_URL']!r}: {exc}".splitlines()[0])
+    return settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="event-timeline", prog_name="timeline")
+def main():
+    """Event Timeline: extract diplomatic events from news articles and serve them over /v1.
+
+    Every command uses DATABASE_URL when it is set (default: sqlite:///timeline.db).
+    """
+
+
+@main.command()
+def migrate():
+    """Create the store, or upgrade an older one in place."""
+    from .migrate import current_version
+
+    open_store()
+    click.echo(f"schema version {current_version()}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 256),
+              help="Articles per nlp.pipe batch.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-article lines.")
+def load(paths, batch_size, quiet):
+    """Extract events from articles and store them.
+
+    PATHS are .txt or .json files, folders of them, or - for standard input. A JSON article is an
+    object with `text` and optional `key`, `title`, `url`, `publisher`, `published` (or a list of them).
+    Loading the same text again changes nothing. Exits non-zero when any article failed.
+    """
+    settings = open_store()
+    summary = run_load(paths, settings, batch_size=batch_size, quiet=quiet)
+    if summary["failed"]:
+        sys.exit(1)
+
+
+def run_load(paths, settings, *, batch_size=16, quiet=False):
+    from .documents import collect
+    from .ingest import ingest_articles
+
+    started = time.monotonic()
+    counts = {"articles": 0, "created": 0, "replaced": 0, "unchanged": 0, "failed": 0,
+              "events_created": 0, "events_merged": 0}
+    sources = list(collect(paths, settings["MAX_ARTICLE_BYTES"]))
+    good = [s for s in sources if s.article]
+    for source in sources:
+        if source.error:
+            counts["failed"] += 1
+            click.echo(f"skipped {source.name}: {source.error}", err=True)
+    names = {id(s.article): s.name for s in good}
+    show_bar = not quiet and sys.stderr.isatty()
+    with click.progressbar(length=len(good), label="loading", file=sys.stderr) if show_bar else _NoBar() as bar:
+        results = ingest_articles((s.article for s in good), batch_size=batch_size)
+        for source, result in zip(good, results, strict=True):
+            counts["articles"] += 1
+            counts[result.status] += 1
+            counts["events_created"] += len(result.events_created)
+            counts["events_merged"] += len(result.events_merged)
+            if result.status == "failed":
+                click.echo(f"\nfailed {names[id(source.article)]}: {result.error}", err=True)
+            bar.update(1)
+    counts["failed_total"] = counts["failed"]
+    elapsed = time.monotonic() - started
+    click.echo(
+        f"{counts['articles']} articles: {counts['created']} new, {counts['replaced']} replaced, "
+        f"{counts['unchanged']} unchanged, {counts['failed']} failed; events: "
+        f"{counts['events_created']} created, {counts['events_merged']} merged ({elapsed:.1f}s)",
+        err=True,
+    )
+    return counts
+
+
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n):
+        pass
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="ndjson", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
+              help="File to write (default: standard output).")
+def export(fmt, output):
+    """Write every event, in the shape of GET /v1/events/{id} (ndjson) or another format."""
+    open_store()
+    stream = click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
+    with stream:
+        if fmt == "ndjson":
+            import json
+
+            from .store import iter_event_payloads
+
+            for payload in iter_event_payloads({}):
+                stream.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
+        else:
+            from .exports import write_export
+
+            write_export(fmt, {}, stream)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option("--load", "load_paths", multiple=True, metavar="PATH",
+              help="Load these articles (idempotent) before serving; repeatable.")
+def serve(host, port, workers, load_paths):
+    """Run the API with gunicorn."""
+    settings = open_store()
+    if load_paths:
+        summary = run_load(load_paths, settings, quiet=True)
+        if summary["failed"]:
+            click.echo("timeline: some articles failed to load; serving the rest", err=True)
+    db_module.database.close()
+    from gunicorn.app.wsgiapp import WSGIApplication
+
+    sys.argv = ["gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
+                "--access-logfile", "-", "service:create_app()"]
+    WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", help="Default: standard output.")
+def openapi(output):
+    """Write the OpenAPI document (YAML) generated from the app."""
+    from .api import openapi_yaml
+
+    text = openapi_yaml()
+    with click.open_file(output, "w", encoding="utf-8") as stream:
+        stream.write(text)
+
+
+def _register_optional():
+    try:
+        from .cli_keys import keys
+    except ImportError:
+        return
+    main.add_command(keys)
+
+
+_register_optional()

@@ -1,0 +1,173 @@
+"""Articles -> extracted events -> the store. Idempotent, one transaction per article.
+
+The same text again changes nothing (keyed by its SHA-256); a changed article under the same
+key replaces its old mentions, and an event no document reports any more goes away.
+"""
+import json
+from dataclasses import dataclass, field
+from itertools import islice
+
+from . import actors, merge
+from .db import database
+from .documents import sha256
+from .models import Document, Event, EventChange, Mention, Topic, utcnow
+from .nlp import EXTRACTOR_VERSION
+from .nlp.topics import vocabulary
+
+CHUNK = 64  # articles read ahead for one nlp.pipe run: bounds memory on big folders
+
+
+@dataclass
+class IngestResult:
+    key: str
+    status: str  # created | replaced | unchanged | failed
+    document_id: int | None = None
+    events_created: list[int] = field(default_factory=list)
+    events_merged: list[int] = field(default_factory=list)
+    error: str | None = None
+
+
+def sync_topics():
+    """The topic vocabulary (a data file) into the Topic table; labels follow the file."""
+    for entry in vocabulary():
+        topic = Topic.get_or_none(Topic.slug == entry["slug"])
+        if topic is None:
+            Topic.create(slug=entry["slug"], label=entry["label"], iptc_code=entry.get("iptc_code"))
+        elif (topic.label, topic.iptc_code) != (entry["label"], entry.get("iptc_code")):
+            topic.label, topic.iptc_code = entry["label"], entry.get("iptc_code")
+            topic.save()
+
+
+def ingest_articles(articles, *, batch_size=16):
+    """Yield one IngestResult per ArticleInput, in order."""
+    from .nlp.extract import extract_articles  # loads spaCy: only the loader pays for it
+
+    with database.atomic():
+        sync_topics()
+    iterator = iter(articles)
+    while chunk := list(islice(iterator, CHUNK)):
+        results, todo = {}, []
+        for i, article in enumerate(chunk):
+            existing = Document.get_or_none(Document.sha256 == sha256(article.text))
+            if existing and existing.extractor_version == EXTRACTOR_VERSION:
+                results[i] = IngestResult(existing.key, "unchanged", existing.id)
+            else:
+                todo.append(i)
+        extracted = extract_articles([chunk[i] for i in todo], batch_size=batch_size)
+        for i, extraction in zip(todo, extracted, strict=True):
+            results[i] = _store_safely(chunk[i], extraction)
+        for i in range(len(chunk)):
+            yield results[i]
+
+
+def _store_safely(article, extraction):
+    try:
+        with database.atomic():
+            return _store(article, extraction)
+    except Exception as exc:  # one bad article must not stop the rest; its transaction rolled back
+        return IngestResult(article.key, "failed", error=f"{type(exc).__name__}: {exc}")
+
+
+def _store(article, extraction):
+    digest = sha256(article.text)
+    document = Document.get_or_none(Document.key == article.key)
+    other = Document.get_or_none(Document.sha256 == digest)
+    if other is not None and (document is None or other.id != document.id):
+        if other.extractor_version == EXTRACTOR_VERSION:
+            return IngestResult(other.key, "unchanged", other.id)
+        document = other  # same text, older extractor: re-extract it under its own key
+    status = "replaced" if document else "created"
+    published, basis = (article.published, "client") if article.published else (
+        extraction.published, extraction.published_basis)
+    values = {
+        "title": article.title or extraction.title,
+        "publisher": article.publisher,
+        "url": article.url,
+        "published": published,
+        "published_basis": basis if published else "none",
+        "text": article.text,
+        "sha256": digest,
+        "extractor_version": EXTRACTOR_VERSION,
+        "updated_at": utcnow(),
+    }
+    stale = []
+    if document:
+        stale = _detach(document, refresh=False)
+        for name, value in values.items():
+            setattr(document, name, value)
+        document.save()
+    else:
+        document = Document.create(key=article.key, **values)
+    result = IngestResult(document.key, status, document.id)
+    for extracted in extraction.events:
+        if not extracted.evidence:  # an event is only as good as the sentence that states it
+            continue
+        event_id, merged = _store_event(document, extracted)
+        (result.events_merged if merged else result.events_created).append(event_id)
+    # events the old text reported and the new one did not match: recompute, or delete if orphaned
+    for event in Event.select().where(Event.id.in_([i for i in stale if i not in result.events_merged])):
+        merge.refresh_event(event)
+    return result
+
+
+def _detach(document, refresh=True):
+    """Remove a document's mentions; recompute (or delete) the events they supported unless told not to
+    (a replaced article first gets the chance to report the same events again)."""
+    event_ids = [m.event_id for m in Mention.select(Mention.event).where(Mention.document == document).distinct()]
+    Mention.delete().where(Mention.document == document).execute()
+    if refresh:
+        for event in Event.select().where(Event.id.in_(event_ids)):
+            merge.refresh_event(event)
+    return event_ids
+
+
+def _report(extracted, participant_rows):
+    return {
+        "date": extracted.date.isoformat() if extracted.date else None,
+        "date_precision": extracted.date_precision if extracted.date else None,
+        "date_basis": extracted.date_basis if extracted.date else "unknown",
+        "channel": extracted.channel,
+        "location_name": extracted.location_name,
+        "location_country": extracted.location_country,
+        "participants": participant_rows,
+        "topics": list(extracted.topics),
+        "title": extracted.title,
+        "summary": extracted.summary,
+        "confidence": extracted.confidence,
+    }
+
+
+def _store_event(document, extracted):
+    participant_rows = []
+    for participant in extracted.participants:
+        actor = actors.resolve(participant)
+        if all(actor.id != row[0] for row in participant_rows):
+            participant_rows.append([actor.id, participant.title])
+    report = _report(extracted, participant_rows)
+    event = merge.find_match(report, [row[0] for row in participant_rows], document.id)
+    merged = event is not None
+    if event is None:
+        event = Event.create(channel=extracted.channel, title=extracted.title or extracted.channel)
+    encoded = json.dumps(report)
+    for span in extracted.evidence:
+        Mention.create(
+            event=event, document=document, sentence=span.sentence, start=span.start, end=span.end,
+            date_text=span.date_text, reported=encoded,
+        )
+    merge.refresh_event(event)
+    EventChange.create(
+        event_id=event.id, actor_key="loader", action="merge" if merged else "create",
+        changes=json.dumps({"document": document.key}),
+    )
+    return event.id, merged
+
+
+def delete_document(document_id):
+    """Delete a document, its mentions, and every event no other document reports. Returns affected ids."""
+    with database.atomic():
+        document = Document.get_or_none(Document.id == document_id)
+        if document is None:
+            return None
+        event_ids = _detach(document)
+        document.delete_instance()
+        return event_ids

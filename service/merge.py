@@ -1,0 +1,167 @@
+"""One real-world event, many reports: matching a report to a stored event, and recomputing
+an event's fields from all the reports it has.
+
+An event's values are derived from its mentions' `reported` JSON (what each document alone
+said), so merging, re-loading a changed article and deleting a document all come down to
+`refresh_event`. Fields an editor set (Event.locked) are never recomputed.
+"""
+import datetime as dt
+import json
+from collections import Counter
+
+from .models import Document, Event, EventActor, EventTopic, Mention, Topic, utcnow
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+BASIS_RANK = {"editor": 0, "explicit": 1, "relative": 2, "inferred": 3, "unknown": 4}
+PRECISION_WIDTH = {"day": 10, "month": 7, "year": 4}
+
+
+def dates_compatible(a, a_precision, b, b_precision):
+    """Equal at the coarser of the two precisions ("2021-08" holds "2021-08-25")."""
+    width = min(PRECISION_WIDTH.get(a_precision, 10), PRECISION_WIDTH.get(b_precision, 10))
+    return a.isoformat()[:width] == b.isoformat()[:width]
+
+
+def _actor_sets(event_ids):
+    sets = {}
+    for link in EventActor.select(EventActor.event, EventActor.actor).where(EventActor.event.in_(event_ids)):
+        sets.setdefault(link.event_id, set()).add(link.actor_id)
+    return sets
+
+
+def find_match(report, actor_ids, document_id):
+    """The stored event this report describes, or None.
+
+    Same people (equal sets, or one inside the other sharing two or more), the same channel,
+    and compatible dates. An undated side merges only when exactly one event fits, so an
+    undated report never picks between two dated events of the same people.
+    """
+    actor_ids = set(actor_ids)
+    if not actor_ids:
+        return None
+    candidates = list(
+        Event.select()
+        .join(EventActor)
+        .where(EventActor.actor.in_(list(actor_ids)))
+        .where(Event.channel == report["channel"])
+        .where(~Event.id.in_(Mention.select(Mention.event).where(Mention.document == document_id)))
+        .distinct()
+    )
+    if not candidates:
+        return None
+    sets = _actor_sets([e.id for e in candidates])
+    strong, weak = [], []
+    for event in candidates:
+        theirs = sets.get(event.id, set())
+        shared = theirs & actor_ids
+        if not (theirs == actor_ids or ((theirs <= actor_ids or actor_ids <= theirs) and len(shared) >= 2)):
+            continue
+        if event.date and report["date"]:
+            if dates_compatible(event.date, event.date_precision, dt.date.fromisoformat(report["date"]),
+                                report["date_precision"]):
+                strong.append(event)
+        else:
+            weak.append(event)
+    if strong:
+        return strong[0]
+    return weak[0] if len(weak) == 1 else None
+
+
+def _reports(event):
+    """What each document said of the event: the first mention per document, in load order."""
+    seen, out = set(), []
+    query = (
+        Mention.select(Mention, Document.key)
+        .join(Document)
+        .where(Mention.event == event)
+        .order_by(Mention.id)
+    )
+    for mention in query:
+        if mention.document_id in seen:
+            continue
+        seen.add(mention.document_id)
+        report = json.loads(mention.reported or "{}")
+        report["document"] = mention.document.key
+        out.append(report)
+    return out
+
+
+def _best_dated(reports):
+    dated = [r for r in reports if r.get("date")]
+    if not dated:
+        return None
+    return min(
+        enumerate(dated),
+        key=lambda ir: (PRECISION_RANK.get(ir[1].get("date_precision"), 3),
+                        BASIS_RANK.get(ir[1].get("date_basis"), 5), ir[0]),
+    )[1]
+
+
+def _conflicts(reports):
+    out = []
+    for field, label in (("date", "date"), ("channel", "channel"), ("location_name", "location")):
+        values = {}
+        for r in reports:
+            if r.get(field):
+                values.setdefault(r[field], []).append(r["document"])
+        if len(values) > 1:
+            out.append({"field": label, "values": [{"value": v, "documents": d} for v, d in values.items()]})
+    return out
+
+
+def refresh_event(event):
+    """Recompute the event from its reports; delete it when nothing reports it. Returns the event or None."""
+    reports = _reports(event)
+    locked = set(json.loads(event.locked or "[]"))
+    if not reports:
+        if event.manual or locked:  # an editor's work is never dropped silently
+            return event
+        event.delete_instance(recursive=True)
+        return None
+    first = reports[0]
+    best = _best_dated(reports)
+    if "date" not in locked:
+        event.date = best["date"] if best else None
+        event.date_precision = best["date_precision"] if best else None
+        event.date_basis = (best["date_basis"] or "explicit") if best else "unknown"
+    if "channel" not in locked:
+        event.channel = Counter(r["channel"] for r in reports).most_common(1)[0][0]
+    if "location" not in locked:
+        located = next((r for r in reports if r.get("location_name")), None)
+        event.location_name = located["location_name"] if located else None
+        event.location_country = located.get("location_country") if located else None
+    if "title" not in locked:
+        event.title = (best or first).get("title") or first.get("title") or event.channel
+    if "summary" not in locked:
+        event.summary = first.get("summary")
+    event.confidence = round(min(0.99, max(r.get("confidence", 0.5) for r in reports) + 0.05 * (len(reports) - 1)), 3)
+    event.conflicts = json.dumps(_conflicts(reports))
+    if "participants" not in locked:
+        _set_participants(event, reports)
+    if "topics" not in locked:
+        _set_topics(event, reports)
+    evidence = [m.sentence for m in Mention.select(Mention.sentence).where(Mention.event == event)]
+    event.search_text = "\n".join([event.title or "", event.summary or "", *evidence])
+    event.updated_at = utcnow()
+    event.save()
+    return event
+
+
+def _set_participants(event, reports):
+    titles = {}
+    for r in reports:
+        for actor_id, title in r.get("participants", []):
+            if actor_id not in titles or (title and not titles[actor_id]):
+                titles[actor_id] = title
+    EventActor.delete().where(EventActor.event == event).execute()
+    rows = [{"event": event.id, "actor": a, "title": t, "position": i} for i, (a, t) in enumerate(titles.items())]
+    if rows:
+        EventActor.insert_many(rows).execute()
+
+
+def _set_topics(event, reports):
+    slugs = list(dict.fromkeys(s for r in reports for s in r.get("topics", [])))
+    EventTopic.delete().where(EventTopic.event == event).execute()
+    if slugs:
+        topics = Topic.select(Topic.id, Topic.slug).where(Topic.slug.in_(slugs))
+        EventTopic.insert_many([{"event": event.id, "topic": t.id} for t in topics]).execute()
