@@ -1,0 +1,65 @@
+"""GET /v1/events and /v1/events/{id}."""
+import importlib.util
+
+from flask import request
+from flask_smorest import Blueprint
+from marshmallow import RAISE
+
+from schemas.events import EventListArgsSchema, EventPageSchema, EventSchema
+
+from .. import store
+from ..errors import Problem
+from .paging import cursor_errors, page_limit, paged
+
+blp = Blueprint("events", __name__, url_prefix="/v1/events", description="Diplomatic events with their evidence")
+
+PAGE_ARGS = ("limit", "cursor", "sort", "format")
+# Accept header -> format, for clients that negotiate instead of passing ?format=
+MEDIA_TYPES = {
+    "text/csv": "csv",
+    "application/x-ndjson": "ndjson",
+    "text/calendar": "ics",
+    "application/atom+xml": "atom",
+}
+
+
+def _requested_format(args):
+    if "format" in request.args:
+        return args["format"]
+    best = request.accept_mimetypes.best_match(["application/json", *MEDIA_TYPES])
+    return MEDIA_TYPES.get(best, "json")
+
+
+@blp.route("")
+@blp.arguments(EventListArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, EventPageSchema, headers={"Link": {"description": 'The next page: <url>; rel="next"',
+                                                      "schema": {"type": "string"}}})
+@blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
+@blp.alt_response(406, response="NOT_ACCEPTABLE", description="The export format is not available")
+def list_events(args):
+    """Events matching every filter given, a page at a time."""
+    fmt = _requested_format(args)
+    filters = {key: value for key, value in args.items() if key not in PAGE_ARGS}
+    filters["sort"] = args["sort"]
+    # ---- export hook (issue 4): non-JSON formats are delegated to service.exports --------------
+    if fmt != "json":
+        if importlib.util.find_spec("service.exports") is None:
+            raise Problem(406, "Not Acceptable", f"format {fmt!r} is not available on this server.")
+        from ..exports import export_response
+
+        return export_response(fmt, filters)
+    # ---------------------------------------------------------------------------------------------
+    with cursor_errors():
+        data, next_cursor = store.events_page(filters, page_limit(args), args.get("cursor"))
+    return paged(data, next_cursor)
+
+
+@blp.route("/<int(min=1, max=2147483647):event_id>")
+@blp.response(200, EventSchema)
+@blp.alt_response(404, response="NOT_FOUND")
+def get_event(event_id):
+    """One event: participants, topics, sources with their evidence, conflicts."""
+    event = store.get_event(event_id)
+    if event is None:
+        raise Problem(404, "Not Found", f"There is no event {event_id}.")
+    return event

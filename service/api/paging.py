@@ -1,0 +1,38 @@
+"""Shared view helpers: page size from config, the Link header of the next page, bad cursors."""
+from contextlib import contextmanager
+from urllib.parse import urlencode
+
+from flask import current_app, request
+
+from ..errors import Problem
+from ..store import BadCursor
+
+
+def page_limit(args):
+    """The requested limit, or the configured default; over the configured cap is an error."""
+    limit = args.get("limit") or current_app.config["PAGE_LIMIT_DEFAULT"]
+    cap = current_app.config["PAGE_LIMIT_MAX"]
+    if limit > cap:
+        raise Problem(400, "Bad Request", f"limit must be at most {cap}.", type_="limit-over-cap")
+    return limit
+
+
+@contextmanager
+def cursor_errors():
+    """A cursor the store refuses is the client's error: 400 problem."""
+    try:
+        yield
+    except BadCursor as exc:
+        raise Problem(400, "Bad Request", str(exc), type_="bad-cursor") from None
+
+
+def paged(data, next_cursor):
+    """The page body, and the Link header pointing at the next page (same query, new cursor)."""
+    headers = {}
+    if next_cursor:
+        params = request.args.copy()
+        params.setlist("cursor", [next_cursor])
+        url = request.base_url + "?" + urlencode(list(params.items(multi=True)))
+        headers["Link"] = f'<{url}>; rel="next"'
+    return {"data": data, "next": next_cursor}, 200, headers
+

@@ -1,0 +1,261 @@
+"""Event queries: the filter dict of /v1/events, keyset pages, and the API shape of an event."""
+import datetime as dt
+import json
+import re
+
+from peewee import fn
+
+from ..models import Actor, Document, Event, EventActor, EventTopic, Mention, Topic
+from . import keyset
+from .search import matches
+
+ID_PATTERN = re.compile(r"[0-9]{1,9}")
+SORTS = ("date", "-date")
+
+
+def _as_id(value):
+    """The integer an id-or-name value stands for, or None when it can only be a name."""
+    text = str(value)
+    return int(text) if ID_PATTERN.fullmatch(text) and int(text) <= keyset.ID_MAX else None
+
+
+def _as_date(value):
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _actor_events(value):
+    """Ids of events in which the actor named by id or slug takes part."""
+    condition = Actor.slug == str(value)
+    if _as_id(value) is not None:
+        condition = condition | (Actor.id == _as_id(value))
+    return (
+        EventActor
+        .select(EventActor.event)
+        .join(Actor)
+        .where(condition)
+    )
+
+
+def _country_events(country):
+    return (
+        EventActor
+        .select(EventActor.event)
+        .join(Actor)
+        .where(Actor.country == country.upper())
+    )
+
+
+def _topic_events(slug):
+    return (
+        EventTopic
+        .select(EventTopic.event)
+        .join(Topic)
+        .where(Topic.slug == slug)
+    )
+
+
+def _document_events(value):
+    condition = Document.key == str(value)
+    if _as_id(value) is not None:
+        condition = condition | (Document.id == _as_id(value))
+    return (
+        Mention
+        .select(Mention.event)
+        .join(Document)
+        .where(condition)
+    )
+
+
+def undated_mode(filters):
+    """include | exclude | only; a date range excludes undated events unless asked otherwise."""
+    if filters.get("undated"):
+        return filters["undated"]
+    has_range = filters.get("date_from") or filters.get("date_to")
+    return "exclude" if has_range else "include"
+
+
+def _date_condition(filters):
+    mode = undated_mode(filters)
+    if mode == "only":
+        return Event.date.is_null()
+    dated = Event.date.is_null(False)
+    if filters.get("date_from"):
+        dated = dated & (Event.date >= _as_date(filters["date_from"]))
+    if filters.get("date_to"):
+        dated = dated & (Event.date <= _as_date(filters["date_to"]))
+    return (dated | Event.date.is_null()) if mode == "include" else dated
+
+
+def filter_events(filters):
+    """Event rows matching the filter dict (keys as documented in service.store), in sort order."""
+    query = (
+        Event
+        .select()
+        .where(_date_condition(filters))
+        .order_by(*keyset.order(Event.date, Event.id, filters.get("sort") == "-date"))
+    )
+    for value in filters.get("participant") or ():
+        query = query.where(Event.id.in_(_actor_events(value)))
+    if filters.get("country"):
+        query = query.where(Event.id.in_(_country_events(filters["country"])))
+    if filters.get("channel"):
+        query = query.where(Event.channel.in_(list(filters["channel"])))
+    for slug in filters.get("topic") or ():
+        query = query.where(Event.id.in_(_topic_events(slug)))
+    if filters.get("location"):
+        query = query.where(fn.LOWER(Event.location_name) == filters["location"].lower())
+    if filters.get("document"):
+        query = query.where(Event.id.in_(_document_events(filters["document"])))
+    if filters.get("q"):
+        query = query.where(matches(filters["q"]))
+    return query
+
+
+def _cursor_kind(filters):
+    return "events" + (filters.get("sort") or "date")
+
+
+def events_page(filters, limit, cursor=None):
+    """One page of matching events: (payloads, next cursor or None). Raises keyset.BadCursor."""
+    descending = filters.get("sort") == "-date"
+    query = filter_events(filters)
+    if cursor:
+        last_date, last_id = keyset.decode(cursor, _cursor_kind(filters), dt.date)
+        query = query.where(keyset.after(Event.date, Event.id, last_date, last_id, descending))
+    rows, next_cursor = keyset.page(
+        query, limit, lambda row: keyset.encode(_cursor_kind(filters), row.date, row.id)
+    )
+    return event_payloads(rows), next_cursor
+
+
+def iter_event_payloads(filters, batch=500):
+    """Every event matching filters in sort order, fetched page by page (memory stays flat)."""
+    cursor = None
+    while True:
+        payloads, cursor = events_page(filters, batch, cursor)
+        yield from payloads
+        if cursor is None:
+            return
+
+
+def get_event(event_id):
+    """The API shape of one event, or None."""
+    payloads = event_payloads([event_id])
+    return payloads[0] if payloads else None
+
+
+def _iso(value):
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.replace(microsecond=0).isoformat() + "Z"
+    return value.isoformat()
+
+
+def _participants(ids):
+    rows = (
+        EventActor
+        .select(EventActor.event, EventActor.title, Actor.id, Actor.slug, Actor.name, Actor.country)
+        .join(Actor)
+        .where(EventActor.event.in_(ids))
+        .order_by(EventActor.event, EventActor.position, EventActor.id)
+        .objects()
+    )
+    grouped = {}
+    for row in rows:
+        grouped.setdefault(row.event_id, []).append(
+            {"id": row.id, "slug": row.slug, "name": row.name, "country": row.country, "title": row.title}
+        )
+    return grouped
+
+
+def _topics(ids):
+    rows = (
+        EventTopic
+        .select(EventTopic.event, Topic.slug, Topic.label)
+        .join(Topic)
+        .where(EventTopic.event.in_(ids))
+        .order_by(EventTopic.event, Topic.slug)
+        .objects()
+    )
+    grouped = {}
+    for row in rows:
+        grouped.setdefault(row.event_id, []).append({"slug": row.slug, "label": row.label})
+    return grouped
+
+
+def _sources(ids):
+    rows = (
+        Mention
+        .select(
+            Mention.event, Mention.sentence, Mention.start, Mention.end, Mention.date_text,
+            Document.id.alias("document_id"), Document.key, Document.title, Document.publisher,
+            Document.url, Document.published,
+        )
+        .join(Document)
+        .where(Mention.event.in_(ids))
+        .order_by(Mention.event, Document.published.asc(nulls="LAST"), Document.id, Mention.start, Mention.id)
+        .objects()
+    )
+    grouped = {}
+    for row in rows:
+        sources = grouped.setdefault(row.event_id, {})
+        source = sources.get(row.document_id)
+        if source is None:
+            source = sources[row.document_id] = {
+                "document": row.key,
+                "document_id": row.document_id,
+                "title": row.title,
+                "publisher": row.publisher,
+                "url": row.url,
+                "published": _iso(row.published),
+                "evidence": [],
+            }
+        source["evidence"].append(
+            {"sentence": row.sentence, "start": row.start, "end": row.end, "date_text": row.date_text}
+        )
+    return {event_id: list(sources.values()) for event_id, sources in grouped.items()}
+
+
+def _conflicts(raw):
+    try:
+        value = json.loads(raw or "[]")
+    except ValueError:
+        return []
+    return value if isinstance(value, list) else []
+
+
+def event_payloads(events):
+    """Event rows or ids -> API-shape dicts, in the given order; four queries at most, however many."""
+    events = list(events)
+    if not events:
+        return []
+    if all(isinstance(event, Event) for event in events):
+        rows = events
+    else:
+        ids = [event.id if isinstance(event, Event) else int(event) for event in events]
+        found = {row.id: row for row in Event.select().where(Event.id.in_(ids))}
+        rows = [found[event_id] for event_id in ids if event_id in found]
+    ids = [row.id for row in rows]
+    participants, topics, sources = _participants(ids), _topics(ids), _sources(ids)
+    return [
+        {
+            "id": row.id,
+            "title": row.title,
+            "summary": row.summary,
+            "date": _iso(row.date),
+            "date_precision": row.date_precision,
+            "date_basis": row.date_basis,
+            "channel": row.channel,
+            "location": {"name": row.location_name, "country": row.location_country}
+            if row.location_name else None,
+            "confidence": row.confidence,
+            "participants": participants.get(row.id, []),
+            "topics": topics.get(row.id, []),
+            "sources": sources.get(row.id, []),
+            "conflicts": _conflicts(row.conflicts),
+            "created_at": _iso(row.created_at),
+            "updated_at": _iso(row.updated_at),
+        }
+        for row in rows
+    ]
