@@ -1,0 +1,75 @@
+"""Folding a duplicate actor into another: aliases, event links and the loader's reports move over.
+
+The loader keeps what each document said (Mention.reported, with actor ids) and recomputes
+participants from it, so those ids are rewritten too: otherwise re-deriving an event would
+bring back the duplicate's id.
+"""
+import json
+
+from . import actors
+from .errors import Problem
+from .models import Actor, ActorAlias, Event, EventActor, Mention, utcnow
+
+
+def _find(ref, field):
+    query = Actor.select().where((Actor.id == ref) if isinstance(ref, int) else (Actor.slug == ref))
+    actor = query.first()
+    if actor is None:
+        if field == "path":
+            raise Problem(404, "Not Found", f"There is no participant {ref}.")
+        raise Problem(422, "Unprocessable Content", "The request is not valid: see errors.",
+                      errors={"json": {field: [f"No such participant: {ref}."]}})
+    return actor
+
+
+def _rewrite_reports(event_ids, duplicate_id, target_id):
+    for mention in Mention.select().where(Mention.event.in_(event_ids)):
+        report = json.loads(mention.reported or "{}")
+        rows = report.get("participants") or []
+        if not any(row[0] == duplicate_id for row in rows):
+            continue
+        kept, seen = [], set()
+        for actor_id, title in rows:
+            actor_id = target_id if actor_id == duplicate_id else actor_id
+            if actor_id not in seen:
+                seen.add(actor_id)
+                kept.append([actor_id, title])
+        report["participants"] = kept
+        mention.reported = json.dumps(report)
+        mention.save()
+
+
+def merge_actors(target_ref, duplicate_ref, key_name, record):
+    """Fold the duplicate into the target; returns (target, aliases, duplicate id, moved event ids)."""
+    target = _find(target_ref, "path")
+    duplicate = _find(duplicate_ref, "duplicate")
+    if target.id == duplicate.id:
+        raise Problem(422, "Unprocessable Content", "The request is not valid: see errors.",
+                      errors={"json": {"duplicate": ["A participant cannot be merged into itself."]}})
+    theirs = {link.event_id: link for link in EventActor.select().where(EventActor.actor == duplicate)}
+    ours = {link.event_id: link for link in EventActor.select().where(EventActor.actor == target)}
+    for event_id, link in theirs.items():
+        if event_id in ours:
+            if link.title and not ours[event_id].title:
+                ours[event_id].title = link.title
+                ours[event_id].save()
+            link.delete_instance()
+        else:
+            link.actor = target
+            link.save()
+    moved = sorted(theirs)
+    _rewrite_reports(moved, duplicate.id, target.id)
+    ActorAlias.update(actor=target).where(ActorAlias.actor == duplicate).execute()
+    actors.add_alias(target, duplicate.name)
+    if duplicate.country and not target.country:
+        target.country = duplicate.country
+        target.save()
+    duplicate_id, duplicate_slug = duplicate.id, duplicate.slug
+    duplicate.delete_instance()
+    if moved:
+        Event.update(updated_at=utcnow()).where(Event.id.in_(moved)).execute()
+    for event_id in moved:
+        record(event_id, key_name, "merge", {"participants": {
+            "merged": {"id": duplicate_id, "slug": duplicate_slug}, "into": {"id": target.id, "slug": target.slug}}})
+    aliases = [a.alias for a in ActorAlias.select().where(ActorAlias.actor == target).order_by(ActorAlias.alias)]
+    return target, aliases, duplicate_id, moved

@@ -1,0 +1,236 @@
+"""Editors' corrections: change, add and delete events, with a history of every change.
+
+Every field an editor sets is added to Event.locked, and the loader (merge.refresh_event) never
+recomputes a locked field, so a correction survives re-loading the articles.
+Callers run these inside db.atomic(); they take and return plain dicts and model rows.
+"""
+import hashlib
+import json
+
+from .errors import Problem
+from .models import Actor, Document, Event, EventActor, EventChange, EventTopic, Mention, Topic, utcnow
+
+EDITABLE = ("title", "summary", "date", "channel", "location", "topics", "participants")
+PERIOD = {"day": lambda d: d, "month": lambda d: d.replace(day=1), "year": lambda d: d.replace(month=1, day=1)}
+
+
+def _invalid(field, message):
+    return Problem(422, "Unprocessable Content", "The request is not valid: see errors.",
+                   errors={"json": {field: [message]}})
+
+
+def get_event(event_id, lock=False):
+    query = Event.select().where(Event.id == event_id)
+    event = (query.for_update() if lock and _supports_for_update() else query).first()
+    if event is None:
+        raise Problem(404, "Not Found", f"There is no event {event_id}.")
+    return event
+
+
+def _supports_for_update():
+    from .db import is_postgres
+
+    return is_postgres()
+
+
+def snapshot(event):
+    """The editable fields of an event, as the API names them (for the history)."""
+    links = EventActor.select().where(EventActor.event == event).order_by(EventActor.position, EventActor.id)
+    topics = Topic.select(Topic.slug).join(EventTopic).where(EventTopic.event == event).order_by(Topic.slug)
+    return {
+        "title": event.title,
+        "summary": event.summary,
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision,
+        "channel": event.channel,
+        "location": {"name": event.location_name, "country": event.location_country}
+        if event.location_name else None,
+        "topics": [t.slug for t in topics],
+        "participants": [{"id": link.actor_id, "title": link.title} for link in links],
+    }
+
+
+def _actor(ref):
+    query = Actor.select().where((Actor.id == ref) if isinstance(ref, int) else (Actor.slug == ref))
+    return query.first()
+
+
+def _resolve_participants(refs):
+    rows, missing = [], []
+    for ref in refs:
+        actor = _actor(ref["participant"])
+        if actor is None:
+            missing.append(str(ref["participant"]))
+        elif all(actor.id != other.id for other, _ in rows):
+            rows.append((actor, ref.get("title")))
+    if missing:
+        raise _invalid("participants", f"No such participant: {', '.join(missing)}.")
+    return rows
+
+
+def _resolve_topics(slugs):
+    slugs = list(dict.fromkeys(slugs))
+    found = {t.slug: t for t in Topic.select().where(Topic.slug.in_(slugs))} if slugs else {}
+    missing = [s for s in slugs if s not in found]
+    if missing:
+        raise _invalid("topics", f"No such topic: {', '.join(missing)} (see /v1/topics).")
+    return [found[s] for s in slugs]
+
+
+def _apply(event, data):
+    """Set the given fields on the event (and its links); returns the names of the locked fields."""
+    fields = set()
+    if "title" in data:
+        event.title = data["title"]
+        fields.add("title")
+    if "summary" in data:
+        event.summary = data["summary"]
+        fields.add("summary")
+    if "date" in data or "date_precision" in data:
+        date = data["date"] if "date" in data else event.date
+        precision = data.get("date_precision") or (event.date_precision if "date" not in data else None)
+        if data.get("date_precision") and not date:
+            raise _invalid("date_precision", "An undated event has no date precision.")
+        precision = (precision or "day") if date else None
+        event.date = PERIOD[precision](date) if date else None
+        event.date_precision = precision
+        event.date_basis = "editor"
+        fields.add("date")
+    if "channel" in data:
+        event.channel = data["channel"]
+        fields.add("channel")
+    if "location" in data:
+        location = data["location"] or {}
+        event.location_name = location.get("name")
+        event.location_country = location.get("country")
+        fields.add("location")
+    if "participants" in data:
+        rows = _resolve_participants(data["participants"])
+        EventActor.delete().where(EventActor.event == event).execute()
+        EventActor.insert_many(
+            [{"event": event.id, "actor": actor.id, "title": title, "position": i}
+             for i, (actor, title) in enumerate(rows)]
+        ).execute()
+        fields.add("participants")
+    if "topics" in data:
+        topics = _resolve_topics(data["topics"])
+        EventTopic.delete().where(EventTopic.event == event).execute()
+        if topics:
+            EventTopic.insert_many([{"event": event.id, "topic": t.id} for t in topics]).execute()
+        fields.add("topics")
+    return fields
+
+
+def _diff(before, after):
+    return {name: {"from": before[name], "to": after[name]}
+            for name in before if before[name] != after[name]}
+
+
+def _finish(event, fields):
+    locked = set(json.loads(event.locked or "[]")) | fields
+    event.locked = json.dumps(sorted(locked))
+    evidence = [m.sentence for m in Mention.select(Mention.sentence).where(Mention.event == event)]
+    # the same text the loader indexes (merge.refresh_event), so `q` finds the correction
+    event.search_text = "\n".join([event.title or "", event.summary or "", *evidence])
+    event.updated_at = utcnow()
+    event.save()
+
+
+def record(event_id, key_name, action, changes):
+    EventChange.create(event_id=event_id, actor_key=key_name, action=action, changes=json.dumps(changes))
+
+
+def update_event(event_id, data, key_name):
+    """Apply an editor's correction; returns the event. A no-op correction still locks its fields."""
+    event = get_event(event_id, lock=True)
+    before = snapshot(event)
+    fields = _apply(event, data)
+    changes = _diff(before, snapshot(event))
+    if changes or not fields <= set(json.loads(event.locked or "[]")):
+        _finish(event, fields)
+        record(event.id, key_name, "update", changes)
+    return event
+
+
+def _report(event, data, rows):
+    """What the editor says of the event, in the shape the loader keeps per mention (Mention.reported)."""
+    return {
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision,
+        "date_basis": event.date_basis,
+        "channel": event.channel,
+        "location_name": event.location_name,
+        "location_country": event.location_country,
+        "participants": [[actor.id, title] for actor, title in rows],
+        "topics": list(data.get("topics", [])),
+        "title": event.title,
+        "summary": event.summary,
+        "confidence": event.confidence,
+    }
+
+
+def _note_document(sentences, title, key_name):
+    """Evidence an editor typed without a source document is kept as an editor's note document."""
+    text = "\n".join(sentences)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    existing = Document.get_or_none(Document.sha256 == digest)
+    if existing:
+        return existing
+    return Document.create(
+        key=f"editor-note-{digest[:16]}", title=f"Editor's note: {title}"[:1000],
+        publisher=f"editor ({key_name})", text=text, sha256=digest, extractor_version="editor",
+    )
+
+
+def _evidence_spans(evidence, title, key_name):
+    """[(document, sentence, start, end, date_text)] for the evidence list, checked against the documents."""
+    spans, loose = [], [item for item in evidence if not item.get("document")]
+    note = _note_document([item["sentence"] for item in loose], title, key_name) if loose else None
+    for index, item in enumerate(evidence):
+        if item.get("document"):
+            document = Document.get_or_none(Document.key == item["document"])
+            if document is None:
+                raise _invalid("evidence", f"Item {index}: there is no document {item['document']!r}.")
+        else:
+            document = note
+        start = document.text.find(item["sentence"])
+        if start < 0:
+            raise _invalid("evidence", f"Item {index}: the sentence is not in document {document.key!r}.")
+        spans.append((document, item["sentence"], start, start + len(item["sentence"]), item.get("date_text")))
+    return spans
+
+
+def create_event(data, key_name):
+    """An event added by hand: manual, every field the editor gave locked, its evidence kept as mentions."""
+    event = Event(channel=data["channel"], title=data["title"], manual=True, confidence=1.0)
+    event.save()
+    fields = _apply(event, {k: v for k, v in data.items() if k in EDITABLE or k == "date_precision"})
+    rows = _resolve_participants(data["participants"])
+    reported = json.dumps(_report(event, data, rows))
+    for document, sentence, start, end, date_text in _evidence_spans(data["evidence"], data["title"], key_name):
+        Mention.create(event=event, document=document, sentence=sentence, start=start, end=end,
+                       date_text=date_text, reported=reported)
+    _finish(event, fields)
+    record(event.id, key_name, "create", {"fields": snapshot(event),
+                                          "evidence": [item["sentence"] for item in data["evidence"]]})
+    return event
+
+
+def delete_event(event_id, key_name):
+    event = get_event(event_id, lock=True)
+    record(event.id, key_name, "delete", {"fields": snapshot(event)})
+    event.delete_instance(recursive=True)
+
+
+def history(event_id):
+    rows = list(EventChange.select().where(EventChange.event_id == event_id).order_by(EventChange.id))
+    if not rows and not Event.select().where(Event.id == event_id).exists():
+        raise Problem(404, "Not Found", f"There is no event {event_id}.")
+    return {
+        "event_id": event_id,
+        "data": [
+            {"id": row.id, "action": row.action, "key": row.actor_key,
+             "at": row.at.strftime("%Y-%m-%dT%H:%M:%SZ"), "changes": json.loads(row.changes or "{}")}
+            for row in rows
+        ],
+    }

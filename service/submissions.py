@@ -1,0 +1,91 @@
+"""Articles pushed over HTTP: the same pipeline as `timeline load`, one article at a time.
+
+The loader writes its own history rows (as "loader"); for a push over the API they are
+attributed to the API key that sent the article.
+"""
+import json
+import logging
+
+from . import store
+from .db import database
+from .documents import BadArticle, check_text, sha256
+from .errors import Problem
+from .models import Document, Event, EventChange
+from .nlp.types import ArticleInput
+
+log = logging.getLogger(__name__)
+
+
+def _invalid(field, message):
+    return Problem(422, "Unprocessable Content", "The request is not valid: see errors.",
+                   errors={"json": {field: [message]}})
+
+
+def article_input(data, max_bytes):
+    """The validated body -> an ArticleInput the loader takes (422 for text that is no article)."""
+    size = len(data["text"].encode("utf-8"))
+    if size > max_bytes:
+        raise _invalid("text", f"The article is {size} bytes; the limit is {max_bytes} bytes.")
+    try:
+        text = check_text(data["text"])
+    except BadArticle as exc:
+        raise _invalid("text", f"Not an article: {exc}.") from None
+    return ArticleInput(
+        key=data.get("key") or f"api-{sha256(text)[:16]}",
+        text=text,
+        title=data.get("title"),
+        url=data.get("url"),
+        publisher=data.get("publisher"),
+        published=data.get("published"),
+    )
+
+
+def _attribute(result, since, key_name):
+    ids = result.events_created + result.events_merged
+    if ids:
+        with database.atomic():
+            (EventChange.update(actor_key=key_name)
+             .where(EventChange.id > since, EventChange.actor_key == "loader", EventChange.event_id.in_(ids))
+             .execute())
+
+
+def submit(data, key_name, max_bytes):
+    """Ingest one article; returns (status, document detail, created ids, merged ids)."""
+    from .ingest import ingest_articles  # loads spaCy on first use: read-only workers never do
+
+    article = article_input(data, max_bytes)
+    since = EventChange.select(EventChange.id).order_by(EventChange.id.desc()).scalar() or 0
+    result = next(iter(ingest_articles([article], batch_size=1)))
+    if result.status == "failed":
+        log.warning("article %s not stored: %s", article.key, result.error)
+        raise Problem(422, "Unprocessable Content",
+                      f"The article could not be stored: {str(result.error).splitlines()[0][:300]}")
+    _attribute(result, since, key_name)
+    return {
+        "status": result.status,
+        "document": store.document_detail(result.document_id),
+        "events_created": result.events_created,
+        "events_merged": result.events_merged,
+    }
+
+
+def remove(document_id, key_name):
+    """Delete a document; events only it reported go too (editors' events stay). Returns event ids."""
+    from .ingest import delete_document
+
+    with database.atomic():
+        document = Document.get_or_none(Document.id == document_id)
+        if document is None:
+            raise Problem(404, "Not Found", f"There is no document {document_id}.")
+        key = document.key
+        affected = delete_document(document_id) or []
+        remaining = {e.id for e in Event.select(Event.id).where(Event.id.in_(affected))} if affected else set()
+        for event_id in affected:
+            if event_id in remaining:
+                EventChange.create(event_id=event_id, actor_key=key_name, action="update",
+                                   changes=json.dumps({"sources": {"removed": key}}))
+            else:
+                EventChange.create(event_id=event_id, actor_key=key_name, action="delete",
+                                   changes=json.dumps({"document": key, "reason": "no other document reports it"}))
+    return affected
+

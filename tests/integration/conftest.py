@@ -1,0 +1,63 @@
+"""A small invented news desk (factories), API keys, and helpers for the write tests."""
+from types import SimpleNamespace
+
+import pytest
+
+from service import auth
+from tests import factories as f
+
+CALL_TEXT = (
+    "VARNA, March 3. Foreign Minister Mara Quintel of Portugal and her Dutch counterpart Oskar Veld "
+    "spoke by telephone on Tuesday about fishing quotas, a ministry statement said."
+)
+MEETING_TEXT = (
+    "Oskar Veld met Tomas Arkwright in Tallinn in May to discuss energy links. "
+    "T. Arkwright said the talks were useful."
+)
+
+
+@pytest.fixture
+def key(db):
+    """A valid API key's secret."""
+    return auth.create_key("desk-editor")
+
+
+@pytest.fixture
+def headers(key):
+    return {"Authorization": f"Bearer {key}"}
+
+
+@pytest.fixture
+def desk(db):
+    quintel = f.actor("Mara Quintel", "PT")
+    veld = f.actor("Oskar Veld", "NL")
+    arkwright = f.actor("Tomas Arkwright", "EE")
+    arkwright_dup = f.actor("T. Arkwright", None, slug="t-arkwright", aliases=["T Arkwright"])
+    fishing = f.topic("fisheries", "Fisheries")
+    energy = f.topic("energy", "Energy")
+    d1 = f.document("quintel-call.txt", text=CALL_TEXT, published="2024-03-03", title="Quintel and Veld talk",
+                    publisher="Harbour Post", url="https://harbour.example/quintel-veld")
+    d2 = f.document("veld-tallinn.txt", text=MEETING_TEXT, published="2024-05-20", title="Veld in Tallinn",
+                    publisher="Baltic Wire", url=None)
+    call = f.event(
+        "Mara Quintel and Oskar Veld speak by phone",
+        date="2024-03-01",
+        channel="phone_call",
+        participants=[(quintel, "Foreign Minister"), veld],
+        topics=[fishing],
+        sources=[(d1, "Foreign Minister Mara Quintel of Portugal and her Dutch counterpart Oskar Veld spoke "
+                      "by telephone on Tuesday about fishing quotas, a ministry statement said.")],
+        summary="Quotas, again.",
+    )
+    meeting = f.event(
+        "Oskar Veld meets Tomas Arkwright",
+        date="2024-05-01",
+        precision="month",
+        channel="meeting",
+        participants=[veld, arkwright_dup],
+        topics=[energy],
+        sources=[(d2, "Oskar Veld met Tomas Arkwright in Tallinn in May to discuss energy links.")],
+        location=("Tallinn", "EE"),
+    )
+    statement = f.event("Tomas Arkwright statement", channel="statement", participants=[arkwright])
+    return SimpleNamespace(**locals())
