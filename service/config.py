@@ -23,6 +23,9 @@ DEFAULTS = {
     "PAGE_LIMIT_DEFAULT": 50,
     "PAGE_LIMIT_MAX": 200,
     "FEED_SIZE": 50,
+    # the service's public base URL (e.g. https://timeline.example.org/): links and ids in exports;
+    # unset, the request's host is used (and http://localhost:8000/ by `timeline export`)
+    "PUBLIC_URL": "",
 }
 
 

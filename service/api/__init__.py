@@ -58,6 +58,13 @@ def init_api(app):
 
     for module in (health, events, participants, topics, channels, documents, timeline):
         api.register_blueprint(module.blp)
+    from .. import auth
+    from . import editing, ingest_api
+
+    auth.init_app(app)  # the write gate: API keys, rate limit, body size (issue 4)
+    auth.document_security(api)
+    for module in (editing, ingest_api):
+        api.register_blueprint(module.blp)
     docs.init_app(app)
     return api
 
