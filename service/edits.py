@@ -61,7 +61,9 @@ def _resolve_participants(refs):
         actor = _actor(ref["participant"])
         if actor is None:
             missing.append(str(ref["participant"]))
-        elif all(actor.id != other.id for other, _ in rows):
+        elif any(actor.id == other.id for other, _ in rows):
+            raise _invalid("participants", f"{actor.slug} is listed twice.")
+        else:
             rows.append((actor, ref.get("title")))
     if missing:
         raise _invalid("participants", f"No such participant: {', '.join(missing)}.")

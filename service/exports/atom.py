@@ -1,5 +1,6 @@
 """An Atom feed (RFC 4287) of the most recently added or corrected events, for feed readers and alerts."""
 import datetime as dt
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from .text import channel_label, clean, location_label, participant_label
@@ -37,9 +38,11 @@ def entry(event, context):
         f"<published>{event['created_at']}</published>",
         f"<link rel=\"alternate\" type=\"application/json\" href={quoteattr(url)}/>",
     ]
-    for source in event["sources"]:
-        if source.get("url"):
-            lines.append(f"<link rel=\"related\" href={quoteattr(clean(source['url']))}/>")
+    # a reader opens the text/html alternate: the first source article; the others are related
+    urls = [clean(s["url"]) for s in event["sources"] if urlsplit(s.get("url") or "").scheme in ("http", "https")]
+    for index, url in enumerate(dict.fromkeys(urls)):
+        rel = 'rel="alternate" type="text/html"' if index == 0 else 'rel="related"'
+        lines.append(f"<link {rel} href={quoteattr(url)}/>")
     lines.append(f"<category term={quoteattr(event['channel'])} label={quoteattr(channel_label(event['channel']))}/>")
     for topic in event["topics"]:
         lines.append(f"<category term={quoteattr(topic['slug'])} label={quoteattr(clean(topic['label']))}/>")
