@@ -1,0 +1,329 @@
+"""People of an article: full names, short mentions, title-only mentions, titles and countries."""
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .pipeline import data
+from .places import country_of, is_known_place_or_group, span_country
+
+PARTICLES = {"bin", "bint", "al", "el", "de", "da", "del", "der", "di", "du", "van", "von", "la", "le", "ibn", "abu", "dos"}
+NAME_LABELS = {"PERSON", "NORP", "GPE"}
+DETERMINERS = {"the", "his", "her", "their", "its"}
+
+
+@functools.cache
+def vocab() -> dict:
+    t = data("titles.json")
+    words = {w for title in t["titles"] for w in title.split()} - {"of", "and", "the"}
+    return {"titles": set(t["titles"]), "title_words": words, "modifiers": set(t["modifiers"]),
+            "spokes": tuple(t["spokesperson"]), "person_nouns": set(t["person_nouns"])}
+
+
+@dataclass
+class Person:
+    pid: int
+    name: str
+    tokens: tuple[str, ...]
+    country: str | None = None
+    titles: list[str] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+    @property
+    def title(self) -> str | None:
+        return self.titles[0] if self.titles else None
+
+    @property
+    def spokesperson(self) -> bool:
+        return any(s in t.lower() for t in self.titles for s in vocab()["spokes"])
+
+
+@dataclass
+class Mention:
+    start: int  # token span
+    end: int
+    pid: int
+    kind: str  # full | short | title
+
+
+@dataclass
+class People:
+    persons: list[Person]
+    mentions: list[Mention]
+    by_token: dict[int, int]  # token index -> pid
+
+    def pid_at(self, i: int) -> int | None:
+        return self.by_token.get(i)
+
+
+def _clean(span: Span) -> Span | None:
+    """Trim possessives, titles and places off a name span; None when it is not a person's name."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ".", ","}:
+        end -= 1
+    v = vocab()
+    while start < end and (doc[start].lower_ in v["title_words"] | v["modifiers"] | DETERMINERS
+                           or country_of(doc[start].text)):
+        start += 1
+    if start >= end:
+        return None
+    words = doc[start:end]
+    for tok in words:
+        if tok.lower_ in PARTICLES:
+            continue
+        if not tok.text[:1].isupper() or any(c.isdigit() for c in tok.text) or tok.lower_ in v["title_words"]:
+            return None
+    if words[-1].lower_ in PARTICLES or is_known_place_or_group(words.text):
+        return None
+    return words
+
+
+def _name_spans(doc: Doc) -> list[Span]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        span = _clean(ent)
+        if span is None:
+            continue
+        if ent.label_ != "PERSON":
+            # the small model sometimes types a name as NORP/GPE/ORG: accept two or more unknown words
+            if len(span) < 2 or len(span) > 4 or any(is_known_place_or_group(t.text) for t in span):
+                continue
+            if any(t.pos_ != "PROPN" for t in span if t.lower_ not in PARTICLES):
+                continue
+        out.append(span)
+    return out
+
+
+def _ent_at(doc: Doc, i: int) -> Span | None:
+    tok = doc[i]
+    if not tok.ent_type_:
+        return None
+    j = i
+    while j > 0 and doc[j].ent_iob_ == "I":
+        j -= 1
+    k = i + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    return doc[j:k]
+
+
+def _context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]:
+    """(titles, country) from the words around a name: "Russian Foreign Minister X", "X, Ambassador of China"."""
+    v = vocab()
+    sent = doc[start].sent
+    titles: list[str] = []
+    country = None
+    j = end
+    if j + 1 < len(doc) and doc[j].lower_ == "of":
+        country = _country_after(doc, j + 1, j + 5)
+    # left: "[Chinese] [State Councilor and Foreign Minister] NAME", "South Africa's President NAME"
+    i, country_at = start - 1, None
+    while i >= max(sent.start, start - 10):
+        tok = doc[i]
+        low = tok.lower_
+        if low in {"and", "of", "to", "the", "-"}:
+            prev = doc[i - 1] if i > sent.start else None
+            if prev is None or not (prev.lower_ in v["title_words"] or prev.lower_ in v["modifiers"]
+                                    or prev.text[:1].isupper()):
+                break
+        elif low in {"'s", "’s"} or low in v["title_words"] or low in v["modifiers"]:
+            pass
+        elif tok.text[:1].isupper():
+            ent = _ent_at(doc, i)
+            iso = span_country(ent) if ent is not None and tok.ent_type_ in {"GPE", "NORP", "ORG"} else None
+            iso = iso or country_of(tok.text)
+            lo = ent.start if ent is not None and iso else i
+            if iso:
+                if lo == 0 or doc[lo - 1].lower_ != "to":
+                    country = country or iso
+                    country_at = i
+                    break
+                i = lo
+        else:
+            break
+        i -= 1
+    first = country_at if country_at is not None else i + 1
+    while first - 1 >= sent.start and (doc[first - 1].lower_ in v["title_words"] | v["modifiers"]
+                                       or doc[first - 1].lower_ in {"of", "and"} and first - 2 >= sent.start
+                                       and doc[first - 2].lower_ in v["title_words"]):
+        first -= 1
+    words = list(doc[first:start])
+    while words and (words[0].lower_ in {"and", "of", "to", "the", "-", "'s", "’s"}):
+        words.pop(0)
+    if any(t.lower_ in v["title_words"] for t in words):
+        titles.append(" ".join(t.text for t in words))
+    # right: "NAME of Angola", "NAME, Ambassador of China to the UN", "NAME, a spokesman for the Taliban"
+    if j + 1 < len(doc) and doc[j].text == ",":
+        k = j + 1
+        while k < len(doc) and doc[k].lower_ in {"a", "an", "the"}:
+            k += 1
+        if k < len(doc) and (doc[k].lower_ in v["title_words"] or doc[k].lower_ in v["modifiers"]):
+            stop = k
+            while stop < min(len(doc), k + 14) and doc[stop].text not in {",", ".", ";", "“", "\""}:
+                stop += 1
+            app = doc[k:stop]
+            words = []
+            for tok in app:
+                if tok.lower_ in {"of", "for", "to", "at"} and words:
+                    break
+                words.append(tok.text)
+            titles.append(" ".join(words))
+            if country is None:
+                for t in app:
+                    if t.lower_ in {"of", "for"}:
+                        country = _country_after(doc, t.i + 1, min(stop, t.i + 6))
+                        if country:
+                            break
+                else:
+                    country = next((country_of(t.text) for t in app if t.text[:1].isupper()
+                                    and country_of(t.text)), None)
+    # appositive head: "Uruguay and Paraguay presidents, NAME and NAME"
+    root = doc[start:end].root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in v["title_words"]:
+        titles.append(root.head.lemma_.lower())
+    return titles, country
+
+
+def _country_after(doc: Doc, lo: int, hi: int) -> str | None:
+    for tok in doc[lo:hi]:
+        if tok.lower_ in {"to", "at"}:
+            return None
+        iso = country_of(tok.text) if tok.text[:1].isupper() else None
+        if iso is None and tok.ent_type_ and tok.text[:1].isupper():
+            ents = [e for e in doc.ents if e.start <= tok.i < e.end]
+            iso = span_country(ents[0]) if ents else None
+        if iso:
+            return iso
+    return None
+
+
+def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
+
+
+def find_people(doc: Doc) -> People:
+    """Every person of the article and every mention of them, resolved within the article.
+
+    Full names (two or more words) make the persons; a shorter form that is part of a longer
+    name is the same person ("Lacalle Pou"). A single word ("Wang") is the nearest preceding
+    person whose name holds that word, so three different Wangs stay apart. "The President",
+    "the Uruguayan president" go to the most-mentioned person holding that title so far.
+    """
+    spans = _name_spans(doc)
+    names = {}
+    for span in spans:
+        key = tuple(t.lower_ for t in span)
+        names.setdefault(key, span.text)
+    persons: list[Person] = []
+    by_key: dict[tuple, Person] = {}
+    for key in sorted(names, key=len, reverse=True):
+        owner = next((p for p in persons if len(key) < len(p.tokens) and _subsequence(key, p.tokens)), None)
+        if owner is None and len(key) >= 2:
+            owner = Person(len(persons), names[key], key)
+            persons.append(owner)
+        if owner is not None:
+            owner.aliases.add(names[key])
+            by_key[key] = owner
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+    for span in spans:
+        key = tuple(t.lower_ for t in span)
+        person = by_key.get(key)
+        if person is None and len(key) == 1 and span.root.ent_type_ == "PERSON":
+            person = _nearest(persons, mentions, key[0], span.start)
+            if person is None:
+                person = Person(len(persons), span.text, key, aliases={span.text})
+                persons.append(person)
+                by_key[key] = person
+        if person is None:
+            continue
+        mentions.append(Mention(span.start, span.end, person.pid, "full" if len(key) > 1 else "short"))
+        covered.update(range(span.start, span.end))
+    # single words the model did not tag as a person ("Lavrov" as ORG)
+    words = {w for p in persons for w in p.tokens if len(w) > 1 and w not in PARTICLES}
+    for tok in doc:
+        if tok.i in covered or tok.lower_ not in words or not tok.text[:1].isupper() or tok.pos_ not in {"PROPN", "NOUN"}:
+            continue
+        person = _nearest(persons, mentions, tok.lower_, tok.i)
+        if person:
+            mentions.append(Mention(tok.i, tok.i + 1, person.pid, "short"))
+            covered.add(tok.i)
+    mentions.sort(key=lambda m: m.start)
+    _add_context(doc, persons, mentions)
+    mentions = _title_mentions(doc, persons, mentions, covered)
+    by_token = {i: m.pid for m in mentions for i in range(m.start, m.end)}
+    return People(persons, mentions, by_token)
+
+
+def _nearest(persons: list[Person], mentions: list[Mention], word: str, at: int) -> Person | None:
+    candidates = {p.pid for p in persons if word in p.tokens}
+    if not candidates:
+        return None
+    before = [m for m in mentions if m.pid in candidates and m.start < at]
+    if before:
+        return persons[max(before, key=lambda m: m.start).pid]
+    after = [m for m in mentions if m.pid in candidates]
+    if after:
+        return persons[min(after, key=lambda m: m.start).pid]
+    return persons[min(candidates)]
+
+
+def _add_context(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
+    for m in sorted(mentions, key=lambda m: (m.kind != "full", m.start)):
+        person = persons[m.pid]
+        person.mentions += 1
+        titles, country = _context(doc, m.start, m.end)
+        person.country = person.country or country
+        for t in titles:
+            if t and t not in person.titles:
+                person.titles.append(t)
+
+
+def _title_mentions(doc: Doc, persons: list[Person], mentions: list[Mention], covered: set[int]) -> list[Mention]:
+    """ "The President", "the Uruguayan president", "said Chinese Foreign Minister" -> a person of the article."""
+    v = vocab()
+    out = list(mentions)
+    for tok in doc:
+        if tok.i in covered or tok.lower_ not in v["title_words"] or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if tok.dep_ == "compound" or tok.lower_ in {"counterpart", "head", "official", "leader", "chief"}:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN":
+            continue
+        mods = [c for c in tok.children if c.i < tok.i]
+        if any(c.lower_ in {"a", "an", "another", "two", "both"} or c.tag_ in {"PRP$", "NNS"} for c in mods):
+            continue
+        if tok.tag_ in {"NNS", "NNPS"}:
+            continue
+        want = None
+        for c in tok.subtree:
+            if c.i < tok.i and c.text[:1].isupper():
+                want = country_of(c.text) or want
+        seen = Counter(m.pid for m in out if m.start < tok.i)
+        best = None
+        for pid, count in seen.items():
+            p = persons[pid]
+            titled = any(tok.lower_ in t.lower().split() or tok.lemma_.lower() in t.lower().split() for t in p.titles)
+            if p.titles and not titled:
+                continue
+            if want and p.country and p.country != want:
+                continue
+            last = max(m.start for m in out if m.pid == pid and m.start < tok.i)
+            score = (bool(want) and p.country == want, titled, count, last)
+            if best is None or score > best[0]:
+                best = (score, p)
+        if best is None:
+            continue
+        person = best[1]
+        if want and not person.country:
+            person.country = want
+        out.append(Mention(tok.i, tok.i + 1, person.pid, "title"))
+        covered.add(tok.i)
+    out.sort(key=lambda m: m.start)
+    return out

