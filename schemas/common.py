@@ -69,6 +69,10 @@ class ProblemSchema(Schema):
     instance = fields.String(allow_none=True, metadata={"description": "The path that was requested."})
 
 
+class StatusSchema(Schema):
+    status = fields.String(required=True, validate=validate.OneOf(("ok", "ready")))
+
+
 def page_of(item_schema, name):
     """A page schema: {"data": [item, ...], "next": cursor | null}."""
     return Schema.from_dict(

@@ -62,6 +62,10 @@ class EventListArgsSchema(EventFilterSchema, PageArgsSchema):
         validate=validate.OneOf(FORMATS),
         metadata={"description": "Response format; anything but json is an export of every matching event."},
     )
+    group = fields.String(
+        validate=validate.OneOf(("channel", "topic")),
+        metadata={"description": "format=timelinejs only: group the events by channel (default) or topic."},
+    )
 
 
 class ParticipantEventArgsSchema(EventFilterSchema, PageArgsSchema):

@@ -1,5 +1,6 @@
 """The /v1 API: flask-smorest Api and its blueprints, errors documented as problem+json."""
 import http
+import json
 
 import yaml
 from apispec.ext.marshmallow.common import resolve_schema_cls
@@ -77,7 +78,9 @@ def openapi_document(app=None):
         # the document needs no database: do not touch (or migrate) one
         app = create_app({"MIGRATE_ON_START": False})
     with app.app_context():
-        return app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict()
+        document = app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict()
+    # exactly what the JSON endpoint serves (status codes become string keys)
+    return json.loads(json.dumps(document))
 
 
 def openapi_yaml(app=None):

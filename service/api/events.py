@@ -14,6 +14,20 @@ from .paging import cursor_errors, page_limit, paged
 blp = Blueprint("events", __name__, url_prefix="/v1/events", description="Diplomatic events with their evidence")
 
 PAGE_ARGS = ("limit", "cursor", "sort", "format")
+EVENT_PAGE = EventPageSchema()
+LINK = {"Link": {"description": 'The next page: <url>; rel="next"', "schema": {"type": "string"}}}
+TEXT = {"schema": {"type": "string"}}
+# the JSON page, or (format=timelinejs) a TimelineJS document; the other formats are text
+EXPORT_CONTENT = {
+    "application/json": {"schema": {"anyOf": [
+        {"$ref": "#/components/schemas/EventPage"},
+        {"type": "object", "required": ["events"], "description": "TimelineJS JSON (format=timelinejs)"},
+    ]}},
+    "text/csv": TEXT,
+    "application/x-ndjson": TEXT,
+    "text/calendar": TEXT,
+    "application/atom+xml": TEXT,
+}
 # Accept header -> format, for clients that negotiate instead of passing ?format=
 MEDIA_TYPES = {
     "text/csv": "csv",
@@ -32,12 +46,12 @@ def _requested_format(args):
 
 @blp.route("")
 @blp.arguments(EventListArgsSchema, location="query", unknown=RAISE)
-@blp.response(200, EventPageSchema, headers={"Link": {"description": 'The next page: <url>; rel="next"',
-                                                      "schema": {"type": "string"}}})
+@blp.response(200, headers=LINK, description="A page of events (JSON), or an export in another format")
+@blp.doc(responses={200: {"content": EXPORT_CONTENT}})
 @blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
 @blp.alt_response(406, response="NOT_ACCEPTABLE", description="The export format is not available")
 def list_events(args):
-    """Events matching every filter given, a page at a time."""
+    """Events matching every filter given, a page at a time (or every one, exported)."""
     fmt = _requested_format(args)
     filters = {key: value for key, value in args.items() if key not in PAGE_ARGS}
     filters["sort"] = args["sort"]
@@ -51,7 +65,8 @@ def list_events(args):
     # ---------------------------------------------------------------------------------------------
     with cursor_errors():
         data, next_cursor = store.events_page(filters, page_limit(args), args.get("cursor"))
-    return paged(data, next_cursor)
+    body, status, headers = paged(data, next_cursor)
+    return EVENT_PAGE.dump(body), status, headers
 
 
 @blp.route("/<int(min=1, max=2147483647):event_id>")

@@ -1,6 +1,8 @@
 """Liveness and readiness."""
 from flask_smorest import Blueprint
 
+from schemas.common import StatusSchema
+
 from ..db import database
 from ..errors import Problem
 from ..migrate import is_current
@@ -9,14 +11,15 @@ blp = Blueprint("health", __name__, description="Process and database health")
 
 
 @blp.route("/healthz")
-@blp.response(200)
+@blp.response(200, StatusSchema)
 def healthz():
     """The process is up."""
     return {"status": "ok"}
 
 
 @blp.route("/readyz")
-@blp.response(200)
+@blp.response(200, StatusSchema)
+@blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="Database unreachable or schema not current")
 def readyz():
     """The database is reachable and its schema is current."""
     try:
