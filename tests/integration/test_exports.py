@@ -214,3 +214,44 @@ def test_cli_export_reuses_the_writers(app, desk, tmp_path, monkeypatch):
     assert result.exit_code == 0
     assert [r["id"] for r in csv.DictReader(io.StringIO(result.stdout))] == [
         str(desk.call.id), str(desk.meeting.id), str(desk.statement.id)]
+
+
+def _many_events(desk, count):
+    from service.models import Event, EventActor, Mention
+
+    start = Event.select().count()
+    rows = [{"date": dt.date(2020, 1, 1) + dt.timedelta(days=i % 900), "date_precision": "day",
+             "channel": "meeting", "title": f"Bulk event {i} " + "t" * 60, "summary": "s" * 150}
+            for i in range(start, start + count)]
+    for k in range(0, len(rows), 500):
+        Event.insert_many(rows[k:k + 500]).execute()
+    new = [e.id for e in Event.select(Event.id).where(Event.title.startswith("Bulk event")).order_by(Event.id)]
+    new = new[-count:]
+    for k in range(0, len(new), 300):
+        chunk = new[k:k + 300]
+        EventActor.insert_many([{"event": i, "actor": desk.veld.id} for i in chunk]).execute()
+        Mention.insert_many([{"event": i, "document": desk.d2.id, "sentence": "A bulk sentence. " * 8,
+                              "start": 0, "end": 10} for i in chunk]).execute()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "ics"])
+def test_export_memory_stays_flat(app, desk, fmt):
+    """Three times the events, the same peak memory: the writers stream page by page."""
+    import tracemalloc
+
+    class Sink:
+        size = 0
+
+        def write(self, text):
+            self.size += len(text)
+
+    peaks = []
+    for count in (1000, 2000):  # 1003 events, then 3003: full pages of 500 both times
+        _many_events(desk, count)
+        sink = Sink()
+        tracemalloc.start()
+        with app.app_context():
+            write_export(fmt, {}, sink)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    assert peaks[1] < peaks[0] * 1.15, peaks
