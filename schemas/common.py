@@ -47,6 +47,10 @@ class StrictSchema(Schema):
         unknown = RAISE
 
 
+class NoArgsSchema(StrictSchema):
+    """For operations that take no query parameters: any parameter given is an error."""
+
+
 class PageArgsSchema(StrictSchema):
     limit = fields.Integer(
         validate=validate.Range(1, PAGE_LIMIT_MAX),

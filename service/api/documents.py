@@ -3,7 +3,7 @@ from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from schemas.catalog import DocumentDetailSchema, DocumentPageSchema
-from schemas.common import PageArgsSchema
+from schemas.common import NoArgsSchema, PageArgsSchema
 
 from .. import store
 from ..errors import Problem
@@ -25,6 +25,7 @@ def list_documents(args):
 
 
 @blp.route("/<int(min=1, max=2147483647):document_id>")
+@blp.arguments(NoArgsSchema, location="query", unknown=RAISE, as_kwargs=True)
 @blp.response(200, DocumentDetailSchema)
 @blp.alt_response(404, response="NOT_FOUND")
 def get_document(document_id):

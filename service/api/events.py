@@ -5,6 +5,7 @@ from flask import request
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
+from schemas.common import NoArgsSchema
 from schemas.events import EventListArgsSchema, EventPageSchema, EventSchema
 
 from .. import store
@@ -70,6 +71,7 @@ def list_events(args):
 
 
 @blp.route("/<int(min=1, max=2147483647):event_id>")
+@blp.arguments(NoArgsSchema, location="query", unknown=RAISE, as_kwargs=True)
 @blp.response(200, EventSchema)
 @blp.alt_response(404, response="NOT_FOUND")
 def get_event(event_id):

@@ -8,7 +8,7 @@ from schemas.catalog import (
     ParticipantListArgsSchema,
     ParticipantPageSchema,
 )
-from schemas.common import PageArgsSchema
+from schemas.common import NoArgsSchema, PageArgsSchema
 from schemas.events import EventPageSchema, ParticipantEventArgsSchema
 
 from .. import store
@@ -41,6 +41,7 @@ def list_participants(args):
 
 
 @blp.route(f"/{ID}")
+@blp.arguments(NoArgsSchema, location="query", unknown=RAISE, as_kwargs=True)
 @blp.response(200, ParticipantDetailSchema)
 @blp.alt_response(404, response="NOT_FOUND")
 def get_participant(actor_id):

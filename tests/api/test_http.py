@@ -80,3 +80,24 @@ def test_a_crash_is_a_problem_without_traceback(app, client, world, monkeypatch)
     assert "detail" in body
     del body["detail"]
     assert body == {"type": "about:blank", "title": "Internal Server Error", "status": 500, "instance": "/v1/events"}
+
+
+def test_unknown_query_parameters_are_errors_on_every_read(client, world):
+    for url in GETS:
+        if not url.startswith("/v1/") or url.endswith("openapi.json"):
+            continue
+        body = assert_problem(client.get(url + "?colour=blue"), 422)
+        assert body["errors"] == {"query": {"colour": ["Unknown field."]}}, url
+
+
+def test_accept_header_chooses_an_export_like_format_does(client, world):
+    import importlib.util
+
+    response = client.get("/v1/events", headers={"Accept": "text/csv"})
+    if importlib.util.find_spec("service.exports") is None:
+        assert_problem(response, 406)
+    else:
+        assert response.status_code == 200 and response.mimetype == "text/csv"
+        assert response.get_data() == client.get("/v1/events?format=csv").get_data()
+    assert client.get("/v1/events", headers={"Accept": "application/json"}).json["data"]
+    assert client.get("/v1/events", headers={"Accept": "text/html"}).json["data"]
