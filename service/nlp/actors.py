@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .pipeline import data
-from .places import country_of, is_known_place_or_group, span_country
+from .places import city_country, country_of, is_known_place_or_group, span_country
 
 PARTICLES = {"bin", "bint", "al", "el", "de", "da", "del", "der", "di", "du", "van", "von", "la", "le", "ibn", "abu", "dos"}
 NAME_LABELS = {"PERSON", "NORP", "GPE"}
@@ -74,7 +74,7 @@ def _clean(span: Span) -> Span | None:
     for tok in words:
         if tok.lower_ in PARTICLES:
             continue
-        if not tok.text[:1].isupper() or any(c.isdigit() for c in tok.text) or tok.lower_ in v["title_words"]:
+        if not tok.text[:1].isupper() or any(c.isdigit() for c in tok.text):
             return None
     if words[-1].lower_ in PARTICLES or is_known_place_or_group(words.text):
         return None
@@ -137,9 +137,11 @@ def _context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]:
             ent = _ent_at(doc, i)
             iso = span_country(ent) if ent is not None and tok.ent_type_ in {"GPE", "NORP", "ORG"} else None
             iso = iso or country_of(tok.text)
+            if iso is None and ent is not None and ent.start > 0 and doc[ent.start - 1].lower_ == "of":
+                iso = city_country(ent.text)  # "Crown Prince of Abu Dhabi"
             lo = ent.start if ent is not None and iso else i
             if iso:
-                if lo == 0 or doc[lo - 1].lower_ != "to":
+                if lo == 0 or doc[lo - 1].lower_ != "to" or tok.ent_type_ == "NORP":
                     country = country or iso
                     country_at = i
                     break
@@ -165,6 +167,9 @@ def _context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]:
         if k < len(doc) and (doc[k].lower_ in v["title_words"] or doc[k].lower_ in v["modifiers"]):
             stop = k
             while stop < min(len(doc), k + 14) and doc[stop].text not in {",", ".", ";", "“", "\""}:
+                if doc[stop].ent_type_ == "PERSON" and doc[stop].pos_ == "PROPN":
+                    stop = k  # another name: a list, not an appositive
+                    break
                 stop += 1
             app = doc[k:stop]
             words = []
@@ -296,6 +301,11 @@ def _title_mentions(doc: Doc, persons: list[Person], mentions: list[Mention], co
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN":
             continue
+        nxt = doc[tok.i + 1:tok.i + 5]
+        if any(t.i in covered for t in nxt) and not any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in nxt
+                                                          if t.i < min(i for i in range(tok.i + 1, tok.i + 5)
+                                                                       if i in covered)):
+            continue
         mods = [c for c in tok.children if c.i < tok.i]
         if any(c.lower_ in {"a", "an", "another", "two", "both"} or c.tag_ in {"PRP$", "NNS"} for c in mods):
             continue
@@ -311,6 +321,8 @@ def _title_mentions(doc: Doc, persons: list[Person], mentions: list[Mention], co
             p = persons[pid]
             titled = any(tok.lower_ in t.lower().split() or tok.lemma_.lower() in t.lower().split() for t in p.titles)
             if p.titles and not titled:
+                continue
+            if not titled and not any(m.pid == pid and m.start >= tok.sent.start - 40 for m in out if m.start < tok.i):
                 continue
             if want and p.country and p.country != want:
                 continue

@@ -33,6 +33,7 @@ class Candidate:
     counterpart: bool = False
     implied: bool = False  # a spokesperson's "said": a briefing unless a clause says otherwise
     from_subject: bool = False
+    subj: list[int] = field(default_factory=list)  # who acts (the rest are counterparts)
 
 
 def clause(tok: Token) -> list[Token]:
@@ -42,7 +43,7 @@ def clause(tok: Token) -> list[Token]:
         t = stack.pop()
         out.append(t)
         for c in t.children:
-            if c.dep_ in PRUNE or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
+            if c.dep_ in PRUNE or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and t.pos_ in {"VERB", "AUX"}):
                 continue
             stack.append(c)
     return sorted(out, key=lambda t: t.i)
@@ -73,9 +74,28 @@ def object_pids(v: Token, people: People) -> list[int]:
     out: list[int] = []
     for c in v.children:
         if c.dep_ in {"dobj", "dative", "agent"} or (c.dep_ == "prep" and c.lower_ in {"with", "to", "between", "and"}):
-            for pid in pids_in(clause(c), people):
+            for pid in pids_in(clause(c), people) + (list_pids(c, people) if c.dep_ == "prep" else []):
                 if pid not in out:
                     out.append(pid)
+    return out
+
+
+def list_pids(prep: Token, people: People) -> list[int]:
+    """People listed after "with"/"between" up to the next verb or ", and" (the parse of long
+    lists of titled names is often broken: "talks with the King of X, Prime Minister Y of Z and ...")."""
+    out: list[int] = []
+    sent = prep.sent
+    seen_noun = False
+    for t in prep.doc[prep.i + 1:sent.end]:
+        pid = people.pid_at(t.i)
+        if pid is None and (t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"} or t.text in {";", ":"}
+                            or t.lower_ in {"and", "but"} and t.i > 0 and t.doc[t.i - 1].text == ","):
+            break
+        if pid is None and seen_noun and t.pos_ == "ADP" and t.lower_ != "of":
+            break
+        seen_noun = seen_noun or t.pos_ in {"NOUN", "PROPN"}
+        if pid is not None and pid not in out:
+            out.append(pid)
     return out
 
 
@@ -135,7 +155,7 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
         for pid in subject_pids(tok, people):
             if people.persons[pid].spokesperson and not hypothetical(tok):
                 out.append(Candidate("press_conference", [pid], tok, tok, tok.sent, set(t.i for t in clause(tok)),
-                                     implied=True, from_subject=True))
+                                     implied=True, from_subject=True, subj=[pid]))
     return _dedupe(out)
 
 
@@ -155,6 +175,8 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
                in c["quantity_nouns"]):
             node = node.head.head
         own = pids_in(clause(trig), people)
+        for prep in (c for c in trig.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
+            own += [p for p in list_pids(prep, people) if p not in own]
         region = clause(trig)
         head = node.head
         subj, objs, gv = [], own, head
@@ -189,7 +211,8 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
         return None
     region_set = {t.i for t in region} | {t.i for t in trig.subtree}
     counterpart = _counterpart([trig.doc[i] for i in sorted(region_set)], people)
-    return Candidate(channel, pids, trig, gv, trig.sent, region_set, counterpart, from_subject=bool(subj))
+    return Candidate(channel, pids, trig, gv, trig.sent, region_set, counterpart, from_subject=bool(subj),
+                     subj=[p for p in subj if p in pids])
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -41,16 +41,12 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     cands = find_candidates(doc, people, zones.skip)
     if not cands:
         return result
-    dates = [d for d in find_dates(doc.text, anchor, header_end) if not zones.skip(d.start) or _in_quote_ok(d)]
+    dates = [d for d in find_dates(doc.text, anchor, header_end) if not zones.skip(d.start)]
     groups = _merge(doc, cands, dates, people)
-    countries = _country_counts(doc, zones)
+    countries, actors = _country_counts(doc, zones)
     for group in groups:
-        result.events.append(_event(doc, group, people, countries))
+        result.events.append(_event(doc, group, people, (countries, actors), header_end))
     return result
-
-
-def _in_quote_ok(d: DateExpr) -> bool:
-    return False
 
 
 def _title(text: str) -> str | None:
@@ -97,7 +93,7 @@ def _reported_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr
         if d.start >= cand.sent.end_char or d.date is None:
             continue
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is not None and _attach(span.root).lemma_.lower() in reporting:
+        if span is not None and not d.anaphoric and _attach(span.root).lemma_.lower() in reporting:
             best = d
     return best
 
@@ -128,6 +124,7 @@ def _merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peop
         cand.channel = ctx.channel if ctx else "meeting"
         if date is None and ctx is not None:
             dated[i] = (cand, next(d for c2, d in dated if c2 is ctx))
+    dated = [x for cand, date in dated for x in _split(cand, date)]
     groups: list[Group] = []
     for cand, date in dated:
         if cand.channel in MEETINGS and len(cand.pids) == 1 and not cand.counterpart:
@@ -164,21 +161,54 @@ def _merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peop
     return [g for g in groups if not (g.channel in MEETINGS and len(g.pids) == 1 and not g.cands[0].counterpart)]
 
 
-def _country_counts(doc: Doc, zones) -> Counter:
+def _split(cand: Candidate, date):
+    """A round of calls ("X had calls with A, B and C") is one call per counterpart; three or more
+    people at one table are a multilateral meeting."""
+    others = [p for p in cand.pids if p not in cand.subj]
+    if cand.channel in {"phone_call", "video_call"} and len(cand.subj) == 1 and len(others) >= 2:
+        out = []
+        for p in others:
+            part = Candidate(**{**cand.__dict__, "pids": cand.subj + [p]})
+            out.append((part, date))
+        return out
+    if cand.channel == "meeting" and len(cand.pids) >= 3:
+        cand.channel = "multilateral_meeting"
+    return [(cand, date)]
+
+
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
+
+
+def _modifies_institution(tok: Token) -> bool:
+    """ "the U.S. State Department", "the Chinese foreign ministry": a country acting, not a person's nationality."""
+    head = tok.head
+    while head.dep_ in {"compound", "amod"} and head.head is not head:
+        head = head.head
+    return head.ent_type_ != "PERSON" and head.pos_ in {"PROPN", "NOUN"}
+
+
+def _country_counts(doc: Doc, zones) -> tuple[Counter, Counter]:
+    """(mentions of each country, mentions as an actor: "China respects", "the Chinese Foreign Ministry")."""
     counts: Counter = Counter()
+    actors: Counter = Counter()
     for ent in doc.ents:
-        if ent.label_ in {"GPE", "NORP"} and not zones.skip(ent.start_char):
+        if ent.label_ in {"GPE", "NORP"} and ent.start_char >= zones.header_end:
             iso = span_country(ent)
             if iso:
                 counts[iso] += 1
-    return counts
+                root = ent.root
+                dep = root.head.dep_ if root.dep_ == "conj" else root.dep_
+                if dep in ACTOR_DEPS or (dep in {"compound", "amod", "nmod"} and _modifies_institution(root)):
+                    actors[iso] += 1
+    return counts, actors
 
 
-def _event(doc: Doc, g: Group, people: People, countries: Counter) -> ExtractedEvent:
+def _event(doc: Doc, g: Group, people: People, counts: tuple[Counter, Counter], header_end: int) -> ExtractedEvent:
     text = doc.text
+    countries, actors = counts
     evidence, ev_countries = [], Counter()
     for cand in g.cands:
-        s, e = evidence_bounds(text, cand.sent.start_char, cand.sent.end_char, cand.trigger.idx)
+        s, e = evidence_bounds(text, max(cand.sent.start_char, header_end), cand.sent.end_char, cand.trigger.idx)
         if any(ev.start == s for ev in evidence):
             continue
         date_text = g.date.text if g.date and cand is g.cands[0] else None
@@ -191,18 +221,23 @@ def _event(doc: Doc, g: Group, people: People, countries: Counter) -> ExtractedE
     participants = []
     for pid in g.pids:
         p = people.persons[pid]
-        country = p.country or _fallback_country(p, g, people, countries)
+        country = p.country or _fallback_country(p, g, people, actors, countries)
         participants.append(Participant(name=p.name, country=country, title=p.title,
                                         aliases=sorted(a for a in p.aliases if a != p.name)))
     location = None
     if g.channel in PLACED:
         for cand in g.cands:
-            location = event_location([doc[i] for i in sorted(cand.region)], doc.ents) or \
-                event_location(list(cand.sent), doc.ents)
+            location = event_location([doc[i] for i in sorted(cand.region)], doc.ents)
+            if location is None and cand.channel != "press_conference":
+                location = event_location(list(cand.sent), doc.ents)
             if location:
                 break
     own = {p.country for p in participants if p.country}
-    topics = assign(" ".join(ev.sentence for ev in evidence), text, ev_countries, countries, own)
+    lead = _lead(doc, header_end)
+    for ent in lead.ents:
+        if ent.label_ in {"GPE", "NORP"} and span_country(ent):
+            ev_countries[span_country(ent)] += 1
+    topics = assign(" ".join([ev.sentence for ev in evidence] + [lead.text]), text, ev_countries, countries, own)
     names = [p.name for p in participants]
     who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     date = g.date if g.date and g.date.date else None
@@ -217,9 +252,21 @@ def _event(doc: Doc, g: Group, people: People, countries: Counter) -> ExtractedE
         confidence=round(min(confidence, 0.95), 2))
 
 
-def _fallback_country(p, g: Group, people: People, countries: Counter) -> str | None:
-    """Someone the article gives no country: the country it names most, if no other participant holds it."""
+def _lead(doc: Doc, header_end: int):
+    """The first sentence of the body: news puts the gist of the story there."""
+    for sent in doc.sents:
+        if sent.end_char > header_end and len(sent) > 8:
+            return sent
+    return doc[0:0]
+
+
+def _fallback_country(p, g: Group, people: People, actors: Counter, countries: Counter) -> str | None:
+    """Someone the article gives no country: the country it most often makes an actor (else names
+    most often, twice at least), if no other participant of the event holds it."""
     others = {people.persons[q].country for q in g.pids if q != p.pid}
+    for iso, _ in actors.most_common():
+        if iso not in others:
+            return iso
     for iso, n in countries.most_common():
         if n >= 2 and iso not in others:
             return iso

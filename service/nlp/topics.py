@@ -44,9 +44,9 @@ def country_topic(iso: str) -> str | None:
 
 
 def assign(evidence: str, article: str, evidence_countries: Counter, article_countries: Counter,
-           exclude: set[str], limit: int = 6) -> list[str]:
+           exclude: set[str], limit: int = 8) -> list[str]:
     """Topics of one event: themes signalled in its evidence or at least twice in the article, and
-    countries named in the evidence or at least three times in the article (not the participants' own)."""
+    countries named in the evidence or at least twice in the article (not the participants' own)."""
     scored: list[tuple[int, str]] = []
     for slug, rx in _signals():
         in_evidence = len(rx.findall(evidence))
@@ -56,7 +56,7 @@ def assign(evidence: str, article: str, evidence_countries: Counter, article_cou
     for iso, n in (evidence_countries + article_countries).items():
         if iso in exclude:
             continue
-        if evidence_countries[iso] or article_countries[iso] >= 3:
+        if evidence_countries[iso] or article_countries[iso] >= 2:
             slug = country_topic(iso)
             if slug:
                 scored.append((evidence_countries[iso] * 3 + article_countries[iso], slug))

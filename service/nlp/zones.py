@@ -1,4 +1,4 @@
-"""Parts of an article that report no event: header, headings, photo captions, quotations.
+"""Parts of an article that report no event: header, headings, photo captions.
 
 Also tells an opinion piece (the author writes in the first person) from a news report.
 """
@@ -53,7 +53,8 @@ def _quotes(text: str) -> list[tuple[int, int]]:
 
 def find_zones(doc: Doc, header_end: int) -> Zones:
     text = doc.text
-    spans = _quotes(text)
+    quotes = _quotes(text)
+    spans = []
     for offset, line in _lines(text):
         body = line.strip()
         if not body:
@@ -69,8 +70,9 @@ def find_zones(doc: Doc, header_end: int) -> Zones:
         else:
             merged.append((s, e))
     zones = Zones(header_end, merged, False)
+    quoted = Zones(0, sorted(quotes), False)
     first_person = sum(1 for t in doc if t.lower_ in FIRST_PERSON and t.pos_ == "PRON" and not zones.skip(t.idx)
-                       and (t.text != "I" or t.tag_ == "PRP"))
+                       and not quoted.skip(t.idx) and (t.text != "I" or t.tag_ == "PRP"))
     zones.opinion = first_person >= 2
     return zones
 
