@@ -71,7 +71,7 @@ def _reports(event):
     """What each document said of the event: the first mention per document, in load order."""
     seen, out = set(), []
     query = (
-        Mention.select(Mention, Document.key)
+        Mention.select(Mention, Document.id, Document.key)
         .join(Document)
         .where(Mention.event == event)
         .order_by(Mention.id)
