@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span
 from .pipeline import data
 from .places import city_country, country_of, is_known_place_or_group, span_country
 
-PARTICLES = {"bin", "bint", "al", "el", "de", "da", "del", "der", "di", "du", "van", "von", "la", "le", "ibn", "abu", "dos"}
+PARTICLES = {"bin", "bint", "al", "el", "de", "da", "del", "der", "di", "du", "van", "von", "la", "le", "ibn",
+             "abu", "dos"}
 NAME_LABELS = {"PERSON", "NORP", "GPE"}
 DETERMINERS = {"the", "his", "her", "their", "its"}
 
@@ -158,7 +159,7 @@ def _context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]:
     while words and (words[0].lower_ in {"and", "of", "to", "the", "-", "'s", "’s"}):
         words.pop(0)
     if any(t.lower_ in v["title_words"] for t in words):
-        titles.append(" ".join(t.text for t in words))
+        titles.append(doc[words[0].i:start].text)
     # right: "NAME of Angola", "NAME, Ambassador of China to the UN", "NAME, a spokesman for the Taliban"
     if j + 1 < len(doc) and doc[j].text == ",":
         k = j + 1
@@ -253,7 +254,8 @@ def find_people(doc: Doc) -> People:
     # single words the model did not tag as a person ("Lavrov" as ORG)
     words = {w for p in persons for w in p.tokens if len(w) > 1 and w not in PARTICLES}
     for tok in doc:
-        if tok.i in covered or tok.lower_ not in words or not tok.text[:1].isupper() or tok.pos_ not in {"PROPN", "NOUN"}:
+        if (tok.i in covered or tok.lower_ not in words or not tok.text[:1].isupper()
+                or tok.pos_ not in {"PROPN", "NOUN"}):
             continue
         person = _nearest(persons, mentions, tok.lower_, tok.i)
         if person:

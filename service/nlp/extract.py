@@ -119,8 +119,8 @@ def _merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peop
     for i, (cand, date) in enumerate(dated):
         if cand.channel != "generic":
             continue
-        ctx = next((c2 for c2, _ in dated if c2.channel in {"phone_call", "video_call"} and set(c2.pids) & set(cand.pids)),
-                   None)
+        ctx = next((c2 for c2, _ in dated
+                    if c2.channel in {"phone_call", "video_call"} and set(c2.pids) & set(cand.pids)), None)
         cand.channel = ctx.channel if ctx else "meeting"
         if date is None and ctx is not None:
             dated[i] = (cand, next(d for c2, d in dated if c2 is ctx))

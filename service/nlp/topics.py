@@ -29,7 +29,8 @@ def _signals() -> list[tuple[str, re.Pattern]]:
 
 def vocabulary() -> list[dict]:
     """Every topic the extractor can assign: slug, label, IPTC Media Topic code (or None)."""
-    themed = [{"slug": t["slug"], "label": t["label"], "iptc_code": t["iptc_code"]} for t in data("topics.json")["topics"]]
+    themed = [{"slug": t["slug"], "label": t["label"], "iptc_code": t["iptc_code"]}
+              for t in data("topics.json")["topics"]]
     return themed + sorted(_countries().values(), key=lambda t: t["slug"])
 
 
@@ -53,7 +54,7 @@ def assign(evidence: str, article: str, evidence_countries: Counter, article_cou
         in_article = len(rx.findall(article))
         if in_evidence or in_article >= 2:
             scored.append((in_evidence * 3 + in_article, slug))
-    for iso, n in (evidence_countries + article_countries).items():
+    for iso in evidence_countries + article_countries:
         if iso in exclude:
             continue
         if evidence_countries[iso] or article_countries[iso] >= 2:
