@@ -54,6 +54,8 @@ def init_api(app):
     app.config.setdefault("OPENAPI_URL_PREFIX", "/v1")
     app.config.setdefault("OPENAPI_JSON_PATH", "openapi.json")
     app.config.setdefault("API_SPEC_OPTIONS", {"info": {"description": API_DESCRIPTION}})
+    # bodies keep the order the schemas declare ("id" first), not alphabetical order
+    app.json.sort_keys = False
     api = TimelineApi(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(_schema_name_resolver)})
     from . import channels, docs, documents, events, health, participants, timeline, topics
 

@@ -25,7 +25,7 @@ def _as_date(value):
 
 def _actor_events(value):
     """Ids of events in which the actor named by id or slug takes part."""
-    condition = Actor.slug == str(value)
+    condition = Actor.slug == str(value).lower()
     if _as_id(value) is not None:
         condition = condition | (Actor.id == _as_id(value))
     return (
