@@ -34,8 +34,9 @@ from .catalog import (
     participants_page,
     topics,
 )
-from .events import event_payloads, events_page, filter_events, get_event, iter_event_payloads
+from .events import events_page, filter_events, get_event, iter_event_payloads
 from .keyset import BadCursor
+from .payloads import event_payloads
 from .timeline import timeline
 
 __all__ = [

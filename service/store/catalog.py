@@ -6,7 +6,7 @@ from peewee import fn
 from ..actors import norm
 from ..models import CHANNELS, Actor, ActorAlias, Document, Event, EventActor, EventTopic, Mention, Topic
 from . import keyset
-from .events import _iso, event_payloads
+from .payloads import event_payloads, iso_text
 
 
 def normalize(text):
@@ -71,8 +71,8 @@ def participant_detail(actor):
         **_actor_dict(actor),
         "aliases": [row.alias for row in aliases],
         "event_count": stats["n"],
-        "first_date": _iso(_date(stats["first"])),
-        "last_date": _iso(_date(stats["last"])),
+        "first_date": iso_text(_date(stats["first"])),
+        "last_date": iso_text(_date(stats["last"])),
     }
 
 
@@ -106,7 +106,7 @@ def counterparts_page(actor, limit, cursor=None):
         query = query.having((shared < count) | ((shared == count) & (Actor.id > last_id)))
     rows, next_cursor = keyset.page(query, limit, lambda row: keyset.encode("counterparts", row.shared, row.id))
     data = [
-        {"participant": _actor_dict(row), "event_count": row.shared, "last_date": _iso(_date(row.last_date))}
+        {"participant": _actor_dict(row), "event_count": row.shared, "last_date": iso_text(_date(row.last_date))}
         for row in rows
     ]
     return data, next_cursor
@@ -150,10 +150,10 @@ def _document_dict(row):
         "title": row.title,
         "publisher": row.publisher,
         "url": row.url,
-        "published": _iso(row.published),
+        "published": iso_text(row.published),
         "published_basis": row.published_basis,
         "event_count": row.event_count,
-        "created_at": _iso(row.created_at),
+        "created_at": iso_text(row.created_at),
     }
 
 
@@ -203,6 +203,6 @@ def document_detail(document_id):
         "sha256": row.sha256,
         "extractor_version": row.extractor_version,
         "length": row.length,
-        "updated_at": _iso(row.updated_at),
+        "updated_at": iso_text(row.updated_at),
         "events": event_payloads(events),
     }

@@ -2,7 +2,8 @@
 import datetime as dt
 
 from ..models import Event
-from .events import _iso, filter_events, undated_mode
+from .events import filter_events, undated_mode
+from .payloads import iso_text
 
 
 def bucket_start(day, interval):
@@ -34,7 +35,7 @@ def timeline(filters, interval):
     return {
         "interval": interval,
         "buckets": [
-            {"start": _iso(start), "count": len(ids), "events": ids} for start, ids in buckets.items()
+            {"start": iso_text(start), "count": len(ids), "events": ids} for start, ids in buckets.items()
         ],
         "undated": None if undated_mode(filters) == "exclude" else {"count": len(undated), "events": undated},
     }
