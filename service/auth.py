@@ -25,8 +25,9 @@ from .models import ApiKey, utcnow
 KEY_PREFIX = "tl_"
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-# paths outside the API that never need a key (health, the OpenAPI document, the docs page)
-PUBLIC_READ_PATHS = ("/healthz", "/readyz", "/v1/openapi.json", "/docs")
+# with READS_REQUIRE_KEY, reads under /v1/ need a key but the API's own description; health
+# checks and the docs page live outside /v1/ and stay open
+PUBLIC_READ_PATHS = ("/v1/openapi.json",)
 SECURITY_SCHEME = "bearerAuth"
 REALM = "timeline"
 
@@ -167,7 +168,8 @@ def _gate():
                 f"{config['WRITE_RATE_WINDOW']} seconds; retry in {wait} seconds.",
                 headers={"Retry-After": str(wait)},
             )
-    elif current_app.config.get("READS_REQUIRE_KEY") and not request.path.startswith(PUBLIC_READ_PATHS):
+    elif (current_app.config.get("READS_REQUIRE_KEY") and request.path.startswith("/v1/")
+          and request.path not in PUBLIC_READ_PATHS):
         g.api_key_name = authenticate().name
 
 

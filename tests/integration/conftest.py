@@ -61,3 +61,17 @@ def desk(db):
     )
     statement = f.event("Tomas Arkwright statement", channel="statement", participants=[arkwright])
     return SimpleNamespace(**locals())
+
+
+@pytest.fixture
+def tricky(desk):
+    """A long title with commas, semicolons, a newline, markup and non-ASCII text: escaping and folding."""
+    doc = f.document("tricky.txt", text="Ministers met; they said: <b>“all good”</b>, with ☃ & co.",
+                     published="2024-06-02", url="javascript:alert(1)", publisher="Ünïcode Times")
+    return f.event(
+        "Quintel, Veld; and <script>alert(1)</script> — a very long headline about fisheries, energy and the "
+        "Baltic, repeated so that it must be folded ☃☃☃ across several lines",
+        date="2024-06-01", channel="multilateral_meeting", participants=[desk.quintel, desk.veld],
+        sources=[(doc, "Ministers met; they said: <b>“all good”</b>, with ☃ & co.")],
+        summary="Line one\nline two, with a comma; and a semicolon \\ backslash",
+    )
