@@ -27,7 +27,7 @@ def make_database(url):
     if scheme in ("postgres", "postgresql"):
         params = parse_url(url)
         name = params.pop("database")
-        return PostgresqlDatabase(name, autorollback=True, **params)
+        return PostgresqlDatabase(name, **params)
     raise ValueError(f"DATABASE_URL scheme {scheme!r} is not supported (use sqlite:/// or postgresql://)")
 
 
