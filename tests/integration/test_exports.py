@@ -151,7 +151,9 @@ def test_timelinejs_matches_the_documented_shape(client, desk, tricky):
         in odd["text"]["text"]
 
 
-def test_timelinejs_groups_by_topic(app, desk):
+def test_timelinejs_groups_by_topic(client, desk):
+    document = json.loads(_export(client, "timelinejs", group="topic").get_data(as_text=True))
+    assert [e["group"] for e in document["events"]] == ["Fisheries", "Energy"]
     stream = io.StringIO()
     write_export("timelinejs", {"group": "topic"}, stream)
     document = json.loads(stream.getvalue())
