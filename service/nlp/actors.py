@@ -127,6 +127,8 @@ def _context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]:
     while i >= max(sent.start, start - 10):
         tok = doc[i]
         low = tok.lower_
+        if tok.ent_type_ == "PERSON" and low not in v["title_words"] and low not in v["modifiers"]:
+            break  # another name: "Presidents A B and C D"
         if low in {"and", "of", "to", "the", "-"}:
             prev = doc[i - 1] if i > sent.start else None
             if prev is None or not (prev.lower_ in v["title_words"] or prev.lower_ in v["modifiers"]
@@ -144,7 +146,7 @@ def _context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]:
             if iso:
                 if lo == 0 or doc[lo - 1].lower_ != "to" or tok.ent_type_ == "NORP":
                     country = country or iso
-                    country_at = i
+                    country_at = lo
                     break
                 i = lo
         else:
@@ -233,7 +235,7 @@ def find_people(doc: Doc) -> People:
         if owner is None and len(key) >= 2:
             owner = Person(len(persons), names[key], key)
             persons.append(owner)
-        if owner is not None:
+        if owner is not None and len(key) > 1:  # a single word can belong to several people
             owner.aliases.add(names[key])
             by_key[key] = owner
     mentions: list[Mention] = []
@@ -243,7 +245,9 @@ def find_people(doc: Doc) -> People:
         person = by_key.get(key)
         if person is None and len(key) == 1 and span.root.ent_type_ == "PERSON":
             person = _nearest(persons, mentions, key[0], span.start)
-            if person is None:
+            if person is not None:
+                person.aliases.add(span.text)
+            else:
                 person = Person(len(persons), span.text, key, aliases={span.text})
                 persons.append(person)
                 by_key[key] = person
@@ -321,7 +325,7 @@ def _title_mentions(doc: Doc, persons: list[Person], mentions: list[Mention], co
         best = None
         for pid, count in seen.items():
             p = persons[pid]
-            titled = any(tok.lower_ in t.lower().split() or tok.lemma_.lower() in t.lower().split() for t in p.titles)
+            titled = any(tok.lower_.rstrip("s") in {w.rstrip("s") for w in t.lower().split()} for t in p.titles)
             if p.titles and not titled:
                 continue
             if not titled and not any(m.pid == pid and m.start >= tok.sent.start - 40 for m in out if m.start < tok.i):

@@ -142,13 +142,19 @@ def _best_matches(doc: Doc) -> dict[int, tuple[str, Span]]:
 def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> list[Candidate]:
     c = cfg()
     out: list[Candidate] = []
+    media: dict[int, str] = {}  # sentence start -> a call medium named there ("in a video call")
     for channel, span in _best_matches(doc).values():
         trig = span.root
         if skip(trig.idx):
             continue
+        if channel in {"phone_call", "video_call"} and not hypothetical(trig):
+            media.setdefault(trig.sent.start, channel)
         cand = _candidate(channel, trig, people, c)
         if cand is not None:
             out.append(cand)
+    for cand in out:
+        if cand.channel == "generic" and cand.sent.start in media:
+            cand.channel = media[cand.sent.start]
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in c["speech_verbs"] or skip(tok.idx):
             continue

@@ -1,0 +1,48 @@
+"""People: full names, titles, countries and short-name coreference, on invented sentences."""
+from service.nlp.actors import find_people
+
+
+def people_of(nlp, text):
+    doc = nlp(text)
+    found = find_people(doc)
+    persons = [(p.name, p.country, p.title) for p in found.persons]
+    mentions = [(doc[m.start:m.end].text, found.persons[m.pid].name) for m in found.mentions]
+    return persons, mentions
+
+
+def test_two_people_sharing_a_surname_stay_apart_and_short_names_go_to_the_nearest(nlp):
+    text = ("South Korean Foreign Minister Park Jiwon held talks with Indonesian Foreign Minister Sari Wulandari "
+            "in Jakarta on Tuesday. Park thanked her. Separately, Ambassador Park Minho met Malaysian envoy "
+            "Aziz Rahman in Kuala Lumpur on Monday. Park said the talks were useful.")
+    persons, mentions = people_of(nlp, text)
+    assert persons == [("Park Jiwon", "KR", "South Korean Foreign Minister"),
+                       ("Sari Wulandari", "ID", "Indonesian Foreign Minister"),
+                       ("Park Minho", None, "Ambassador"),
+                       ("Aziz Rahman", "MY", "Malaysian envoy")]
+    assert mentions == [("Park Jiwon", "Park Jiwon"), ("Sari Wulandari", "Sari Wulandari"), ("Park", "Park Jiwon"),
+                        ("Park Minho", "Park Minho"), ("Aziz Rahman", "Aziz Rahman"), ("Park", "Park Minho")]
+
+
+def test_countries_from_of_phrases_appositions_and_affiliations(nlp):
+    text = ("Speaking at the forum, Ines Duarte, Ambassador of Portugal to the UN in Geneva, thanked "
+            "President Kofi Mensah of Ghana. Taliban spokesman Ahmad Karimi, a member of the Taliban's "
+            "political office, attended. Norwegian Ambassador to Kenya Ola Berg also came.")
+    persons, _ = people_of(nlp, text)
+    assert persons == [("Ines Duarte", "PT", "Ambassador"),
+                       ("Kofi Mensah", "GH", "President"),
+                       ("Ahmad Karimi", "AF", "Taliban spokesman"),
+                       ("Ola Berg", "NO", "Norwegian Ambassador to Kenya")]
+
+
+def test_title_only_mention_goes_to_the_most_mentioned_holder_and_gives_its_nationality(nlp):
+    text = ("Presidents Marta Silva and Diego Rojas met. Silva spoke first. Silva then left. "
+            "Later the Bolivian president visited the port.")
+    persons, mentions = people_of(nlp, text)
+    assert persons == [("Marta Silva", "BO", "Presidents"), ("Diego Rojas", None, None)]
+    assert mentions[-1] == ("president", "Marta Silva")
+
+
+def test_counterpart_gets_the_nationality_word(nlp):
+    persons, _ = people_of(nlp, "Greek Foreign Minister Nikos Andreou met his Cypriot counterpart Eleni Charalambous.")
+    assert persons == [("Nikos Andreou", "GR", "Greek Foreign Minister"),
+                       ("Eleni Charalambous", "CY", "Cypriot counterpart")]

@@ -1,0 +1,134 @@
+"""Whole-article extraction on short invented texts, through the real pipeline."""
+import datetime as dt
+
+from service.nlp.extract import extract_articles
+from service.nlp.types import ArticleInput
+
+from .conftest import brief
+
+
+def events(extract, text, **kw):
+    result = extract(text, **kw)
+    return result, [brief(e, text) for e in result.events]
+
+
+def test_phone_call_reported_twice_is_one_event_dated_by_the_relative_day(extract):
+    text = ("date 2019-03-14 Lisbon [Portugal], March 14 (XNA): Portuguese Foreign Minister Rui Tavares held a "
+            "phone conversation with his Kenyan counterpart Amina Odhiambo and discussed maritime trade, "
+            "the ministry said on Thursday.\n\n"
+            "On Wednesday, Tavares spoke with Odhiambo about fishing rights and port investment.\n\n"
+            "Odhiambo said the two countries would sign a trade agreement next year.\n")
+    result, found = events(extract, text)
+    assert (result.published, result.published_basis) == (dt.date(2019, 3, 14), "header")
+    assert found == [{"channel": "phone_call", "people": [("Rui Tavares", "PT"), ("Amina Odhiambo", "KE")],
+                      "date": "2019-03-13", "precision": "day", "basis": "relative", "location": None}]
+    event = result.events[0]
+    assert [e.date_text for e in event.evidence] == ["Wednesday", None]
+    assert event.evidence[0].sentence.startswith("Portuguese Foreign Minister Rui Tavares held")
+    assert event.evidence[1].sentence.startswith("On Wednesday, Tavares spoke with Odhiambo")
+    assert [p.title for p in event.participants] == ["Portuguese Foreign Minister", "Kenyan counterpart"]
+    assert event.title == "Phone call: Rui Tavares and Amina Odhiambo"
+    assert "trade" in event.topics
+
+
+def test_summit_of_three_in_a_capital_caption_plans_and_hypotheticals_ignored(extract):
+    text = ("Published: 09:30, May 6, 2022\nMinisters agree on river basin plan\n\n"
+            "A fisherman repairs nets on the shore of the lake on May 2. (JANE DOE / PHOTO AGENCY)\n\n"
+            "Thai Prime Minister Somchai Rattanakul, Lao Prime Minister Khamphet Vongsa and Cambodian Prime "
+            "Minister Sok Dara met in the Vietnamese capital of Hanoi on Thursday for a summit on water security.\n\n"
+            "Rattanakul and Vongsa will meet again in Bangkok next month.\n\n"
+            "The two leaders agreed to look for an opportunity to visit the dam site together.\n")
+    result, found = events(extract, text)
+    assert (result.published, result.published_basis) == (dt.date(2022, 5, 6), "publication_line")
+    assert found == [{"channel": "multilateral_meeting",
+                      "people": [("Somchai Rattanakul", "TH"), ("Khamphet Vongsa", "LA"), ("Sok Dara", "KH")],
+                      "date": "2022-05-05", "precision": "day", "basis": "relative", "location": ("Hanoi", "VN")}]
+    assert "security" in result.events[0].topics
+
+
+def test_masthead_date_does_not_resolve_relative_dates(extract):
+    text = ("Editor in Chief: Tom Baker Friday, March 3, 2023\n\nFinance chiefs talk trade\n\n"
+            "In a phone conversation on Tuesday night, Chile's Finance Minister Pablo Rojas told his Peruvian "
+            "counterpart Lucia Quispe that tariffs on copper would be reviewed.\n")
+    result, found = events(extract, text)
+    assert (result.published, result.published_basis) == (dt.date(2023, 3, 3), "masthead")
+    assert found == [{"channel": "phone_call", "people": [("Pablo Rojas", "CL"), ("Lucia Quispe", "PE")],
+                      "date": None, "precision": None, "basis": "unknown", "location": None}]
+    assert result.events[0].evidence[0].date_text == "Tuesday night"
+
+
+def test_meeting_briefing_and_social_media_statement(extract):
+    text = ("Trade talks\nJune 4, 2020 / 6:12 PM\n\n"
+            "OTTAWA (Wire) - Canadian Foreign Minister Claire Dubois met Mexican Foreign Minister Jorge Salinas "
+            "in Ottawa on Wednesday, the ministry said.\n\n"
+            "Foreign ministry spokeswoman Mei Tanaka of Japan told a regular news conference that Japan welcomed "
+            "the talks.\n\n"
+            "Dubois said on social media that the meeting had been productive.\n")
+    _, found = events(extract, text)
+    assert found == [
+        {"channel": "meeting", "people": [("Claire Dubois", "CA"), ("Jorge Salinas", "MX")],
+         "date": "2020-06-03", "precision": "day", "basis": "relative", "location": ("Ottawa", "CA")},
+        {"channel": "press_conference", "people": [("Mei Tanaka", "JP")],
+         "date": None, "precision": None, "basis": "unknown", "location": None},
+        {"channel": "statement", "people": [("Claire Dubois", "CA")],
+         "date": None, "precision": None, "basis": "unknown", "location": None},
+    ]
+
+
+def test_opinion_piece_gives_no_event(extract):
+    text = ("April 9, 2018\n\nBy Sam Writer\n\nI have long argued that alliances matter. My view is that "
+            "President Carla Mendes met her neighbours too rarely, and I think she knows it.\n")
+    result, found = events(extract, text)
+    assert result.published == dt.date(2018, 4, 9)
+    assert found == []
+
+
+def test_round_of_calls_is_one_call_per_counterpart(extract):
+    text = ("Presidency notes\n\nSaturday, November 7, 2015\n\n"
+            "President Ana Lima of Brazil held telephone calls on Friday with Prime Minister Jan Novak of "
+            "Slovakia, President Eva Horvat of Croatia and Chancellor Lukas Berger of Austria.\n")
+    _, found = events(extract, text)
+    day = {"date": "2015-11-06", "precision": "day", "basis": "relative", "location": None}
+    assert found == [
+        {"channel": "phone_call", "people": [("Ana Lima", "BR"), ("Jan Novak", "SK")], **day},
+        {"channel": "phone_call", "people": [("Ana Lima", "BR"), ("Eva Horvat", "HR")], **day},
+        {"channel": "phone_call", "people": [("Ana Lima", "BR"), ("Lukas Berger", "AT")], **day},
+    ]
+
+
+def test_message_to_a_counterpart_is_correspondence(extract):
+    text = ("date 2016-05-02 President Omar Haddad of Algeria on Sunday sent a message to his Tunisian "
+            "counterpart Leila Mansour, congratulating her on the national day.\n")
+    _, found = events(extract, text)
+    assert found == [{"channel": "correspondence", "people": [("Omar Haddad", "DZ"), ("Leila Mansour", "TN")],
+                      "date": "2016-05-01", "precision": "day", "basis": "relative", "location": None}]
+
+
+def test_no_publication_date_leaves_dates_null_and_topics_come_from_the_text(extract):
+    text = ("Envoys meet in Vienna\n\nAustrian Chancellor Lukas Berger met Czech Prime Minister Petr Dvorak "
+            "in Vienna on Aug 5 to discuss terrorism and border security.\n")
+    result, found = events(extract, text)
+    assert (result.published, result.published_basis) == (None, "none")
+    assert found == [{"channel": "meeting", "people": [("Lukas Berger", "AT"), ("Petr Dvorak", "CZ")],
+                      "date": None, "precision": None, "basis": "unknown", "location": ("Vienna", "AT")}]
+    assert result.events[0].topics[:2] == ["counter-terrorism", "security"]
+
+
+def test_medium_named_in_the_clause_decides_the_channel_and_plans_stay_out(extract):
+    text = ("date 2018-09-20 Nepalese Prime Minister Hari Sharma and his Bhutanese counterpart Karma Wangdi "
+            "exchanged views on counter-terrorism cooperation in a video call on Wednesday, and agreed to meet "
+            "in Thimphu next month.\n")
+    _, found = events(extract, text)
+    assert found == [{"channel": "video_call", "people": [("Hari Sharma", "NP"), ("Karma Wangdi", "BT")],
+                      "date": "2018-09-19", "precision": "day", "basis": "relative", "location": None}]
+
+
+def test_extract_articles_keeps_input_order_and_client_date_wins():
+    texts = ["Nothing happened here.", "date 2020-01-02 Mayor Ivo Petrov met Mayor Dana Kos in Sofia on Monday."]
+    arts = [ArticleInput(key=str(i), text=t) for i, t in enumerate(texts)]
+    arts.append(ArticleInput(key="2", text=texts[1], published=dt.date(2020, 1, 9)))
+    out = list(extract_articles(arts, batch_size=2))
+    assert [len(x.events) for x in out] == [0, 1, 1]
+    assert [(x.published, x.published_basis) for x in out] == [
+        (None, "none"), (dt.date(2020, 1, 2), "header"), (dt.date(2020, 1, 9), "client")]
+    assert [x.events[0].date for x in out[1:]] == [dt.date(2019, 12, 30), dt.date(2020, 1, 6)]

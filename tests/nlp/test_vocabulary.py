@@ -1,0 +1,32 @@
+"""Topic vocabulary, gazetteer look-ups and event locations."""
+from service.nlp.places import city_country, country_of, event_location
+from service.nlp.topics import assign, vocabulary
+
+
+def test_vocabulary_has_themes_with_iptc_codes_and_gazetteer_countries():
+    vocab = {t["slug"]: t for t in vocabulary()}
+    assert vocab["counter-terrorism"] == {"slug": "counter-terrorism", "label": "Counter-terrorism",
+                                          "iptc_code": "medtop:20000519"}
+    assert vocab["new-zealand"] == {"slug": "new-zealand", "label": "New Zealand", "iptc_code": None}
+    assert all(set(t) == {"slug", "label", "iptc_code"} for t in vocabulary())
+
+
+def test_topics_come_from_evidence_and_repeated_article_words():
+    from collections import Counter
+    evidence = "They discussed the pandemic and vaccine supplies for Nepal."
+    article = evidence + " Trade was mentioned once."
+    assert assign(evidence, article, Counter({"NP": 1}), Counter({"NP": 1, "IN": 1}), {"IN"}) == ["covid-19", "nepal"]
+
+
+def test_gazetteer_lookups():
+    assert [country_of(x) for x in ("Peruvian", "U.S.", "the Netherlands", "Taliban", "Ruritania")] == [
+        "PE", "US", "NL", "AF", None]
+    assert city_country("Brasília") == "BR"
+    assert city_country("Colonia", "UY") == "UY"
+
+
+def test_event_location_prefers_a_city_after_a_preposition(nlp):
+    doc = nlp("The envoys met in the Kenyan capital of Nairobi after flying to Ethiopia.")
+    assert event_location(list(doc), doc.ents) == ("Nairobi", "KE")
+    doc = nlp("The envoys met in Spain on Monday.")
+    assert event_location(list(doc), doc.ents) is None
