@@ -2,11 +2,12 @@
 
 Every field an editor sets is added to Event.locked, and the loader (merge.refresh_event) never
 recomputes a locked field, so a correction survives re-loading the articles.
-Callers run these inside db.atomic(); they take and return plain dicts and model rows.
+Callers run these inside write_transaction(); they take and return plain dicts and model rows.
 """
 import hashlib
 import json
 
+from .db import database, is_postgres
 from .errors import Problem
 from .models import Actor, Document, Event, EventActor, EventChange, EventTopic, Mention, Topic, utcnow
 
@@ -19,18 +20,19 @@ def _invalid(field, message):
                    errors={"json": {field: [message]}})
 
 
+def write_transaction():
+    """db.atomic() for a read-check-write: on SQLite it takes the write lock at once (BEGIN
+    IMMEDIATE), so two editors' writes queue instead of one failing with "database is locked";
+    on PostgreSQL the event row is locked with SELECT ... FOR UPDATE (get_event(lock=True))."""
+    return database.atomic() if is_postgres() else database.atomic("IMMEDIATE")
+
+
 def get_event(event_id, lock=False):
     query = Event.select().where(Event.id == event_id)
-    event = (query.for_update() if lock and _supports_for_update() else query).first()
+    event = (query.for_update() if lock and is_postgres() else query).first()
     if event is None:
         raise Problem(404, "Not Found", f"There is no event {event_id}.")
     return event
-
-
-def _supports_for_update():
-    from .db import is_postgres
-
-    return is_postgres()
 
 
 def snapshot(event):

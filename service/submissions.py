@@ -9,6 +9,7 @@ import logging
 from . import store
 from .db import database
 from .documents import BadArticle, check_text, sha256
+from .edits import write_transaction
 from .errors import Problem
 from .models import Document, Event, EventChange
 from .nlp.types import ArticleInput
@@ -73,7 +74,7 @@ def remove(document_id, key_name):
     """Delete a document; events only it reported go too (editors' events stay). Returns event ids."""
     from .ingest import delete_document
 
-    with database.atomic():
+    with write_transaction():
         document = Document.get_or_none(Document.id == document_id)
         if document is None:
             raise Problem(404, "Not Found", f"There is no document {document_id}.")
