@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import People, vocab
+from .actors import People
 from .pipeline import channel_matcher, data
+from .vocab import vocab
 
 PRUNE = {"ccomp", "relcl", "parataxis", "advcl", "csubj"}
 SUBJECTS = {"nsubj", "nsubjpass"}

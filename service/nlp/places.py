@@ -133,10 +133,13 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str]
     Cities win over countries; a city is looked up in the country the sentence names next to it
     ("Colonia in Uruguay"). Countries alone are not locations: a visit "to Russia" has no city.
     """
+    if not tokens:
+        return None
     idx = {t.i for t in tokens}
+    lo, hi = min(idx), max(idx)
     best = None
     for ent in doc_ents:
-        if ent.start not in idx or ent.label_ not in PLACE_LABELS:
+        if not lo <= ent.start <= hi or ent.start not in idx or ent.label_ not in PLACE_LABELS:
             continue
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         if prev is None or prev.lower_ not in PLACE_PREPS:

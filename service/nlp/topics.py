@@ -44,14 +44,20 @@ def country_topic(iso: str) -> str | None:
     return t["slug"] if t else None
 
 
-def assign(evidence: str, article: str, evidence_countries: Counter, article_countries: Counter,
+def signal_counts(text: str) -> Counter:
+    """How often each theme is signalled in a text (computed once per article)."""
+    return Counter({slug: n for slug, rx in _signals() if (n := len(rx.findall(text)))})
+
+
+def assign(evidence: str, article: str | Counter, evidence_countries: Counter, article_countries: Counter,
            exclude: set[str], limit: int = 8) -> list[str]:
     """Topics of one event: themes signalled in its evidence or at least twice in the article, and
     countries named in the evidence or at least twice in the article (not the participants' own)."""
     scored: list[tuple[int, str]] = []
+    article_signals = signal_counts(article) if isinstance(article, str) else article
     for slug, rx in _signals():
         in_evidence = len(rx.findall(evidence))
-        in_article = len(rx.findall(article))
+        in_article = article_signals[slug]
         if in_evidence or in_article >= 2:
             scored.append((in_evidence * 3 + in_article, slug))
     for iso in evidence_countries + article_countries:

@@ -1,0 +1,120 @@
+"""Titles and countries from the words around a person's name.
+
+"Russian Foreign Minister X", "China's Foreign Minister X", "President X of Angola",
+"X, Ambassador of China to the UN", "X, a spokesman for the Taliban's political office".
+A country after "to" is where an envoy serves, not where they come from.
+"""
+from spacy.tokens import Doc, Span
+
+from .places import city_country, country_of, span_country
+from .vocab import vocab
+
+
+def ent_at(doc: Doc, i: int) -> Span | None:
+    tok = doc[i]
+    if not tok.ent_type_:
+        return None
+    j = i
+    while j > 0 and doc[j].ent_iob_ == "I":
+        j -= 1
+    k = i + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    return doc[j:k]
+
+
+def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]:
+    """(titles, country) from the words around a name: "Russian Foreign Minister X", "X, Ambassador of China"."""
+    v = vocab()
+    sent = doc[start].sent
+    titles: list[str] = []
+    country = None
+    j = end
+    if j + 1 < len(doc) and doc[j].lower_ == "of":
+        country = country_after(doc, j + 1, j + 5)
+    # left: "[Chinese] [State Councilor and Foreign Minister] NAME", "South Africa's President NAME"
+    i, country_at = start - 1, None
+    while i >= max(sent.start, start - 10):
+        tok = doc[i]
+        low = tok.lower_
+        if tok.ent_type_ == "PERSON" and low not in v["title_words"] and low not in v["modifiers"]:
+            break  # another name: "Presidents A B and C D"
+        if low in {"and", "of", "to", "the", "-"}:
+            prev = doc[i - 1] if i > sent.start else None
+            if prev is None or not (prev.lower_ in v["title_words"] or prev.lower_ in v["modifiers"]
+                                    or prev.text[:1].isupper()):
+                break
+        elif low in {"'s", "’s"} or low in v["title_words"] or low in v["modifiers"]:
+            pass
+        elif tok.text[:1].isupper():
+            ent = ent_at(doc, i)
+            iso = span_country(ent) if ent is not None and tok.ent_type_ in {"GPE", "NORP", "ORG"} else None
+            iso = iso or country_of(tok.text)
+            if iso is None and ent is not None and ent.start > 0 and doc[ent.start - 1].lower_ == "of":
+                iso = city_country(ent.text)  # "Crown Prince of Abu Dhabi"
+            lo = ent.start if ent is not None and iso else i
+            if iso:
+                if lo == 0 or doc[lo - 1].lower_ != "to" or tok.ent_type_ == "NORP":
+                    country = country or iso
+                    country_at = lo
+                    break
+                i = lo
+        else:
+            break
+        i -= 1
+    first = country_at if country_at is not None else i + 1
+    while first - 1 >= sent.start and (doc[first - 1].lower_ in v["title_words"] | v["modifiers"]
+                                       or doc[first - 1].lower_ in {"of", "and"} and first - 2 >= sent.start
+                                       and doc[first - 2].lower_ in v["title_words"]):
+        first -= 1
+    words = list(doc[first:start])
+    while words and (words[0].lower_ in {"and", "of", "to", "the", "-", "'s", "’s"}):
+        words.pop(0)
+    if any(t.lower_ in v["title_words"] for t in words):
+        titles.append(doc[words[0].i:start].text)
+    # right: "NAME of Angola", "NAME, Ambassador of China to the UN", "NAME, a spokesman for the Taliban"
+    if j + 1 < len(doc) and doc[j].text == ",":
+        k = j + 1
+        while k < len(doc) and doc[k].lower_ in {"a", "an", "the"}:
+            k += 1
+        if k < len(doc) and (doc[k].lower_ in v["title_words"] or doc[k].lower_ in v["modifiers"]):
+            stop = k
+            while stop < min(len(doc), k + 14) and doc[stop].text not in {",", ".", ";", "“", "\""}:
+                if doc[stop].ent_type_ == "PERSON" and doc[stop].pos_ == "PROPN":
+                    stop = k  # another name: a list, not an appositive
+                    break
+                stop += 1
+            app = doc[k:stop]
+            words = []
+            for tok in app:
+                if tok.lower_ in {"of", "for", "to", "at"} and words:
+                    break
+                words.append(tok.text)
+            titles.append(" ".join(words))
+            if country is None:
+                for t in app:
+                    if t.lower_ in {"of", "for"}:
+                        country = country_after(doc, t.i + 1, min(stop, t.i + 6))
+                        if country:
+                            break
+                else:
+                    country = next((country_of(t.text) for t in app if t.text[:1].isupper()
+                                    and country_of(t.text)), None)
+    # appositive head: "Uruguay and Paraguay presidents, NAME and NAME"
+    root = doc[start:end].root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in v["title_words"]:
+        titles.append(root.head.lemma_.lower())
+    return titles, country
+
+
+def country_after(doc: Doc, lo: int, hi: int) -> str | None:
+    for tok in doc[lo:hi]:
+        if tok.lower_ in {"to", "at"}:
+            return None
+        iso = country_of(tok.text) if tok.text[:1].isupper() else None
+        if iso is None and tok.ent_type_ and tok.text[:1].isupper():
+            ent = ent_at(doc, tok.i)
+            iso = span_country(ent) if ent is not None else None
+        if iso:
+            return iso
+    return None

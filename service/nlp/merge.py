@@ -1,0 +1,131 @@
+"""From candidates to events: the date of each report, and one event per real-world contact.
+
+Sentences of one article that report the same contact (same channel, one set of people within
+the other, compatible dates) make one event; a talk whose medium its clause leaves open takes
+it from another report of the same people.
+"""
+from spacy.tokens import Doc, Token
+
+from .actors import People
+from .dates import DateExpr
+from .events import MEETINGS, Candidate, cfg
+
+
+def _attach(tok: Token) -> Token:
+    """The verb a date or place hangs from (or the noun trigger met on the way)."""
+    t = tok
+    while t.pos_ not in {"VERB", "AUX"} and t.head is not t:
+        t = t.head
+    return t
+
+
+def _date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
+    sent = cand.sent
+    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+    reporting = cfg()["reporting_verbs"]
+    own, loose = [], []
+    for d in inside:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        verb = _attach(root)
+        if root.i in cand.region or verb is cand.gv or verb is cand.trigger:
+            own.append((abs(root.i - cand.trigger.i), d))
+        elif d.anaphoric or verb.lemma_.lower() not in reporting or cand.channel in {"statement", "press_conference"}:
+            loose.append((abs(root.i - cand.trigger.i), d))
+    for pool in (own, loose):
+        if pool:
+            return min(pool, key=lambda x: x[0])[1]
+    return None
+
+
+def _reported_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
+    """A statement or briefing with no date of its own: the latest "X said/confirmed on <date>" before it."""
+    reporting = cfg()["reporting_verbs"]
+    best = None
+    for d in dates:
+        if d.start >= cand.sent.end_char or d.date is None:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and not d.anaphoric and _attach(span.root).lemma_.lower() in reporting:
+            best = d
+    return best
+
+
+class Group:
+    def __init__(self, cand: Candidate, date: DateExpr | None):
+        self.channel = cand.channel
+        self.pids = list(cand.pids)
+        self.cands = [cand]
+        self.date = date
+
+    def compatible_date(self, other: DateExpr | None) -> bool:
+        a, b = self.date, other
+        if a is None or b is None or a.date is None or b.date is None:
+            return True
+        n = 7 if "month" in (a.precision, b.precision) else 10
+        return a.date.isoformat()[:n] == b.date.isoformat()[:n]
+
+
+def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: People) -> list[Group]:
+    dated = [(c, _date_for(doc, c, dates)) for c in cands]
+    # a talk whose medium the clause leaves open takes it from another report of the same people
+    for i, (cand, date) in enumerate(dated):
+        if cand.channel != "generic":
+            continue
+        ctx = next((c2 for c2, _ in dated
+                    if c2.channel in {"phone_call", "video_call"} and set(c2.pids) & set(cand.pids)), None)
+        cand.channel = ctx.channel if ctx else "meeting"
+        if date is None and ctx is not None:
+            dated[i] = (cand, next(d for c2, d in dated if c2 is ctx))
+    dated = [x for cand, date in dated for x in _split(cand, date)]
+    groups: list[Group] = []
+    for cand, date in dated:
+        if cand.channel in MEETINGS and len(cand.pids) == 1 and not cand.counterpart:
+            if not any(g.channel == cand.channel and set(cand.pids) <= set(g.pids) for g in groups) \
+                    and not any(c2.channel == cand.channel and len(c2.pids) > 1 and set(cand.pids) < set(c2.pids)
+                                for c2, _ in dated):
+                continue
+        target = None
+        for g in groups:
+            if g.channel != cand.channel or not g.compatible_date(date):
+                continue
+            a, b = set(g.pids), set(cand.pids)
+            if a <= b or b <= a:
+                target = g
+                break
+            if (len(a) == len(b) == 1 and cand.channel in {"meeting", "phone_call"} and date and g.date
+                    and date.date and date.date == g.date.date):
+                pa, pb = people.persons[next(iter(a))], people.persons[next(iter(b))]
+                if pa.country != pb.country:
+                    target = g
+                    break
+        if target is None:
+            groups.append(Group(cand, date))
+            continue
+        target.cands.append(cand)
+        target.pids += [p for p in cand.pids if p not in target.pids]
+        if target.date is None or target.date.date is None and date is not None and date.date is not None:
+            target.date = date
+    for g in groups:
+        if g.channel == "meeting" and len(g.pids) >= 3:
+            g.channel = "multilateral_meeting"
+        if g.date is None and g.channel in {"statement", "press_conference"}:
+            g.date = _reported_date(doc, g.cands[0], dates)
+    return [g for g in groups if not (g.channel in MEETINGS and len(g.pids) == 1 and not g.cands[0].counterpart)]
+
+
+def _split(cand: Candidate, date):
+    """A round of calls ("X had calls with A, B and C") is one call per counterpart; three or more
+    people at one table are a multilateral meeting."""
+    others = [p for p in cand.pids if p not in cand.subj]
+    if cand.channel in {"phone_call", "video_call"} and len(cand.subj) == 1 and len(others) >= 2:
+        out = []
+        for p in others:
+            part = Candidate(**{**cand.__dict__, "pids": cand.subj + [p]})
+            out.append((part, date))
+        return out
+    if cand.channel == "meeting" and len(cand.pids) >= 3:
+        cand.channel = "multilateral_meeting"
+    return [(cand, date)]

@@ -1,0 +1,12 @@
+"""Title words and person nouns (data/titles.json), shared by people and event extraction."""
+import functools
+
+from .pipeline import data
+
+
+@functools.cache
+def vocab() -> dict:
+    t = data("titles.json")
+    words = {w for title in t["titles"] for w in title.split()} - {"of", "and", "the"}
+    return {"titles": set(t["titles"]), "title_words": words, "modifiers": set(t["modifiers"]),
+            "spokes": tuple(t["spokesperson"]), "person_nouns": set(t["person_nouns"])}
