@@ -7,7 +7,6 @@ import json
 import logging
 
 from . import store
-from .db import database
 from .documents import BadArticle, check_text, sha256
 from .edits import write_transaction
 from .errors import Problem
@@ -44,24 +43,31 @@ def article_input(data, max_bytes):
 def _attribute(result, since, key_name):
     ids = result.events_created + result.events_merged
     if ids:
-        with database.atomic():
-            (EventChange.update(actor_key=key_name)
-             .where(EventChange.id > since, EventChange.actor_key == "loader", EventChange.event_id.in_(ids))
-             .execute())
+        (EventChange.update(actor_key=key_name)
+         .where(EventChange.id > since, EventChange.actor_key == "loader", EventChange.event_id.in_(ids))
+         .execute())
 
 
 def submit(data, key_name, max_bytes):
-    """Ingest one article; returns (status, document detail, created ids, merged ids)."""
-    from .ingest import ingest_articles  # loads spaCy on first use: read-only workers never do
+    """Ingest one article; returns the result body (status, document detail, created and merged ids).
+
+    One write transaction around it: on SQLite writers queue for the lock instead of failing, and
+    when two clients push the same text at once the one that loses the race is told "unchanged".
+    """
+    from .ingest import IngestResult, ingest_articles  # loads spaCy on first use: read-only workers never do
 
     article = article_input(data, max_bytes)
-    since = EventChange.select(EventChange.id).order_by(EventChange.id.desc()).scalar() or 0
-    result = next(iter(ingest_articles([article], batch_size=1)))
-    if result.status == "failed":
-        log.warning("article %s not stored: %s", article.key, result.error)
-        raise Problem(422, "Unprocessable Content",
-                      f"The article could not be stored: {str(result.error).splitlines()[0][:300]}")
-    _attribute(result, since, key_name)
+    with write_transaction():
+        since = EventChange.select(EventChange.id).order_by(EventChange.id.desc()).scalar() or 0
+        result = next(iter(ingest_articles([article], batch_size=1)))
+        if result.status == "failed":
+            existing = Document.get_or_none(Document.sha256 == sha256(article.text))
+            if existing is None:
+                log.warning("article %s not stored: %s", article.key, result.error)
+                raise Problem(422, "Unprocessable Content",
+                              f"The article could not be stored: {str(result.error).splitlines()[0][:300]}")
+            result = IngestResult(existing.key, "unchanged", existing.id)
+        _attribute(result, since, key_name)
     return {
         "status": result.status,
         "document": store.document_detail(result.document_id),

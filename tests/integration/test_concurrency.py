@@ -50,3 +50,22 @@ def test_concurrent_patches_with_the_same_etag_one_wins(server, desk, key):
     _, _, history = _request(server, "GET", path + "/history")
     titles = [c["changes"]["title"]["to"] for c in json.loads(history)["data"]]
     assert titles == winners
+
+
+def test_the_same_article_pushed_at_once_is_stored_once(server, db, key):
+    from service.models import Document
+    from tests.integration.test_ingest_http import BODY
+
+    auth = {"Authorization": f"Bearer {key}"}
+    _request(server, "POST", "/v1/documents", {"text": "Warm-up: the pipeline loads once, here."}, auth)
+
+    def push(n):
+        status, _, body = _request(server, "POST", "/v1/documents", BODY, auth)
+        return status, json.loads(body)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(push, range(4)))
+    assert sorted(status for status, _ in results) == [200, 200, 200, 201], results
+    assert sorted(body["status"] for _, body in results) == ["created", "unchanged", "unchanged", "unchanged"]
+    assert len({body["document"]["id"] for _, body in results}) == 1
+    assert Document.select().where(Document.key == BODY["key"]).count() == 1
