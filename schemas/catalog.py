@@ -84,5 +84,4 @@ class DocumentDetailSchema(DocumentSchema):
     extractor_version = fields.String(required=True)
     length = fields.Integer(required=True, metadata={"description": "Characters of text."})
     updated_at = DateTimeString(required=True)
-    text = fields.String(required=True, metadata={"description": "The article text the evidence offsets point into."})
     events = fields.List(fields.Nested(EventSchema), required=True)

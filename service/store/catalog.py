@@ -204,6 +204,5 @@ def document_detail(document_id):
         "extractor_version": row.extractor_version,
         "length": row.length,
         "updated_at": iso_text(row.updated_at),
-        "text": Document.select(Document.text).where(Document.id == document_id).scalar(),
         "events": event_payloads(events),
     }

@@ -128,7 +128,6 @@ def test_document_detail_has_its_events(client, world):
         "extractor_version": "test",
         "length": len(w.d2.text),
         "updated_at": "2024-01-02T03:04:05Z",
-        "text": w.d2.text,
         "events": [client.get(f"/v1/events/{i}").json for i in (w.call.id, w.meeting.id)],
     }
     assert_problem(client.get("/v1/documents/999"), 404)
