@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .context import name_context
+from .pipeline import sent_of
 from .places import country_of, is_known_place_or_group
 from .vocab import vocab
 
@@ -210,7 +211,8 @@ def _title_mentions(doc: Doc, persons: list[Person], mentions: list[Mention], co
             titled = any(tok.lower_.rstrip("s") in {w.rstrip("s") for w in t.lower().split()} for t in p.titles)
             if p.titles and not titled:
                 continue
-            if not titled and not any(m.pid == pid and m.start >= tok.sent.start - 40 for m in out if m.start < tok.i):
+            near = sent_of(tok).start - 40
+            if not titled and not any(m.pid == pid and near <= m.start < tok.i for m in out):
                 continue
             if want and p.country and p.country != want:
                 continue

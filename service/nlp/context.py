@@ -6,6 +6,7 @@ A country after "to" is where an envoy serves, not where they come from.
 """
 from spacy.tokens import Doc, Span
 
+from .pipeline import sent_of
 from .places import city_country, country_of, span_country
 from .vocab import vocab
 
@@ -26,7 +27,7 @@ def ent_at(doc: Doc, i: int) -> Span | None:
 def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]:
     """(titles, country) from the words around a name: "Russian Foreign Minister X", "X, Ambassador of China"."""
     v = vocab()
-    sent = doc[start].sent
+    sent = sent_of(doc[start])
     titles: list[str] = []
     country = None
     j = end

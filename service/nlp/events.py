@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import People
-from .pipeline import channel_matcher, data
+from .pipeline import channel_matcher, data, sent_of
 from .vocab import vocab
 
 PRUNE = {"ccomp", "relcl", "parataxis", "advcl", "csubj"}
@@ -85,7 +85,7 @@ def list_pids(prep: Token, people: People) -> list[int]:
     """People listed after "with"/"between" up to the next verb or ", and" (the parse of long
     lists of titled names is often broken: "talks with the King of X, Prime Minister Y of Z and ...")."""
     out: list[int] = []
-    sent = prep.sent
+    sent = sent_of(prep)
     seen_noun = False
     for t in prep.doc[prep.i + 1:sent.end]:
         pid = people.pid_at(t.i)
@@ -149,7 +149,7 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
         if skip(trig.idx):
             continue
         if channel in {"phone_call", "video_call"} and not hypothetical(trig):
-            media.setdefault(trig.sent.start, channel)
+            media.setdefault(sent_of(trig).start, channel)
         cand = _candidate(channel, trig, people, c)
         if cand is not None:
             out.append(cand)
@@ -161,7 +161,7 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
             continue
         for pid in subject_pids(tok, people):
             if people.persons[pid].spokesperson and not hypothetical(tok):
-                out.append(Candidate("press_conference", [pid], tok, tok, tok.sent, set(t.i for t in clause(tok)),
+                out.append(Candidate("press_conference", [pid], tok, tok, sent_of(tok), set(t.i for t in clause(tok)),
                                      implied=True, from_subject=True, subj=[pid]))
     return _dedupe(out)
 
@@ -218,7 +218,7 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
         return None
     region_set = {t.i for t in region} | {t.i for t in trig.subtree}
     counterpart = _counterpart([trig.doc[i] for i in sorted(region_set)], people)
-    return Candidate(channel, pids, trig, gv, trig.sent, region_set, counterpart, from_subject=bool(subj),
+    return Candidate(channel, pids, trig, gv, sent_of(trig), region_set, counterpart, from_subject=bool(subj),
                      subj=[p for p in subj if p in pids])
 
 

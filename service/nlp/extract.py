@@ -9,7 +9,7 @@ from .actors import People, find_people
 from .dates import find_dates, publication_date
 from .events import find_candidates
 from .merge import Group, merge
-from .pipeline import load_nlp
+from .pipeline import load_nlp, sentences
 from .places import event_location, span_country
 from .topics import assign, labels, signal_counts
 from .types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
@@ -150,7 +150,7 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
 
 def _lead(doc: Doc, header_end: int):
     """The first sentence of the body: news puts the gist of the story there."""
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if sent.end_char > header_end and len(sent) > 8:
             return sent
     return doc[0:0]

