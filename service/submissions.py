@@ -7,6 +7,7 @@ import json
 import logging
 
 from . import store
+from .db import database, is_postgres
 from .documents import BadArticle, check_text, sha256
 from .edits import write_transaction
 from .errors import Problem
@@ -58,6 +59,9 @@ def submit(data, key_name, max_bytes):
 
     article = article_input(data, max_bytes)
     with write_transaction():
+        if is_postgres():  # pushes of the same key or text wait for each other (SQLite: one writer anyway)
+            for name in sorted({f"key:{article.key}", f"sha256:{sha256(article.text)}"}):
+                database.execute_sql("SELECT pg_advisory_xact_lock(hashtext(%s))", (name,))
         since = EventChange.select(EventChange.id).order_by(EventChange.id.desc()).scalar() or 0
         result = next(iter(ingest_articles([article], batch_size=1)))
         if result.status == "failed":
