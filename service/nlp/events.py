@@ -59,16 +59,31 @@ def pids_in(tokens, people: People) -> list[int]:
     return out
 
 
-def subject_pids(v: Token, people: People, depth: int = 0) -> list[int]:
+def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True) -> list[int]:
     subj = [c for c in v.children if c.dep_ in SUBJECTS]
     if not subj and depth < 3 and v.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and v.head is not v:
-        return subject_pids(v.head, people, depth + 1)
+        return subject_pids(v.head, people, depth + 1, pronouns)
     out: list[int] = []
     for s in subj:
-        for pid in pids_in(clause(s), people):
+        found = pids_in(clause(s), people)
+        if not found and pronouns and s.lower_ in {"he", "she"}:
+            found = _antecedent(s, people)
+        for pid in found:
             if pid not in out:
                 out.append(pid)
     return out
+
+
+def _antecedent(pron: Token, people: People) -> list[int]:
+    """ "He also met X": the person who was the subject of the sentence before (or of this one)."""
+    sent = sent_of(pron)
+    prev = sent_of(pron.doc[sent.start - 1]) if sent.start > 0 else sent
+    for m in reversed(people.mentions):
+        if prev.start <= m.start < pron.i:
+            root = pron.doc[m.start:m.end].root
+            if root.dep_ in SUBJECTS:
+                return [m.pid]
+    return []
 
 
 def object_pids(v: Token, people: People) -> list[int]:
@@ -124,7 +139,8 @@ def hypothetical(v: Token) -> bool:
 
 def _counterpart(tokens, people: People) -> bool:
     nouns = vocab()["person_nouns"]
-    return any(t.lower_ in nouns and people.pid_at(t.i) is None for t in tokens)
+    return any(t.lower_ in nouns and people.pid_at(t.i) is None
+               and not (t.dep_ in {"compound", "amod"} and people.pid_at(t.head.i) is not None) for t in tokens)
 
 
 def _best_matches(doc: Doc) -> dict[int, tuple[str, Span]]:
@@ -159,7 +175,7 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in c["speech_verbs"] or skip(tok.idx):
             continue
-        for pid in subject_pids(tok, people):
+        for pid in subject_pids(tok, people, pronouns=False):
             if people.persons[pid].spokesperson and not hypothetical(tok):
                 out.append(Candidate("press_conference", [pid], tok, tok, sent_of(tok), set(t.i for t in clause(tok)),
                                      implied=True, from_subject=True, subj=[pid]))

