@@ -40,6 +40,7 @@ class Context:
     host: str  # for calendar UIDs and Atom ids: stable, no port
     self_url: str
     feed_key: str  # names the query in the Atom feed id: one feed per distinct query
+    list_url: str  # the same query as a JSON listing
     feed_size: int
     group: str = "channel"  # TimelineJS group: channel | topic
 
@@ -60,11 +61,14 @@ def make_context(filters):
     self_url = request.url if has_request_context() else base + "v1/events?format=atom"
     query = sorted(request.args.items(multi=True)) if has_request_context() else []
     feed_key = "events" + ("?" + urlencode(query) if query else "")
+    listing = [(name, value) for name, value in query if name not in ("format", "group")]
+    list_url = base + "v1/events" + ("?" + urlencode(listing) if listing else "")
     return Context(
         base_url=base,
         host=urlsplit(base).hostname or "localhost",
         self_url=self_url,
         feed_key=feed_key,
+        list_url=list_url,
         feed_size=int(settings.get("FEED_SIZE", 50)),
         group=filters.get("group") or "channel",
     )

@@ -3,7 +3,7 @@ import datetime as dt
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
-from .text import channel_label, clean, location_label, participant_label
+from .text import channel_label, clean, location_label, participant_label, summary_text
 
 # tag: URIs (RFC 4151) need a date on which the authority held the name; any fixed one keeps ids stable
 TAG_DATE = "2026"
@@ -20,8 +20,8 @@ def _summary(event):
     if event["participants"]:
         facts.append("; ".join(participant_label(p) for p in event["participants"]))
     text = " · ".join(facts)
-    if event["summary"]:
-        text += "\n" + event["summary"]
+    if summary_text(event):
+        text += "\n" + summary_text(event)
     for source in event["sources"]:
         for evidence in source["evidence"]:
             text += f"\n“{evidence['sentence']}” ({source.get('publisher') or source['document']})"
@@ -62,7 +62,7 @@ def write_atom(events, context):
         "<title type=\"text\">Event Timeline: newest events</title>\n"
         f"<updated>{updated}</updated>\n"
         f"<link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(context.self_url)}/>\n"
-        f"<link rel=\"alternate\" type=\"application/json\" href={quoteattr(context.base_url + 'v1/events')}/>\n"
+        f"<link rel=\"alternate\" type=\"application/json\" href={quoteattr(context.list_url)}/>\n"
         "<author><name>Event Timeline</name></author>\n"
         "<generator>Event Timeline</generator>\n"
     )

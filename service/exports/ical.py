@@ -6,7 +6,7 @@ Written by hand rather than with a library: escaping (section 3.3.11) and line f
 import datetime as dt
 
 from .. import __version__
-from .text import channel_label, clean, location_label, participant_label
+from .text import channel_label, clean, location_label, participant_label, summary_text
 
 PERIOD_END = {
     "day": lambda d: d + dt.timedelta(days=1),
@@ -42,8 +42,8 @@ def _stamp(iso_datetime):
 
 def _description(event):
     parts = []
-    if event["summary"]:
-        parts.append(event["summary"])
+    if summary_text(event):
+        parts.append(summary_text(event))
     if event["participants"]:
         parts.append("Participants: " + "; ".join(participant_label(p) for p in event["participants"]))
     if event["date_precision"] in ("month", "year"):

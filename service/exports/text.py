@@ -22,3 +22,10 @@ def location_label(location):
     if not location:
         return ""
     return ", ".join(part for part in (location.get("name"), location.get("country")) if part)
+
+
+def summary_text(event):
+    """The summary, unless it only repeats an evidence sentence (shown anyway)."""
+    summary = event.get("summary")
+    sentences = {e["sentence"] for s in event["sources"] for e in s["evidence"]}
+    return summary if summary and summary not in sentences else None

@@ -10,7 +10,7 @@ import json
 from html import escape
 from urllib.parse import urlsplit
 
-from .text import channel_label, clean, location_label, participant_label
+from .text import channel_label, clean, location_label, participant_label, summary_text
 
 TITLE = {
     "text": {
@@ -38,8 +38,8 @@ def _link(url, label):
 
 def text_html(event):
     parts = []
-    if event["summary"]:
-        parts.append(f"<p>{escape(clean(event['summary']))}</p>")
+    if summary_text(event):
+        parts.append(f"<p>{escape(clean(summary_text(event)))}</p>")
     facts = [channel_label(event["channel"])]
     if event["location"]:
         facts.append(location_label(event["location"]))

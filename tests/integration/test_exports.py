@@ -172,6 +172,8 @@ def test_atom_feed_of_the_newest_events(client, desk, tricky, monkeypatch):
     assert feed.feed.title == "Event Timeline: newest events"
     assert feed.feed.id == "tag:localhost,2026:events?format=atom"
     assert feed.feed.updated == "2025-01-01T12:00:00Z"
+    assert [(link.rel, link.href) for link in feed.feed.links] == [
+        ("self", "http://localhost/v1/events?format=atom"), ("alternate", "http://localhost/v1/events")]
     assert [e.id for e in feed.entries] == [f"tag:localhost,2026:event-{desk.meeting.id}",
                                             f"tag:localhost,2026:event-{tricky.id}"]
     meeting = feed.entries[0]
