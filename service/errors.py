@@ -2,7 +2,7 @@
 import logging
 
 from flask import Response, json, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException
 
 PROBLEM_TYPE_BASE = "https://timeline.invalid/problems/"
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def _from_http_exception(exc):
 
 def _from_unexpected(exc):
     log.exception("unhandled error on %s %s", request.method, request.path)
-    return problem_response(500, InternalServerError.name, "The server could not complete the request.")
+    return problem_response(500, "Internal Server Error", "The server could not complete the request.")
 
 
 def init_app(app):
