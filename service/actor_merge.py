@@ -6,14 +6,13 @@ bring back the duplicate's id.
 """
 import json
 
-from . import actors
+from . import actors, edits
 from .errors import Problem
-from .models import Actor, ActorAlias, Event, EventActor, Mention, utcnow
+from .models import ActorAlias, Event, EventActor, Mention, utcnow
 
 
 def _find(ref, field):
-    query = Actor.select().where((Actor.id == ref) if isinstance(ref, int) else (Actor.slug == ref))
-    actor = query.first()
+    actor = edits.find_actor(ref)
     if actor is None:
         if field == "path":
             raise Problem(404, "Not Found", f"There is no participant {ref}.")

@@ -52,15 +52,16 @@ def snapshot(event):
     }
 
 
-def _actor(ref):
-    query = Actor.select().where((Actor.id == ref) if isinstance(ref, int) else (Actor.slug == ref))
+def find_actor(ref):
+    """An actor by id, or by slug (slugs are lower case; a client's capitals do not matter)."""
+    query = Actor.select().where((Actor.id == ref) if isinstance(ref, int) else (Actor.slug == ref.lower()))
     return query.first()
 
 
 def _resolve_participants(refs):
     rows, missing = [], []
     for ref in refs:
-        actor = _actor(ref["participant"])
+        actor = find_actor(ref["participant"])
         if actor is None:
             missing.append(str(ref["participant"]))
         elif any(actor.id == other.id for other, _ in rows):
@@ -222,7 +223,11 @@ def create_event(data, key_name):
 
 def delete_event(event_id, key_name):
     event = get_event(event_id, lock=True)
-    record(event.id, key_name, "delete", {"fields": snapshot(event)})
+    # the evidence it had (document key + offsets), so a loader can recognise it if re-extracted
+    evidence = [{"document": m.document.key, "start": m.start, "end": m.end}
+                for m in Mention.select(Mention, Document.key).join(Document).where(Mention.event == event)
+                .order_by(Mention.id)]
+    record(event.id, key_name, "delete", {"fields": snapshot(event), "evidence": evidence})
     event.delete_instance(recursive=True)
 
 
