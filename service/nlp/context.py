@@ -6,7 +6,6 @@ A country after "to" is where an envoy serves, not where they come from.
 """
 from spacy.tokens import Doc, Span
 
-from .pipeline import sent_of
 from .places import city_country, country_of, span_country
 from .vocab import vocab
 
@@ -24,10 +23,22 @@ def ent_at(doc: Doc, i: int) -> Span | None:
     return doc[j:k]
 
 
+def _line_start(doc: Doc, start: int) -> int:
+    """Where the words before a name may begin: after a line break or a full stop (the parser
+    sometimes ends a sentence after "U.S.", so sentence bounds are too tight)."""
+    i = start - 1
+    while i >= 0 and start - i <= 12:
+        tok = doc[i]
+        if (tok.is_space and "\n" in tok.text) or tok.text in {".", "!", "?", ":", ";"}:
+            return i + 1
+        i -= 1
+    return max(i + 1, 0)
+
+
 def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]:
     """(titles, country) from the words around a name: "Russian Foreign Minister X", "X, Ambassador of China"."""
     v = vocab()
-    sent = sent_of(doc[start])
+    floor = _line_start(doc, start)
     titles: list[str] = []
     country = None
     j = end
@@ -35,13 +46,13 @@ def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]
         country = country_after(doc, j + 1, j + 5)
     # left: "[Chinese] [State Councilor and Foreign Minister] NAME", "South Africa's President NAME"
     i, country_at = start - 1, None
-    while i >= max(sent.start, start - 10):
+    while i >= max(floor, start - 10):
         tok = doc[i]
         low = tok.lower_
         if tok.ent_type_ == "PERSON" and low not in v["title_words"] and low not in v["modifiers"]:
             break  # another name: "Presidents A B and C D"
         if low in {"and", "of", "to", "the", "-"}:
-            prev = doc[i - 1] if i > sent.start else None
+            prev = doc[i - 1] if i > floor else None
             if prev is None or not (prev.lower_ in v["title_words"] or prev.lower_ in v["modifiers"]
                                     or prev.text[:1].isupper()):
                 break
@@ -64,8 +75,8 @@ def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]
             break
         i -= 1
     first = country_at if country_at is not None else i + 1
-    while first - 1 >= sent.start and (doc[first - 1].lower_ in v["title_words"] | v["modifiers"]
-                                       or doc[first - 1].lower_ in {"of", "and"} and first - 2 >= sent.start
+    while first - 1 >= floor and (doc[first - 1].lower_ in v["title_words"] | v["modifiers"]
+                                  or doc[first - 1].lower_ in {"of", "and"} and first - 2 >= floor
                                        and doc[first - 2].lower_ in v["title_words"]):
         first -= 1
     words = list(doc[first:start])

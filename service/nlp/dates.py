@@ -30,6 +30,7 @@ ABSOLUTE = [
                + r",?\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
                + MON + r",?\s+" + YEAR, re.I),
     re.compile(r"\b(?:in\s+)?" + MON + r",?\s+" + YEAR + r"\b", re.I),
+    re.compile(r"\b(?:in|since|during|back in)\s+" + YEAR + r"\b(?![-–/]\d)", re.I),
 ]
 RELATIVE = re.compile(
     r"\b(?:(?P<last>last|this past|earlier this|this|next|in|since)\s+)?"
@@ -67,6 +68,8 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
 
 def _absolute(m: re.Match, anchor: dt.date | None) -> tuple[dt.date | None, str]:
     gd = m.groupdict()
+    if not gd.get("mnum") and not gd.get("mon"):
+        return dt.date(int(gd["year"]), 1, 1), "year"
     mon = int(gd["mnum"]) if gd.get("mnum") else _month(gd["mon"])
     year = int(gd["year"]) if gd.get("year") else None
     if not gd.get("day"):

@@ -169,6 +169,9 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
         cand = _candidate(channel, trig, people, c)
         if cand is not None:
             out.append(cand)
+    press = {c.trigger.i for c in out if c.channel == "press_conference"}
+    out = [c for c in out if not (c.channel == "speech" and any(
+        p.dep_ == "prep" and any(o.i in press for o in p.children) for p in c.trigger.children))]
     for cand in out:
         if cand.channel == "generic" and cand.sent.start in media:
             cand.channel = media[cand.sent.start]
@@ -212,7 +215,7 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
         elif node.dep_ == "pobj" and head.lower_ in c["framing_preps"] and head.head.pos_ in {"VERB", "AUX"}:
             gv = head.head
             subj = subject_pids(gv, people)
-            if channel not in SPEAKER_ONLY:
+            if channel not in SPEAKER_ONLY or any(k.lower_ == "joint" for k in trig.children):
                 objs = own + [p for p in object_pids(gv, people) if p not in own]
             region = clause(gv)
         elif node.dep_ in SUBJECTS | {"dobj", "attr"} or head.pos_ in {"VERB", "AUX"}:
@@ -224,7 +227,8 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
             return None
     if gv.pos_ in {"VERB", "AUX"} and hypothetical(gv):
         return None
-    if channel in SPEAKER_ONLY and subj:
+    joint = any(k.lower_ in {"joint", "joined"} for k in trig.children)
+    if channel in SPEAKER_ONLY and subj and not joint:
         pids = subj
     else:
         pids = subj + [p for p in objs if p not in subj]

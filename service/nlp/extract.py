@@ -44,7 +44,7 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     if not cands:
         return result
     dates = [d for d in find_dates(doc.text, anchor, header_end) if not zones.skip(d.start)]
-    groups = merge(doc, cands, dates, people)
+    groups = merge(doc, cands, dates, people, published)
     article = Article(doc, people, header_end, list(doc.ents), *_country_counts(doc, zones), signal_counts(doc.text))
     for group in groups:
         result.events.append(_event(article, group))

@@ -4,6 +4,8 @@ Sentences of one article that report the same contact (same channel, one set of 
 the other, compatible dates) make one event; a talk whose medium its clause leaves open takes
 it from another report of the same people.
 """
+import datetime as dt
+
 from spacy.tokens import Doc, Token
 
 from .actors import People
@@ -68,15 +70,35 @@ class Group:
         return a.date.isoformat()[:n] == b.date.isoformat()[:n]
 
 
-def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: People) -> list[Group]:
-    dated = [(c, _date_for(doc, c, dates)) for c in cands]
+def _default_medium(cand: Candidate) -> str:
+    """ "X spoke with Y" with no place is, in diplomatic news, a call; "held talks" is a meeting."""
+    if cand.trigger.pos_ == "VERB" and cand.trigger.lemma_.lower() in {"speak", "talk", "chat"}:
+        doc = cand.trigger.doc
+        placed = any(doc[i].ent_type_ in {"GPE", "LOC", "FAC"} and doc[i - 1].lower_ in {"in", "at"}
+                     for i in cand.region if i > 0)
+        return "meeting" if placed else "phone_call"
+    return "meeting"
+
+
+def background(date: DateExpr | None, published: dt.date | None) -> bool:
+    """A contact dated more than a year before the article is history, not news."""
+    if date is None or date.date is None or published is None:
+        return False
+    if date.precision == "year":
+        return date.date.year < published.year
+    return date.date < published - dt.timedelta(days=366)
+
+
+def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: People,
+          published: dt.date | None = None) -> list[Group]:
+    dated = [(c, d) for c in cands if not background(d := _date_for(doc, c, dates), published)]
     # a talk whose medium the clause leaves open takes it from another report of the same people
     for i, (cand, date) in enumerate(dated):
         if cand.channel != "generic":
             continue
         ctx = next((c2 for c2, _ in dated
                     if c2.channel in {"phone_call", "video_call"} and set(c2.pids) & set(cand.pids)), None)
-        cand.channel = ctx.channel if ctx else "meeting"
+        cand.channel = ctx.channel if ctx else _default_medium(cand)
         if date is None and ctx is not None:
             dated[i] = (cand, next(d for c2, d in dated if c2 is ctx))
     dated = [x for cand, date in dated for x in _split(cand, date)]
