@@ -165,7 +165,7 @@ PUBLISHED = re.compile(r"\b(?:published|posted|updated|last updated|date)\s*:?\s
                        r"(?:\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?,?\s*)?", re.I)
 HEADER = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d\d-\d\d)\b", re.I)
 DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{1,40}(?:\s*\[[^\]\n]{1,40}\])?,\s*" + MON + r"\s+\d{1,2}"
-                      + r"(?:,\s*(?:19|20)\d\d)?\s*\([A-Za-z .]{2,20}\)\s*[:\-–—]", re.I)
+                      + r"(?:,\s*(?:19|20)\d\d)?\s*\([A-Za-z .]{2,20}\)\s*(?:--|[:\-–—])", re.I)
 LEFTOVER = re.compile(r"[^A-Za-z]+|\b(?:utc|gmt|am|pm|ago|years?|months?|days?|hours?|updated|published|posted|"
                       r"on|at|by|"
                       r"ist|est|edt|cet|bst|local|time)\b", re.I)
@@ -206,6 +206,14 @@ def publication_date(text: str, max_lines: int = 8) -> tuple[dt.date | None, str
         seen += 1
         if seen > max_lines:
             break
+        dl = DATELINE.match(line, len(line) - len(line.lstrip()))
+        if dl:
+            # the first line of the story: its dateline is the report's date, not an event's
+            in_dateline = _full_dates(line[:dl.end()])
+            if in_dateline:
+                return in_dateline[0][1], "dateline", start + dl.end()
+            date, basis, _ = best or (None, "none", 0)
+            return date, basis, start + dl.end()
         dates = _full_dates(line)
         if not dates:
             continue
@@ -218,9 +226,6 @@ def publication_date(text: str, max_lines: int = 8) -> tuple[dt.date | None, str
         rest = [w for w in rest if w.lower() not in MONTHS and w.lower() not in WEEKDAYS]
         if len(rest) <= 2:
             return date, "publication_line", offset
-        dl = DATELINE.match(line, len(line) - len(line.lstrip()))
-        if dl:
-            return date, "dateline", start + dl.end()
         if best is None:
             best = (date, "masthead", offset)
     return best or (None, "none", 0)

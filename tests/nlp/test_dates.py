@@ -19,6 +19,7 @@ D = dt.date
     ("Daily Gazette founder: Ann Smith Sunday, May 5th, 2024\n\nBody.", (D(2024, 5, 5), "masthead")),
     ("Valletta, June 3, 2018 (Wire): The minister left for Rome.", (D(2018, 6, 3), "dateline")),
     ("No date anywhere.\nThe minister left.", (None, "none")),
+    ("Leaders talk\nMINSK, Aug. 25 (Wire) -- The minister left.", (None, "none")),
 ])
 def test_publication_date_forms(text, expected):
     date, basis, _ = publication_date(text)
@@ -28,6 +29,13 @@ def test_publication_date_forms(text, expected):
 def test_header_zone_covers_the_dateline():
     text = " date 2020-05-04 Quito [Ecuador], May 4 (XNA): The minister left."
     assert text[publication_date(text)[2]:].strip() == "The minister left."
+
+
+def test_a_dateline_without_year_is_kept_out_of_the_event_dates():
+    text = "Leaders talk\nMINSK, Aug. 25 (Wire) -- The minister left on Monday."
+    zone = publication_date(text)[2]
+    assert text[zone:].strip() == "The minister left on Monday."
+    assert [d.text for d in find_dates(text, None, zone)] == ["Monday"]
 
 
 def resolved(text, anchor):

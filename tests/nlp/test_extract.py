@@ -132,3 +132,31 @@ def test_extract_articles_keeps_input_order_and_client_date_wins():
     assert [(x.published, x.published_basis) for x in out] == [
         (None, "none"), (dt.date(2020, 1, 2), "header"), (dt.date(2020, 1, 9), "client")]
     assert [x.events[0].date for x in out[1:]] == [dt.date(2019, 12, 30), dt.date(2020, 1, 6)]
+
+
+def test_background_contacts_are_dropped_and_spoke_with_alone_is_a_call(extract):
+    text = ("date 2021-05-12 U.S. Secretary of State Helen Carter spoke with Nigerian Foreign Minister Tunde Bello "
+            "on Tuesday about regional security. In 2015, Carter met Bello in Abuja.\n")
+    _, found = events(extract, text)
+    assert found == [{"channel": "phone_call", "people": [("Helen Carter", "US"), ("Tunde Bello", "NG")],
+                      "date": "2021-05-11", "precision": "day", "basis": "relative", "location": None}]
+
+
+def test_joint_news_conference_and_a_pronoun_subject(extract):
+    text = ("date 2021-05-12 Italian Prime Minister Marco Bellini on Tuesday held talks with visiting Greek Prime "
+            "Minister Yannis Pappas in Rome. Speaking at a joint news conference with Pappas after the talks, "
+            "Bellini said the two countries would cooperate on migration.\n\n"
+            "Ghanaian President Kwame Asante addressed the UN General Assembly in New York on Monday. "
+            "He also met Bhutanese Prime Minister Karma Wangdi in the Bhutanese capital of Thimphu on Tuesday.\n")
+    _, found = events(extract, text)
+    tuesday = {"date": "2021-05-11", "precision": "day", "basis": "relative"}
+    assert found == [
+        {"channel": "meeting", "people": [("Marco Bellini", "IT"), ("Yannis Pappas", "GR")], **tuesday,
+         "location": ("Rome", "IT")},
+        {"channel": "press_conference", "people": [("Marco Bellini", "IT"), ("Yannis Pappas", "GR")],
+         "date": None, "precision": None, "basis": "unknown", "location": None},
+        {"channel": "speech", "people": [("Kwame Asante", "GH")], "date": "2021-05-10", "precision": "day",
+         "basis": "relative", "location": ("New York", "US")},
+        {"channel": "meeting", "people": [("Kwame Asante", "GH"), ("Karma Wangdi", "BT")], **tuesday,
+         "location": ("Thimphu", "BT")},
+    ]
