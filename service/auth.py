@@ -40,12 +40,14 @@ def hash_key(secret):
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
+def check_name(name):
+    if not isinstance(name, str) or not NAME_PATTERN.match(name):
+        raise KeyProblem(f"invalid key name {name!r}: 1-64 characters, letters, digits, '.', '_', '@', '-'")
+
+
 def create_key(name):
     """Create a key named `name`; returns the secret, which is never stored and never shown again."""
-    if not isinstance(name, str) or not NAME_PATTERN.match(name):
-        raise KeyProblem(
-            f"invalid key name {name!r}: 1-64 characters, letters, digits, '.', '_', '@', '-'"
-        )
+    check_name(name)
     secret = KEY_PREFIX + secrets.token_urlsafe(32)
     with database.atomic():
         # revoked names stay taken: the history names keys, and a name must mean one key

@@ -4,29 +4,18 @@ import click
 from . import auth
 
 
-def _app():
-    """The app for this command: the one flask's CLI built, else a fresh one from the environment."""
-    from flask import current_app
-
-    if current_app:
-        return current_app._get_current_object()
-    from . import create_app
-
-    return create_app()
-
-
 def _run(fn, *args):
-    app = _app()
+    """Open the store as every `timeline` command does (DATABASE_URL), run fn, close."""
+    from .cli import open_store
     from .db import database
 
-    with app.app_context():
-        database.connect(reuse_if_open=True)
-        try:
-            return fn(*args)
-        except auth.KeyProblem as exc:
-            raise click.ClickException(str(exc)) from None
-        finally:
-            database.close()
+    open_store()
+    try:
+        return fn(*args)
+    except auth.KeyProblem as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        database.close()
 
 
 @click.group("keys")
@@ -38,6 +27,10 @@ def keys():
 @click.argument("name")
 def create(name):
     """Create a key called NAME and print it once: it cannot be shown again."""
+    try:
+        auth.check_name(name)
+    except auth.KeyProblem as exc:
+        raise click.ClickException(str(exc)) from None
     secret = _run(auth.create_key, name)
     click.echo(f"created key {name!r}; store it now, it is not shown again:", err=True)
     click.echo(secret)
