@@ -123,6 +123,11 @@ def hypothetical(v: Token) -> bool:
         return True
     if any(k.dep_ == "neg" for k in kids):
         return True
+    if any(k.dep_ == "mark" and k.lower_ in c["conditional_marks"] for k in kids):
+        return True
+    past = v.tag_ == "VBD" or any(k.dep_ in {"aux", "auxpass"} and k.tag_ == "VBD" for k in kids)
+    if not past and any(_future(k, c) for k in kids if k.dep_ in {"npadvmod", "advmod", "prep", "tmod"}):
+        return True
     if v.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "had" for k in kids):
         return True
     if any(k.lower_ in c["future_modifiers"] for k in kids if k.dep_ in {"amod", "compound"}):
@@ -131,10 +136,17 @@ def hypothetical(v: Token) -> bool:
         head = v.head
         if head is v:
             return False
-        if head.lemma_.lower() in c["intention_heads"] or head.pos_ in {"NOUN", "ADJ", "PROPN"}:
+        if head.lemma_.lower() in c["intention_heads"] or head.pos_ in {"NOUN", "ADJ", "PROPN"} \
+                or head.lemma_ == "be":
             return True
         return head.pos_ in {"VERB", "AUX"} and hypothetical(head)
     return False
+
+
+def _future(tok: Token, c: dict) -> bool:
+    """ "next week", "tomorrow", "later this month", "in the coming days"."""
+    words = {t.lower_ for t in tok.subtree}
+    return bool(words & c["future_words"]) or {"coming", "days"} <= words
 
 
 def _counterpart(tokens, people: People) -> bool:
@@ -187,6 +199,10 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
 
 def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate | None:
     if trig.pos_ in {"VERB", "AUX"}:
+        if trig.lemma_.lower() == "receive" and not any(
+                k.dep_ == "dobj" and (people.pid_at(k.i) is not None or k.lower_ in vocab()["person_nouns"])
+                for k in trig.children):
+            return None  # "received a letter": the letter is the event
         gv, subj = trig, subject_pids(trig, people)
         objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)
         region = clause(trig)

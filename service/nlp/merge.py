@@ -135,7 +135,9 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
             g.channel = "multilateral_meeting"
         if g.date is None and g.channel in {"statement", "press_conference"}:
             g.date = _reported_date(doc, g.cands[0], dates)
-    return [g for g in groups if not (g.channel in MEETINGS and len(g.pids) == 1 and not g.cands[0].counterpart)]
+    return [g for g in groups if not (g.channel in MEETINGS and len(g.pids) == 1 and not g.cands[0].counterpart)
+            and not (g.channel == "correspondence" and len(g.pids) == 1
+                     and all(c.trigger.pos_ != "VERB" for c in g.cands))]
 
 
 def _split(cand: Candidate, date):

