@@ -22,7 +22,7 @@ ORD = r"(?:st|nd|rd|th)?"
 PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
 ABSOLUTE = [
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
     re.compile(WD + r"\b" + MON + r"\s+(?P<day>\d{1,2})" + ORD + r"\b(?:,?\s+" + YEAR + r")?" + PART, re.I),
     re.compile(WD + r"\b(?P<day>\d{1,2})" + ORD + r"[\s-]+(?:of\s+)?" + MON + r"(?:[\s,-]+" + YEAR + r")?\b" + PART,
                re.I),
@@ -163,9 +163,10 @@ def find_dates(text: str, anchor: dt.date | None, skip_until: int = 0) -> list[D
 
 PUBLISHED = re.compile(r"\b(?:published|posted|updated|last updated|date)\s*:?\s*(?:on\s+)?"
                        r"(?:\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?,?\s*)?", re.I)
-HEADER = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d\d-\d\d)\b", re.I)
+HEADER = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d\d-\d\d)(?!\d)(?:T[\d:.]+Z?)?", re.I)
 DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{1,40}(?:\s*\[[^\]\n]{1,40}\])?,\s*" + MON + r"\s+\d{1,2}"
-                      + r"(?:,\s*(?:19|20)\d\d)?\s*\([A-Za-z .]{2,20}\)\s*(?:--|[:\-–—])", re.I)
+                      + r"(?:,\s*(?:19|20)\d\d)?\.?\s*(?:\([A-Za-z .]{2,20}\)|/[A-Za-z .]{2,20}/\.?)\s*(?:--|[:\-–—])?",
+                      re.I)
 LEFTOVER = re.compile(r"[^A-Za-z]+|\b(?:utc|gmt|am|pm|ago|years?|months?|days?|hours?|updated|published|posted|"
                       r"on|at|by|"
                       r"ist|est|edt|cet|bst|local|time)\b", re.I)

@@ -55,7 +55,18 @@ def load_nlp():
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(entity_patterns())
     nlp.add_pipe("line_breaks", before="parser")
+    _warm_lookups()
     return nlp
+
+
+def _warm_lookups() -> None:
+    """Build the gazetteer and vocabulary indexes now, with the model, not inside the first article."""
+    from . import places, topics
+
+    places.city_country("London")
+    places.country_of("France")
+    topics.vocabulary()
+    topics.signal_counts("")
 
 
 @functools.cache

@@ -20,6 +20,7 @@ D = dt.date
     ("Valletta, June 3, 2018 (Wire): The minister left for Rome.", (D(2018, 6, 3), "dateline")),
     ("No date anywhere.\nThe minister left.", (None, "none")),
     ("Leaders talk\nMINSK, Aug. 25 (Wire) -- The minister left.", (None, "none")),
+    ("date: 2021-04-07T10:00:00Z\nBody.", (D(2021, 4, 7), "header")),
 ])
 def test_publication_date_forms(text, expected):
     date, basis, _ = publication_date(text)
@@ -36,6 +37,11 @@ def test_a_dateline_without_year_is_kept_out_of_the_event_dates():
     zone = publication_date(text)[2]
     assert text[zone:].strip() == "The minister left on Monday."
     assert [d.text for d in find_dates(text, None, zone)] == ["Monday"]
+
+
+def test_agency_dateline_with_slashes():
+    text = "Talks\nRIGA, May 3. /Wire/. Latvian Foreign Minister Ilze Ozola met her Estonian counterpart."
+    assert text[publication_date(text)[2]:].strip().startswith("Latvian Foreign Minister")
 
 
 def resolved(text, anchor):
