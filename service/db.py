@@ -40,3 +40,10 @@ def bind(url):
 
 def is_postgres():
     return isinstance(database.obj, PostgresqlDatabase)
+
+
+def write_transaction():
+    """database.atomic() for a read-check-write unit: on SQLite it takes the write lock at once
+    (BEGIN IMMEDIATE), so concurrent writers (the loader, API editors) queue for the lock instead
+    of one failing with "database is locked" when it upgrades a read transaction."""
+    return database.atomic() if is_postgres() else database.atomic("IMMEDIATE")

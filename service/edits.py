@@ -2,12 +2,12 @@
 
 Every field an editor sets is added to Event.locked, and the loader (merge.refresh_event) never
 recomputes a locked field, so a correction survives re-loading the articles.
-Callers run these inside write_transaction(); they take and return plain dicts and model rows.
+Callers run these inside db.write_transaction(); they take and return plain dicts and model rows.
 """
 import hashlib
 import json
 
-from .db import database, is_postgres
+from .db import is_postgres
 from .errors import Problem
 from .models import Actor, Document, Event, EventActor, EventChange, EventTopic, Mention, Topic, utcnow
 
@@ -20,11 +20,6 @@ def _invalid(field, message):
                    errors={"json": {field: [message]}})
 
 
-def write_transaction():
-    """db.atomic() for a read-check-write: on SQLite it takes the write lock at once (BEGIN
-    IMMEDIATE), so two editors' writes queue instead of one failing with "database is locked";
-    on PostgreSQL the event row is locked with SELECT ... FOR UPDATE (get_event(lock=True))."""
-    return database.atomic() if is_postgres() else database.atomic("IMMEDIATE")
 
 
 def get_event(event_id, lock=False):
@@ -224,7 +219,7 @@ def create_event(data, key_name):
 def delete_event(event_id, key_name):
     event = get_event(event_id, lock=True)
     # the evidence it had (document key + offsets), so a loader can recognise it if re-extracted
-    evidence = [{"document": m.document.key, "start": m.start, "end": m.end}
+    evidence = [{"document": m.document.key, "start": m.start, "end": m.end, "sentence": m.sentence}
                 for m in Mention.select(Mention, Document.key).join(Document).where(Mention.event == event)
                 .order_by(Mention.id)]
     record(event.id, key_name, "delete", {"fields": snapshot(event), "evidence": evidence})

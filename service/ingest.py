@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from . import actors, merge
-from .db import database
+from .db import database, write_transaction
 from .documents import sha256
 from .models import Document, Event, EventChange, Mention, Topic, utcnow
 from .nlp import EXTRACTOR_VERSION
@@ -38,8 +38,8 @@ def sync_topics():
             topic.save()
 
 
-def ingest_articles(articles, *, batch_size=16):
-    """Yield one IngestResult per ArticleInput, in order."""
+def ingest_articles(articles, *, batch_size=16, actor="loader"):
+    """Yield one IngestResult per ArticleInput, in order; history rows are credited to `actor`."""
     from .nlp.extract import extract_articles  # loads spaCy: only the loader pays for it
 
     with database.atomic():
@@ -55,20 +55,20 @@ def ingest_articles(articles, *, batch_size=16):
                 todo.append(i)
         extracted = extract_articles([chunk[i] for i in todo], batch_size=batch_size)
         for i, extraction in zip(todo, extracted, strict=True):
-            results[i] = _store_safely(chunk[i], extraction)
+            results[i] = _store_safely(chunk[i], extraction, actor)
         for i in range(len(chunk)):
             yield results[i]
 
 
-def _store_safely(article, extraction):
+def _store_safely(article, extraction, actor):
     try:
-        with database.atomic():
-            return _store(article, extraction)
+        with write_transaction():
+            return _store(article, extraction, actor)
     except Exception as exc:  # one bad article must not stop the rest; its transaction rolled back
         return IngestResult(article.key, "failed", error=f"{type(exc).__name__}: {exc}")
 
 
-def _store(article, extraction):
+def _store(article, extraction, actor="loader"):
     digest = sha256(article.text)
     document = Document.get_or_none(Document.key == article.key)
     other = Document.get_or_none(Document.sha256 == digest)
@@ -99,10 +99,13 @@ def _store(article, extraction):
     else:
         document = Document.create(key=article.key, **values)
     result = IngestResult(document.key, status, document.id)
+    deleted = _deleted_evidence(document.key)
     for extracted in extraction.events:
         if not extracted.evidence:  # an event is only as good as the sentence that states it
             continue
-        event_id, merged = _store_event(document, extracted)
+        if any(span.sentence in deleted for span in extracted.evidence):
+            continue  # an editor deleted this event: re-extracting the article must not bring it back
+        event_id, merged = _store_event(document, extracted, actor)
         (result.events_merged if merged else result.events_created).append(event_id)
     # events the old text reported and the new one did not match: recompute, or delete if orphaned
     for event in Event.select().where(Event.id.in_([i for i in stale if i not in result.events_merged])):
@@ -137,7 +140,20 @@ def _report(extracted, participant_rows):
     }
 
 
-def _store_event(document, extracted):
+def _deleted_evidence(document_key):
+    """Sentences of this document whose events an editor deleted (kept in the delete history)."""
+    needle = json.dumps({"document": document_key})[1:-1]
+    sentences = set()
+    query = EventChange.select(EventChange.changes).where(
+        EventChange.action == "delete", EventChange.changes.contains(needle))
+    for row in query:
+        for item in json.loads(row.changes).get("evidence", []):
+            if item.get("document") == document_key and item.get("sentence"):
+                sentences.add(item["sentence"])
+    return sentences
+
+
+def _store_event(document, extracted, credit):
     participant_rows = []
     for participant in extracted.participants:
         actor = actors.resolve(participant)
@@ -156,7 +172,7 @@ def _store_event(document, extracted):
         )
     merge.refresh_event(event)
     EventChange.create(
-        event_id=event.id, actor_key="loader", action="merge" if merged else "create",
+        event_id=event.id, actor_key=credit, action="merge" if merged else "create",
         changes=json.dumps({"document": document.key}),
     )
     return event.id, merged

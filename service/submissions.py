@@ -1,15 +1,13 @@
 """Articles pushed over HTTP: the same pipeline as `timeline load`, one article at a time.
 
-The loader writes its own history rows (as "loader"); for a push over the API they are
-attributed to the API key that sent the article.
+History rows of a push over the API are credited to the API key that sent the article.
 """
 import json
 import logging
 
 from . import store
-from .db import database, is_postgres
+from .db import database, is_postgres, write_transaction
 from .documents import BadArticle, check_text, sha256
-from .edits import write_transaction
 from .errors import Problem
 from .models import Document, Event, EventChange
 from .nlp.types import ArticleInput
@@ -41,14 +39,6 @@ def article_input(data, max_bytes):
     )
 
 
-def _attribute(result, since, key_name):
-    ids = result.events_created + result.events_merged
-    if ids:
-        (EventChange.update(actor_key=key_name)
-         .where(EventChange.id > since, EventChange.actor_key == "loader", EventChange.event_id.in_(ids))
-         .execute())
-
-
 def submit(data, key_name, max_bytes):
     """Ingest one article; returns the result body (status, document detail, created and merged ids).
 
@@ -62,8 +52,7 @@ def submit(data, key_name, max_bytes):
         if is_postgres():  # pushes of the same key or text wait for each other (SQLite: one writer anyway)
             for name in sorted({f"key:{article.key}", f"sha256:{sha256(article.text)}"}):
                 database.execute_sql("SELECT pg_advisory_xact_lock(hashtext(%s))", (name,))
-        since = EventChange.select(EventChange.id).order_by(EventChange.id.desc()).scalar() or 0
-        result = next(iter(ingest_articles([article], batch_size=1)))
+        result = next(iter(ingest_articles([article], batch_size=1, actor=key_name)))
         if result.status == "failed":
             existing = Document.get_or_none(Document.sha256 == sha256(article.text))
             if existing is None:
@@ -71,7 +60,6 @@ def submit(data, key_name, max_bytes):
                 raise Problem(422, "Unprocessable Content",
                               f"The article could not be stored: {str(result.error).splitlines()[0][:300]}")
             result = IngestResult(existing.key, "unchanged", existing.id)
-        _attribute(result, since, key_name)
     return {
         "status": result.status,
         "document": store.document_detail(result.document_id),

@@ -153,3 +153,16 @@ def test_text_without_words_is_refused(text):
 
     with pytest.raises(BadArticle):
         check_text(text)
+
+
+def test_an_event_an_editor_deleted_stays_deleted_when_its_article_is_extracted_again(db):
+    from service import edits
+
+    first = store("a.txt", report([ALBA, DMITRI], sentence="They spoke."),
+                  report([ALBA], channel="statement", sentence="He said so."), text="Version one of the text.")
+    with database.atomic():
+        edits.delete_event(first.events_created[0], "desk")
+    again = store("a.txt", report([ALBA, DMITRI], sentence="They spoke."),
+                  report([ALBA], channel="statement", sentence="He said so."), text="Version two of the text.")
+    assert again.status == "replaced"
+    assert [e.channel for e in Event.select()] == ["statement"]
