@@ -59,7 +59,7 @@ def _clean(span: Span) -> Span | None:
     while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ".", ","}:
         end -= 1
     v = vocab()
-    while start < end and (doc[start].lower_ in v["title_words"] | v["modifiers"] | DETERMINERS
+    while start < end and (doc[start].lower_ in v["title_words"] | v["modifiers"] | DETERMINERS | v["honorifics"]
                            or country_of(doc[start].text)):
         start += 1
     if start >= end:

@@ -35,6 +35,13 @@ def _line_start(doc: Doc, start: int) -> int:
     return max(i + 1, 0)
 
 
+def _honorifics_before(doc: Doc, start: int) -> int:
+    n = 0
+    while start - n - 1 >= 0 and doc[start - n - 1].lower_ in vocab()["honorifics"]:
+        n += 1
+    return n
+
+
 def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]:
     """(titles, country) from the words around a name: "Russian Foreign Minister X", "X, Ambassador of China"."""
     v = vocab()
@@ -48,6 +55,10 @@ def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]
     i, country_at = start - 1, None
     while i >= max(floor, start - 10):
         tok = doc[i]
+        if tok.text == "," and i == start - 1 - _honorifics_before(doc, start) and i > floor \
+                and doc[i - 1].ent_type_ in {"GPE", "NORP"}:
+            i -= 1  # "the Ambassador of the Kingdom of Norway, H.E. Mr. NAME"
+            continue
         low = tok.lower_
         if tok.ent_type_ == "PERSON" and low not in v["title_words"] and low not in v["modifiers"]:
             break  # another name: "Presidents A B and C D"
@@ -56,7 +67,7 @@ def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]
             if prev is None or not (prev.lower_ in v["title_words"] or prev.lower_ in v["modifiers"]
                                     or prev.text[:1].isupper()):
                 break
-        elif low in {"'s", "’s"} or low in v["title_words"] or low in v["modifiers"]:
+        elif low in {"'s", "’s"} or low in v["title_words"] or low in v["modifiers"] or low in v["honorifics"]:
             pass
         elif tok.text[:1].isupper():
             ent = ent_at(doc, i)
@@ -82,8 +93,10 @@ def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]
     words = list(doc[first:start])
     while words and (words[0].lower_ in {"and", "of", "to", "the", "-", "'s", "’s"}):
         words.pop(0)
+    while words and words[-1].lower_ in v["honorifics"] | {","}:
+        words.pop()
     if any(t.lower_ in v["title_words"] for t in words):
-        titles.append(doc[words[0].i:start].text)
+        titles.append(doc[words[0].i:words[-1].i + 1].text)
     # right: "NAME of Angola", "NAME, Ambassador of China to the UN", "NAME, a spokesman for the Taliban"
     if j + 1 < len(doc) and doc[j].text == ",":
         k = j + 1

@@ -163,7 +163,8 @@ def _best_matches(doc: Doc) -> dict[int, tuple[str, Span]]:
         span = doc[start:end]
         root = span.root
         old = best.get(root.i)
-        if old is None or (len(span), -rank[channel]) > (len(old[1]), -rank[old[0]]):
+        # the longest expression wins, then the one that starts earlier ("courtesy call from")
+        if old is None or (len(span), -span.start, -rank[channel]) > (len(old[1]), -old[1].start, -rank[old[0]]):
             best[root.i] = (channel, span)
     return best
 

@@ -118,7 +118,8 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
     participants = []
     for pid in g.pids:
         p = people.persons[pid]
-        country = p.country or _fallback_country(p, g, people, art.actors, art.countries)
+        country = p.country or _fallback_country(p, g, people, art.actors, art.countries,
+                                                 {x.country for x in participants})
         participants.append(Participant(name=p.name, country=country, title=p.title,
                                         aliases=sorted(a for a in p.aliases if a != p.name)))
     location = None
@@ -156,10 +157,11 @@ def _lead(doc: Doc, header_end: int):
     return doc[0:0]
 
 
-def _fallback_country(p, g: Group, people: People, actors: Counter, countries: Counter) -> str | None:
+def _fallback_country(p, g: Group, people: People, actors: Counter, countries: Counter,
+                      taken: set) -> str | None:
     """Someone the article gives no country: the country it most often makes an actor (else names
     most often, twice at least), if no other participant of the event holds it."""
-    others = {people.persons[q].country for q in g.pids if q != p.pid}
+    others = {people.persons[q].country for q in g.pids if q != p.pid} | taken
     for iso, _ in actors.most_common():
         if iso not in others:
             return iso

@@ -9,4 +9,5 @@ def vocab() -> dict:
     t = data("titles.json")
     words = {w for title in t["titles"] for w in title.split()} - {"of", "and", "the"}
     return {"titles": set(t["titles"]), "title_words": words, "modifiers": set(t["modifiers"]),
-            "spokes": tuple(t["spokesperson"]), "person_nouns": set(t["person_nouns"])}
+            "spokes": tuple(t["spokesperson"]), "person_nouns": set(t["person_nouns"]),
+            "honorifics": set(t["honorifics"]) - {"he", "his", "her"}}

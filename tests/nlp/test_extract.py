@@ -160,3 +160,12 @@ def test_joint_news_conference_and_a_pronoun_subject(extract):
         {"channel": "meeting", "people": [("Kwame Asante", "GH"), ("Karma Wangdi", "BT")], **tuesday,
          "location": ("Thimphu", "BT")},
     ]
+
+
+def test_courtesy_call_is_a_meeting_and_honorifics_stay_out_of_names(extract):
+    text = ("Friday, 4 June 2021\n\nMinister of Foreign Affairs Dr. Grace Naledi today received a courtesy call "
+            "from the newly appointed Ambassador of the Kingdom of Norway, H.E. Mr. Lars Eriksen.\n")
+    result, found = events(extract, text)
+    assert found == [{"channel": "meeting", "people": [("Grace Naledi", None), ("Lars Eriksen", "NO")],
+                      "date": "2021-06-04", "precision": "day", "basis": "relative", "location": None}]
+    assert [p.title for p in result.events[0].participants] == ["Minister of Foreign Affairs", "Ambassador"]
