@@ -13,7 +13,7 @@ from .pipeline import load_nlp, sentences
 from .places import event_location, span_country
 from .topics import assign, labels, signal_counts
 from .types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
-from .zones import evidence_bounds, find_zones
+from .zones import Zones, evidence_bounds, find_zones
 
 CHANNEL_LABELS = {"phone_call": "Phone call", "video_call": "Video call", "meeting": "Meeting",
                   "multilateral_meeting": "Multilateral meeting", "speech": "Speech",
@@ -45,7 +45,8 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
         return result
     dates = [d for d in find_dates(doc.text, anchor, header_end) if not zones.skip(d.start)]
     groups = merge(doc, cands, dates, people, published)
-    article = Article(doc, people, header_end, list(doc.ents), *_country_counts(doc, zones), signal_counts(doc.text))
+    article = Article(doc, people, zones, header_end, list(doc.ents), *_country_counts(doc, zones),
+                      signal_counts(doc.text))
     for group in groups:
         result.events.append(_event(article, group))
     return result
@@ -56,6 +57,7 @@ class Article:
     """What every event of one article shares: computed once."""
     doc: Doc
     people: People
+    zones: Zones
     header_end: int
     ents: list[Span]
     countries: Counter
@@ -130,8 +132,10 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
                 location = event_location(list(cand.sent), art.ents)
             if location:
                 break
-    own = {p.country for p in participants if p.country}
-    lead = _lead(doc, art.header_end)
+    # participants' own countries are no topic, unless the article is about that country
+    top = art.countries.most_common(1)
+    own = {p.country for p in participants if p.country} - {iso for iso, n in top if n >= 3}
+    lead = _lead(doc, art.zones)
     _countries_in(art.ents, lead.start_char, lead.end_char, ev_countries)
     topics = assign(" ".join([ev.sentence for ev in evidence] + [lead.text]), art.signals, ev_countries,
                     art.countries, own)
@@ -149,10 +153,10 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
         confidence=round(min(confidence, 0.95), 2))
 
 
-def _lead(doc: Doc, header_end: int):
+def _lead(doc: Doc, zones: Zones):
     """The first sentence of the body: news puts the gist of the story there."""
     for sent in sentences(doc):
-        if sent.end_char > header_end and len(sent) > 8:
+        if len(sent) > 8 and not zones.skip(sent[len(sent) // 2].idx):
             return sent
     return doc[0:0]
 

@@ -71,9 +71,11 @@ def find_zones(doc: Doc, header_end: int) -> Zones:
             merged.append((s, e))
     zones = Zones(header_end, merged, False)
     quoted = Zones(0, sorted(quotes), False)
-    first_person = sum(1 for t in doc if t.lower_ in FIRST_PERSON and t.pos_ == "PRON" and not zones.skip(t.idx)
-                       and not quoted.skip(t.idx) and (t.text != "I" or t.tag_ == "PRP"))
-    zones.opinion = first_person >= 2
+    # the author speaking outside quotations, three times in two paragraphs at least: an opinion piece
+    first_person = [t.idx for t in doc if t.lower_ in FIRST_PERSON and t.pos_ == "PRON" and not zones.skip(t.idx)
+                    and not quoted.skip(t.idx) and (t.text != "I" or t.tag_ == "PRP")]
+    paragraphs = {text.count("\n\n", 0, i) for i in first_person}
+    zones.opinion = len(first_person) >= 3 and len(paragraphs) >= 2
     return zones
 
 

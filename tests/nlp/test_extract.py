@@ -76,11 +76,19 @@ def test_meeting_briefing_and_social_media_statement(extract):
 
 
 def test_opinion_piece_gives_no_event(extract):
-    text = ("April 9, 2018\n\nBy Sam Writer\n\nI have long argued that alliances matter. My view is that "
+    text = ("April 9, 2018\n\nBy Sam Writer\n\nI have long argued that alliances matter.\n\nMy view is that "
             "President Carla Mendes met her neighbours too rarely, and I think she knows it.\n")
     result, found = events(extract, text)
     assert result.published == dt.date(2018, 4, 9)
     assert found == []
+
+
+def test_a_quoted_first_person_does_not_make_an_opinion_piece(extract):
+    text = ("date 2018-04-09 Peruvian President Rosa Quispe met Chilean President Pablo Soto in Lima on Monday.\n\n"
+            "\"I told him we need a deal,\" Quispe said. \"My hope is that we sign it soon.\"\n\n"
+            "\"I agree,\" Soto said.\n")
+    _, found = events(extract, text)
+    assert [f["channel"] for f in found] == ["meeting"]
 
 
 def test_round_of_calls_is_one_call_per_counterpart(extract):
