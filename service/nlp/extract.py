@@ -114,9 +114,11 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
         s, e = evidence_bounds(text, max(cand.sent.start_char, art.header_end), cand.sent.end_char, cand.trigger.idx)
         if any(ev.start == s for ev in evidence):
             continue
-        date_text = g.date.text if g.date and cand is g.cands[0] else None
+        date_text = g.date.text if g.date and s <= g.date.start < e else None
         evidence.append(EvidenceSpan(text[s:e], s, e, date_text))
         _countries_in(art.ents, s, e, ev_countries)
+    if g.date and evidence and not any(ev.date_text for ev in evidence):
+        evidence[0].date_text = g.date.text  # the date came from another report of the article
     participants = []
     for pid in g.pids:
         p = people.persons[pid]

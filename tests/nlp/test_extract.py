@@ -23,7 +23,7 @@ def test_phone_call_reported_twice_is_one_event_dated_by_the_relative_day(extrac
     assert found == [{"channel": "phone_call", "people": [("Rui Tavares", "PT"), ("Amina Odhiambo", "KE")],
                       "date": "2019-03-13", "precision": "day", "basis": "relative", "location": None}]
     event = result.events[0]
-    assert [e.date_text for e in event.evidence] == ["Wednesday", None]
+    assert [e.date_text for e in event.evidence] == [None, "Wednesday"]
     assert event.evidence[0].sentence.startswith("Portuguese Foreign Minister Rui Tavares held")
     assert event.evidence[1].sentence.startswith("On Wednesday, Tavares spoke with Odhiambo")
     assert [p.title for p in event.participants] == ["Portuguese Foreign Minister", "Kenyan counterpart"]
