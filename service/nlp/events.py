@@ -232,6 +232,8 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
         elif node.dep_ == "pobj" and head.lower_ in c["framing_preps"] and head.head.pos_ in {"VERB", "AUX"}:
             gv = head.head
             subj = subject_pids(gv, people)
+            if channel == "multilateral_meeting" and head.lower_ == "at" and gv.lemma_.lower() in c["speech_verbs"]:
+                channel = "speech"  # "X said at the summit": X spoke there
             if channel not in SPEAKER_ONLY or any(k.lower_ == "joint" for k in trig.children):
                 objs = own + [p for p in object_pids(gv, people) if p not in own]
             region = clause(gv)
@@ -254,7 +256,8 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
     if channel == "correspondence" and len(pids) == 1 and not subj:
         return None
     region_set = {t.i for t in region} | {t.i for t in trig.subtree}
-    counterpart = _counterpart([trig.doc[i] for i in sorted(region_set)], people)
+    # a summit or session has company even when the report names one attendee
+    counterpart = channel == "multilateral_meeting" or _counterpart([trig.doc[i] for i in sorted(region_set)], people)
     return Candidate(channel, pids, trig, gv, sent_of(trig), region_set, counterpart, from_subject=bool(subj),
                      subj=[p for p in subj if p in pids])
 

@@ -177,3 +177,15 @@ def test_courtesy_call_is_a_meeting_and_honorifics_stay_out_of_names(extract):
     assert found == [{"channel": "meeting", "people": [("Grace Naledi", None), ("Lars Eriksen", "NO")],
                       "date": "2021-06-04", "precision": "day", "basis": "relative", "location": None}]
     assert result.events[0].participants[0].title == "Minister of Foreign Affairs"
+
+
+def test_one_named_attendee_of_a_summit_and_remarks_at_a_summit(extract):
+    text = ("date 2019-06-15 Kyrgyz President Almaz Bekov attended the summit of the regional bloc in Bishkek "
+            "on Friday. Norwegian Foreign Minister Ingrid Dahl said at the summit that Europe must stay united.\n")
+    _, found = events(extract, text)
+    friday = {"date": "2019-06-14", "precision": "day", "basis": "relative"}
+    assert found == [
+        {"channel": "multilateral_meeting", "people": [("Almaz Bekov", "KG")], **friday, "location": ("Bishkek", "KG")},
+        {"channel": "speech", "people": [("Ingrid Dahl", "NO")], "date": None, "precision": None,
+         "basis": "unknown", "location": None},
+    ]
