@@ -96,6 +96,8 @@ def _relative(m: re.Match, anchor: dt.date | None, reference: dt.date | None):
         if (gd["last"] or "").lower() in {"next", "since", "in"} or anchor is None:
             return None, "day"
         back = (anchor.weekday() - WEEKDAYS[gd["wd"].lower()]) % 7
+        if (gd["last"] or "").lower() == "this" and WEEKDAYS[gd["wd"].lower()] > anchor.weekday():
+            return None, "day"  # "this Friday" said on a Wednesday is still to come
         if (gd["last"] or "").lower() == "last" and back == 0:
             back = 7
         return anchor - dt.timedelta(days=back), "day"
@@ -167,6 +169,7 @@ HEADER = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d\d-\d\d)(?!\d)(?:T[\d:.]+Z?)?", r
 DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{1,40}(?:\s*\[[^\]\n]{1,40}\])?,\s*" + MON + r"\s+\d{1,2}"
                       + r"(?:,\s*(?:19|20)\d\d)?\.?\s*(?:\([A-Za-z .]{2,20}\)|/[A-Za-z .]{2,20}/\.?)\s*(?:--|[:\-–—])?",
                       re.I)
+SEPARATORS = re.compile(r"\s[|·•]\s")
 LEFTOVER = re.compile(r"[^A-Za-z]+|\b(?:utc|gmt|am|pm|ago|years?|months?|days?|hours?|updated|published|posted|"
                       r"on|at|by|"
                       r"ist|est|edt|cet|bst|local|time)\b", re.I)
@@ -223,10 +226,13 @@ def publication_date(text: str, max_lines: int = 8) -> tuple[dt.date | None, str
             after = [d for m, d in dates if m.start() >= pub.end() - 1]
             return (after or [dates[0][1]])[0], "publication_line", offset
         m0, date = dates[0]
-        rest = LEFTOVER.sub(" ", line[: m0.start()] + " " + line[m0.end():]).split()
-        rest = [w for w in rest if w.lower() not in MONTHS and w.lower() not in WEEKDAYS]
-        if len(rest) <= 2:
-            return date, "publication_line", offset
+        # the date alone on its line, or alone in a field of a byline ("By A. Writer | Sep 3, 2021 8:15 PM")
+        for part in [line, *(p for p in SEPARATORS.split(line) if m0.group(0) in p)]:
+            cut = part.find(m0.group(0))
+            rest = LEFTOVER.sub(" ", part[:cut] + " " + part[cut + len(m0.group(0)):]).split()
+            rest = [w for w in rest if w.lower() not in MONTHS and w.lower() not in WEEKDAYS]
+            if len(rest) <= 2 and (part is line or len(SEPARATORS.split(line)) > 1):
+                return date, "publication_line", offset
         if best is None:
             best = (date, "masthead", offset)
     return best or (None, "none", 0)

@@ -21,6 +21,7 @@ D = dt.date
     ("No date anywhere.\nThe minister left.", (None, "none")),
     ("Leaders talk\nMINSK, Aug. 25 (Wire) -- The minister left.", (None, "none")),
     ("date: 2021-04-07T10:00:00Z\nBody.", (D(2021, 4, 7), "header")),
+    ("Talks resume\nBy Jo Reporter | Sep 3, 2021 08:15 PM IST\nBody.", (D(2021, 9, 3), "publication_line")),
 ])
 def test_publication_date_forms(text, expected):
     date, basis, _ = publication_date(text)
