@@ -95,6 +95,10 @@ def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]
         words.pop(0)
     while words and words[-1].lower_ in v["honorifics"] | {","}:
         words.pop()
+    for k in range(len(words) - 1, 0, -1):
+        if words[k].lower_ == "and" and words[k - 1].lower_ not in v["title_words"]:
+            words = words[k + 1:]  # "... of Japan and Chancellor NAME": the title starts after "and"
+            break
     if any(t.lower_ in v["title_words"] for t in words):
         titles.append(doc[words[0].i:words[-1].i + 1].text)
     # right: "NAME of Angola", "NAME, Ambassador of China to the UN", "NAME, a spokesman for the Taliban"

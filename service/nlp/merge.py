@@ -140,11 +140,18 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
                      and all(c.trigger.pos_ != "VERB" for c in g.cands))]
 
 
+SEPARATE = {"separately", "separate", "bilateral", "respectively", "individually", "one-on-one"}
+
+
 def _split(cand: Candidate, date):
-    """A round of calls ("X had calls with A, B and C") is one call per counterpart; three or more
-    people at one table are a multilateral meeting."""
+    """A round of calls ("X had calls with A, B and C") or of bilateral meetings ("met separately
+    with A and B") is one contact per counterpart; three or more people at one table are a
+    multilateral meeting."""
     others = [p for p in cand.pids if p not in cand.subj]
-    if cand.channel in {"phone_call", "video_call"} and len(cand.subj) == 1 and len(others) >= 2:
+    doc = cand.trigger.doc
+    separate = cand.trigger.tag_ == "NNS" or any(doc[i].lower_ in SEPARATE for i in cand.region)
+    if len(cand.subj) == 1 and len(others) >= 2 and (
+            cand.channel in {"phone_call", "video_call"} or cand.channel == "meeting" and separate):
         out = []
         for p in others:
             part = Candidate(**{**cand.__dict__, "pids": cand.subj + [p]})

@@ -189,3 +189,17 @@ def test_one_named_attendee_of_a_summit_and_remarks_at_a_summit(extract):
         {"channel": "speech", "people": [("Ingrid Dahl", "NO")], "date": None, "precision": None,
          "basis": "unknown", "location": None},
     ]
+
+
+def test_bilateral_meetings_with_several_leaders_are_one_meeting_each(extract):
+    text = ("date 2023-09-10 On the sidelines of the summit, Indian Prime Minister Ravi Kumar held bilateral meetings "
+            "with President Ana Costa of Brazil, Prime Minister Kenji Sato of Japan and Chancellor Hans Vogel of "
+            "Germany on Saturday.\n")
+    result, found = events(extract, text)
+    saturday = {"date": "2023-09-09", "precision": "day", "basis": "relative", "location": None}
+    assert found == [
+        {"channel": "meeting", "people": [("Ravi Kumar", "IN"), ("Ana Costa", "BR")], **saturday},
+        {"channel": "meeting", "people": [("Ravi Kumar", "IN"), ("Kenji Sato", "JP")], **saturday},
+        {"channel": "meeting", "people": [("Ravi Kumar", "IN"), ("Hans Vogel", "DE")], **saturday},
+    ]
+    assert [e.participants[1].title for e in result.events] == ["President", "Prime Minister", "Chancellor"]
