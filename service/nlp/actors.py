@@ -90,6 +90,25 @@ def _name_spans(doc: Doc) -> list[Span]:
             if any(t.pos_ != "PROPN" for t in span if t.lower_ not in PARTICLES):
                 continue
         out.append(span)
+    return out + _untagged_after_titles(doc)
+
+
+def _untagged_after_titles(doc: Doc) -> list[Span]:
+    """ "Pope Leo", "Emir Tamim": capitalised words right after a title that the model left untagged."""
+    v = vocab()
+    out = []
+    for tok in doc:
+        if tok.lower_ not in v["name_titles"] or tok.ent_type_:
+            continue
+        end = tok.i + 1
+        while (end < len(doc) and end - tok.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
+               and not doc[end].ent_type_
+               and doc[end].lower_ not in v["title_words"] | v["modifiers"] | v["institutions"]):
+            end += 1
+        if end > tok.i + 1 and (end == len(doc) or doc[end].pos_ != "PROPN"):
+            span = _clean(doc[tok.i + 1:end])
+            if span is not None:
+                out.append(span)
     return out
 
 
@@ -126,7 +145,7 @@ def find_people(doc: Doc) -> People:
     for span in spans:
         key = tuple(t.lower_ for t in span)
         person = by_key.get(key)
-        if person is None and len(key) == 1 and span.root.ent_type_ == "PERSON":
+        if person is None and len(key) == 1 and span.root.ent_type_ in {"PERSON", ""}:
             person = _nearest(persons, mentions, key[0], span.start)
             if person is not None:
                 person.aliases.add(span.text)

@@ -185,8 +185,8 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
     press = {c.trigger.i for c in out if c.channel == "press_conference"}
     out = [c for c in out if not (c.channel == "speech" and any(
         p.dep_ == "prep" and any(o.i in press for o in p.children) for p in c.trigger.children))]
-    for cand in out:
-        if cand.channel == "generic" and cand.sent.start in media:
+    for cand in out:  # "congratulated X in a phone call": the call is how it was said
+        if cand.channel in {"generic", "correspondence"} and cand.sent.start in media:
             cand.channel = media[cand.sent.start]
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in c["speech_verbs"] or skip(tok.idx):

@@ -10,4 +10,5 @@ def vocab() -> dict:
     words = {w for title in t["titles"] for w in title.split()} - {"of", "and", "the"}
     return {"titles": set(t["titles"]), "title_words": words, "modifiers": set(t["modifiers"]),
             "spokes": tuple(t["spokesperson"]), "person_nouns": set(t["person_nouns"]),
-            "honorifics": set(t["honorifics"]) - {"he", "his", "her"}}
+            "honorifics": set(t["honorifics"]) - {"he", "his", "her"},
+            "name_titles": set(t["name_titles"]), "institutions": set(t["institution_words"])}
