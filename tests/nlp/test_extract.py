@@ -214,5 +214,5 @@ def test_congratulations_in_a_phone_call_and_a_bare_name_after_a_title(extract):
         {"channel": "phone_call", "people": [("Louis Martin", "FR"), ("Luis Arce Mamani", "BO")],
          "date": "2020-10-06", "precision": "day", "basis": "relative", "location": None},
         {"channel": "meeting", "people": [("Leo", None), ("Alberto Rossi", "AR")],
-         "date": "2020-10-08", "precision": "day", "basis": "relative", "location": None},
+         "date": "2020-10-08", "precision": "day", "basis": "relative", "location": ("Vatican", "VA")},
     ]
