@@ -163,6 +163,8 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
         if not lo <= ent.start <= hi or ent.start not in idx or ent.label_ not in PLACE_LABELS:
             continue
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is not None and prev.lower_ == "the" and prev.i > 0:
+            prev = ent.doc[prev.i - 1]  # "at the Vatican"
         if prev is None or prev.lower_ not in PLACE_PREPS:
             continue
         if prev.lower_ == "of" and (prev.i == 0 or ent.doc[prev.i - 1].lower_ != "capital"):
