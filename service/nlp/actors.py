@@ -198,6 +198,17 @@ def _add_context(doc: Doc, persons: list[Person], mentions: list[Mention]) -> No
                 person.titles.append(t)
 
 
+def _counterpart_of(doc: Doc, tok, persons: list[Person], mentions: list[Mention]) -> Person | None:
+    """ "his Russian counterpart" with no name after it: the article's one person of that country."""
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+        return None
+    want = next((country_of(c.text) for c in tok.children if c.i < tok.i and country_of(c.text)), None)
+    if want is None:
+        return None
+    matching = [p for p in persons if p.country == want]
+    return matching[0] if len(matching) == 1 else None
+
+
 def _title_mentions(doc: Doc, persons: list[Person], mentions: list[Mention], covered: set[int]) -> list[Mention]:
     """ "The President", "the Uruguayan president", "said Chinese Foreign Minister" -> a person of the article."""
     v = vocab()
@@ -205,7 +216,13 @@ def _title_mentions(doc: Doc, persons: list[Person], mentions: list[Mention], co
     for tok in doc:
         if tok.i in covered or tok.lower_ not in v["title_words"] or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
-        if tok.dep_ == "compound" or tok.lower_ in {"counterpart", "head", "official", "leader", "chief"}:
+        if tok.lower_ == "counterpart":
+            person = _counterpart_of(doc, tok, persons, out)
+            if person is not None:
+                out.append(Mention(tok.i, tok.i + 1, person.pid, "title"))
+                covered.add(tok.i)
+            continue
+        if tok.dep_ == "compound" or tok.lower_ in {"head", "official", "leader", "chief"}:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN":
             continue

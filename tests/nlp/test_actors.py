@@ -46,3 +46,10 @@ def test_counterpart_gets_the_nationality_word(nlp):
     persons, _ = people_of(nlp, "Greek Foreign Minister Nikos Andreou met his Cypriot counterpart Eleni Charalambous.")
     assert persons == [("Nikos Andreou", "GR", "Greek Foreign Minister"),
                        ("Eleni Charalambous", "CY", "Cypriot counterpart")]
+
+
+def test_unnamed_counterpart_is_the_one_person_of_that_country(nlp):
+    text = ("Ukrainian Foreign Minister Oksana Marchenko will visit Warsaw next week. On Tuesday, Polish Foreign "
+            "Minister Piotr Zielinski spoke by phone with his Ukrainian counterpart about energy security.")
+    _, mentions = people_of(nlp, text)
+    assert mentions[-1] == ("counterpart", "Oksana Marchenko")
