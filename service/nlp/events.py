@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import People
+from .modality import hypothetical
 from .pipeline import channel_matcher, data, sent_of
 from .vocab import vocab
 
@@ -115,40 +116,6 @@ def list_pids(prep: Token, people: People) -> list[int]:
     return out
 
 
-def hypothetical(v: Token) -> bool:
-    """Plans, hypotheticals, negations and background (pluperfect) are not events."""
-    c = cfg()
-    kids = list(v.children)
-    if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in c["hypothetical_aux"] for k in kids):
-        return True
-    if any(k.dep_ == "neg" for k in kids):
-        return True
-    if any(k.dep_ == "mark" and k.lower_ in c["conditional_marks"] for k in kids):
-        return True
-    past = v.tag_ == "VBD" or any(k.dep_ in {"aux", "auxpass"} and k.tag_ == "VBD" for k in kids)
-    if not past and any(_future(k, c) for k in kids if k.dep_ in {"npadvmod", "advmod", "prep", "tmod"}):
-        return True
-    if v.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "had" for k in kids):
-        return True
-    if any(k.lower_ in c["future_modifiers"] for k in kids if k.dep_ in {"amod", "compound"}):
-        return True
-    if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) or v.dep_ in {"xcomp", "acl"}:
-        head = v.head
-        if head is v:
-            return False
-        if head.lemma_.lower() in c["intention_heads"] or head.pos_ in {"NOUN", "ADJ", "PROPN"} \
-                or head.lemma_ == "be":
-            return True
-        return head.pos_ in {"VERB", "AUX"} and hypothetical(head)
-    return False
-
-
-def _future(tok: Token, c: dict) -> bool:
-    """ "next week", "tomorrow", "later this month", "in the coming days"."""
-    words = {t.lower_ for t in tok.subtree}
-    return bool(words & c["future_words"]) or {"coming", "days"} <= words
-
-
 def _counterpart(tokens, people: People) -> bool:
     nouns = vocab()["person_nouns"]
     return any(t.lower_ in nouns and people.pid_at(t.i) is None
@@ -223,8 +190,8 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
         region = clause(trig)
         head = node.head
         subj, objs, gv = [], own, head
-        if node.dep_ == "pobj" and head.lower_ in c["attribution_preps"] | {"to"} and head.head.lower_ == "according":
-            return None
+        if node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in c["attribution_preps"]:
+            return None  # "according to a statement": a source, not an event
         if node.dep_ == "dobj" and head.lemma_.lower() in c["light_verbs"]:
             subj = subject_pids(head, people)
             objs = own + [p for p in object_pids(head, people) if p not in own]

@@ -1,0 +1,49 @@
+"""Plans, hypotheticals, negations and background: clauses that report no event.
+
+"will meet", "agreed to visit", "look for an opportunity to meet", "if they meet", "did not
+meet", "had met" (background), "the meeting is set for next week".
+"""
+import functools
+
+from spacy.tokens import Token
+
+from .pipeline import data
+
+
+@functools.cache
+def _cfg() -> dict:
+    return {k: set(v) for k, v in data("channels.json").items() if isinstance(v, list)}
+
+
+def hypothetical(v: Token) -> bool:
+    """Plans, hypotheticals, negations and background (pluperfect) are not events."""
+    c = _cfg()
+    kids = list(v.children)
+    if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in c["hypothetical_aux"] for k in kids):
+        return True
+    if any(k.dep_ == "neg" for k in kids):
+        return True
+    if any(k.dep_ == "mark" and k.lower_ in c["conditional_marks"] for k in kids):
+        return True
+    past = v.tag_ == "VBD" or any(k.dep_ in {"aux", "auxpass"} and k.tag_ == "VBD" for k in kids)
+    if not past and any(_future(k, c) for k in kids if k.dep_ in {"npadvmod", "advmod", "prep", "tmod"}):
+        return True
+    if v.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "had" for k in kids):
+        return True
+    if any(k.lower_ in c["future_modifiers"] for k in kids if k.dep_ in {"amod", "compound"}):
+        return True
+    if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) or v.dep_ in {"xcomp", "acl"}:
+        head = v.head
+        if head is v:
+            return False
+        if head.lemma_.lower() in c["intention_heads"] or head.pos_ in {"NOUN", "ADJ", "PROPN"} \
+                or head.lemma_ == "be":
+            return True
+        return head.pos_ in {"VERB", "AUX"} and hypothetical(head)
+    return False
+
+
+def _future(tok: Token, c: dict) -> bool:
+    """ "next week", "tomorrow", "later this month", "in the coming days"."""
+    words = {t.lower_ for t in tok.subtree}
+    return bool(words & c["future_words"]) or {"coming", "days"} <= words
