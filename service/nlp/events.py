@@ -66,6 +66,8 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
         return subject_pids(v.head, people, depth + 1, pronouns)
     out: list[int] = []
     for s in subj:
+        if s.lower_ in {"who", "that"} and v.dep_ == "relcl":
+            s = v.head  # "X, who met Y on Monday, ...": the subject is X
         found = pids_in(clause(s), people)
         if not found and pronouns and s.lower_ in {"he", "she"}:
             found = _antecedent(s, people)
@@ -167,9 +169,9 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
 
 def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate | None:
     if trig.pos_ in {"VERB", "AUX"}:
+        guests = [k for k in trig.children if k.dep_ in {"dobj", "nsubjpass"}]
         if trig.lemma_.lower() == "receive" and not any(
-                k.dep_ == "dobj" and (people.pid_at(k.i) is not None or k.lower_ in vocab()["person_nouns"])
-                for k in trig.children):
+                people.pid_at(k.i) is not None or k.lower_ in vocab()["person_nouns"] for k in guests):
             return None  # "received a letter": the letter is the event
         gv, subj = trig, subject_pids(trig, people)
         objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)

@@ -216,3 +216,21 @@ def test_congratulations_in_a_phone_call_and_a_bare_name_after_a_title(extract):
         {"channel": "meeting", "people": [("Leo", None), ("Alberto Rossi", "AR")],
          "date": "2020-10-08", "precision": "day", "basis": "relative", "location": ("Vatican", "VA")},
     ]
+
+
+def test_relative_clauses_passives_and_attendees_listed_as_examples(extract):
+    text = ("date 2022-02-02 Irish Foreign Minister Sean Walsh, who met Canadian Foreign Minister Claire Dubois in "
+            "Dublin on Monday, said the talks were useful. Walsh was received by Belgian King Philippe Laurent in "
+            "Brussels on Tuesday. Leaders of the bloc including Estonian Prime Minister Kaja Tamm, Latvian Prime "
+            "Minister Ilze Ozola and Lithuanian President Rasa Jonaitis attended the summit in Vilnius on Sunday.\n")
+    _, found = events(extract, text)
+    day = {"precision": "day", "basis": "relative"}
+    assert found == [
+        {"channel": "meeting", "people": [("Sean Walsh", "IE"), ("Claire Dubois", "CA")], "date": "2022-01-31",
+         **day, "location": ("Dublin", "IE")},
+        {"channel": "meeting", "people": [("Sean Walsh", "IE"), ("Philippe Laurent", "BE")], "date": "2022-02-01",
+         **day, "location": ("Brussels", "BE")},
+        {"channel": "multilateral_meeting",
+         "people": [("Kaja Tamm", "EE"), ("Ilze Ozola", "LV"), ("Rasa Jonaitis", "LT")], "date": "2022-01-30",
+         **day, "location": ("Vilnius", "LT")},
+    ]
