@@ -166,6 +166,7 @@ def find_people(doc: Doc) -> People:
         person = _nearest(persons, mentions, tok.lower_, tok.i)
         if person:
             mentions.append(Mention(tok.i, tok.i + 1, person.pid, "short"))
+            person.aliases.add(tok.text)
             covered.add(tok.i)
     mentions.sort(key=lambda m: m.start)
     _add_context(doc, persons, mentions)
