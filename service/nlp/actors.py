@@ -27,7 +27,9 @@ class Person:
 
     @property
     def title(self) -> str | None:
-        return self.titles[0] if self.titles else None
+        """The first office the article gives ("his Russian counterpart" only when it gives none)."""
+        offices = [t for t in self.titles if "counterpart" not in t.lower()]
+        return (offices or self.titles or [None])[0]
 
     @property
     def spokesperson(self) -> bool:
