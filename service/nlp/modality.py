@@ -16,7 +16,7 @@ def _cfg() -> dict:
 
 
 def hypothetical(v: Token) -> bool:
-    """Plans, hypotheticals, negations and background (pluperfect) are not events."""
+    """Plans, hypotheticals, negations, habits and background (pluperfect) are not events."""
     c = _cfg()
     kids = list(v.children)
     if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in c["hypothetical_aux"] for k in kids):
@@ -30,8 +30,9 @@ def hypothetical(v: Token) -> bool:
         return True
     if v.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "had" for k in kids):
         return True
-    if any(k.lower_ in c["future_modifiers"] for k in kids if k.dep_ in {"amod", "compound"}):
-        return True
+    if any(k.lower_ in c["future_modifiers"] | c["habitual_modifiers"] for k in kids
+           if k.dep_ in {"amod", "compound", "advmod"}):
+        return True  # "an upcoming visit", "several meetings", "previously met", "regularly speak"
     if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) or v.dep_ in {"xcomp", "acl"}:
         head = v.head
         if head is v:

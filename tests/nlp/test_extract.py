@@ -234,3 +234,12 @@ def test_relative_clauses_passives_and_attendees_listed_as_examples(extract):
          "people": [("Kaja Tamm", "EE"), ("Ilze Ozola", "LV"), ("Rasa Jonaitis", "LT")], "date": "2022-01-30",
          **day, "location": ("Vilnius", "LT")},
     ]
+
+
+def test_habitual_and_earlier_contacts_are_background(extract):
+    text = ("date 2022-02-02 Kenyan President Daniel Mwangi has held several meetings with Ugandan President Joseph "
+            "Okello since taking office. Mwangi previously met Tanzanian President Asha Mrema in Dodoma. On Tuesday, "
+            "Mwangi met Rwandan President Eric Habimana in Kigali.\n")
+    _, found = events(extract, text)
+    assert found == [{"channel": "meeting", "people": [("Daniel Mwangi", "KE"), ("Eric Habimana", "RW")],
+                      "date": "2022-02-01", "precision": "day", "basis": "relative", "location": ("Kigali", "RW")}]
