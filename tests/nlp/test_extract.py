@@ -243,3 +243,14 @@ def test_habitual_and_earlier_contacts_are_background(extract):
     _, found = events(extract, text)
     assert found == [{"channel": "meeting", "people": [("Daniel Mwangi", "KE"), ("Eric Habimana", "RW")],
                       "date": "2022-02-01", "precision": "day", "basis": "relative", "location": ("Kigali", "RW")}]
+
+
+def test_telling_a_conference_is_a_speech_and_a_news_conference_a_briefing(extract):
+    text = ("date 2022-02-20 German Chancellor Anna Weber told the Munich Security Conference on Saturday that Europe "
+            "must invest more in defence. Dutch Prime Minister Mark de Vries told a news conference on Friday that "
+            "sanctions were ready.\n")
+    _, found = events(extract, text)
+    assert [(f["channel"], f["people"], f["date"]) for f in found] == [
+        ("speech", [("Anna Weber", "DE")], "2022-02-19"),
+        ("press_conference", [("Mark de Vries", "NL")], "2022-02-18"),
+    ]
