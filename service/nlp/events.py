@@ -170,7 +170,7 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
 def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate | None:
     if trig.pos_ in {"VERB", "AUX"}:
         guests = [k for k in trig.children if k.dep_ in {"dobj", "nsubjpass"}]
-        if trig.lemma_.lower() == "receive" and not any(
+        if trig.lemma_.lower() in {"receive", "welcome", "escort", "accompany"} and not any(
                 people.pid_at(k.i) is not None or k.lower_ in vocab()["person_nouns"] for k in guests):
             return None  # "received a letter": the letter is the event
         gv, subj = trig, subject_pids(trig, people)

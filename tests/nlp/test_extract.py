@@ -254,3 +254,16 @@ def test_telling_a_conference_is_a_speech_and_a_news_conference_a_briefing(extra
         ("speech", [("Anna Weber", "DE")], "2022-02-19"),
         ("press_conference", [("Mark de Vries", "NL")], "2022-02-18"),
     ]
+
+
+def test_dialling_signing_and_welcoming_a_guest(extract):
+    text = ("date 2022-02-20 PM Ravi Kumar dials Kenyan President Daniel Mwangi on Saturday, discusses trade. "
+            "Italian Prime Minister Marco Bellini and Greek Prime Minister Yannis Pappas signed a maritime agreement "
+            "in Athens on Friday. Bellini welcomed the decision. Pappas welcomed Bellini at the airport on "
+            "Thursday.\n")
+    _, found = events(extract, text)
+    assert [(f["channel"], f["people"], f["date"], f["location"]) for f in found] == [
+        ("phone_call", [("Ravi Kumar", None), ("Daniel Mwangi", "KE")], "2022-02-19", None),
+        ("meeting", [("Marco Bellini", "IT"), ("Yannis Pappas", "GR")], "2022-02-18", ("Athens", "GR")),
+        ("meeting", [("Yannis Pappas", "GR"), ("Marco Bellini", "IT")], "2022-02-17", None),
+    ]
