@@ -148,7 +148,7 @@ def find_people(doc: Doc) -> People:
         key = tuple(t.lower_ for t in span)
         person = by_key.get(key)
         if person is None and len(key) == 1 and span.root.ent_type_ in {"PERSON", ""}:
-            person = _nearest(persons, mentions, key[0], span.start)
+            person = _nearest(persons, mentions, key[0], span.start, doc)
             if person is not None:
                 person.aliases.add(span.text)
             else:
@@ -165,7 +165,7 @@ def find_people(doc: Doc) -> People:
         if (tok.i in covered or tok.lower_ not in words or not tok.text[:1].isupper()
                 or tok.pos_ not in {"PROPN", "NOUN"}):
             continue
-        person = _nearest(persons, mentions, tok.lower_, tok.i)
+        person = _nearest(persons, mentions, tok.lower_, tok.i, doc)
         if person:
             mentions.append(Mention(tok.i, tok.i + 1, person.pid, "short"))
             person.aliases.add(tok.text)
@@ -177,11 +177,24 @@ def find_people(doc: Doc) -> People:
     return People(persons, mentions, by_token)
 
 
-def _nearest(persons: list[Person], mentions: list[Mention], word: str, at: int) -> Person | None:
+SPEECH = {"say", "tell", "add", "stress", "note", "state", "explain", "insist", "emphasize", "emphasise"}
+
+
+def _speaker(tok) -> bool:
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH
+
+
+def _nearest(persons: list[Person], mentions: list[Mention], word: str, at: int, doc: Doc | None = None):
+    """The person a single word names: the nearest preceding one whose name holds it; when the
+    word is someone speaking ("Wang said"), the nearest such person who was speaking too."""
     candidates = {p.pid for p in persons if word in p.tokens}
     if not candidates:
         return None
     before = [m for m in mentions if m.pid in candidates and m.start < at]
+    if doc is not None and _speaker(doc[at]) and len({m.pid for m in before}) > 1:
+        speakers = [m for m in before if at - m.start < 80 and _speaker(doc[m.start:m.end].root)]
+        if speakers:
+            return persons[max(speakers, key=lambda m: m.start).pid]
     if before:
         return persons[max(before, key=lambda m: m.start).pid]
     after = [m for m in mentions if m.pid in candidates]

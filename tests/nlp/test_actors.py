@@ -53,3 +53,10 @@ def test_unnamed_counterpart_is_the_one_person_of_that_country(nlp):
             "Minister Piotr Zielinski spoke by phone with his Ukrainian counterpart about energy security.")
     _, mentions = people_of(nlp, text)
     assert mentions[-1] == ("counterpart", "Oksana Marchenko")
+
+
+def test_a_speaking_short_name_goes_to_the_nearest_speaker_of_that_name(nlp):
+    text = ("Foreign ministry spokesman Li Ming said that Ambassador Li Qiao met officials in Lusaka on Monday. "
+            "Without giving details, Li said the talks were useful.")
+    _, mentions = people_of(nlp, text)
+    assert mentions[-1] == ("Li", "Li Ming")
