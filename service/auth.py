@@ -3,24 +3,21 @@
 Keys are random secrets shown once; the store keeps only their SHA-256. Every write (POST, PUT,
 PATCH, DELETE) needs `Authorization: Bearer <key>`; reads are public unless READS_REQUIRE_KEY.
 
-The write rate limit is a sliding window held in this process: with gunicorn it applies per
-worker, so the effective ceiling is WRITE_RATE_LIMIT x workers (documented in the README).
+The write rate limit is counted in the database (service/ratelimit.py), so it holds across
+gunicorn workers.
 """
 import hashlib
 import hmac
 import io
-import math
 import re
 import secrets
-import threading
-import time
-from collections import deque
 
 from flask import current_app, g, request
 
 from .db import database
 from .errors import Problem
 from .models import ApiKey, utcnow
+from .ratelimit import count_write
 
 KEY_PREFIX = "tl_"
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
@@ -102,27 +99,6 @@ def authenticate():
     return row
 
 
-class SlidingWindow:
-    """Per-key timestamps of recent writes; thread-safe, in this process only."""
-
-    def __init__(self, clock=time.monotonic):
-        self.clock = clock
-        self.lock = threading.Lock()
-        self.hits = {}
-
-    def hit(self, key, limit, window):
-        """Record a write; returns 0 when allowed, else the seconds to wait."""
-        now = self.clock()
-        with self.lock:
-            recent = self.hits.setdefault(key, deque())
-            while recent and recent[0] <= now - window:
-                recent.popleft()
-            if len(recent) >= limit:
-                return max(1, math.ceil(recent[0] + window - now))
-            recent.append(now)
-            return 0
-
-
 def _too_large(detail):
     return Problem(413, "Content Too Large", detail, type_="content-too-large")
 
@@ -159,9 +135,7 @@ def _gate():
         key = authenticate()
         g.api_key_name = key.name
         config = current_app.config
-        wait = current_app.extensions["timeline_rate"].hit(
-            key.key_hash, int(config["WRITE_RATE_LIMIT"]), float(config["WRITE_RATE_WINDOW"])
-        )
+        wait = count_write(key.key_hash, int(config["WRITE_RATE_LIMIT"]), float(config["WRITE_RATE_WINDOW"]))
         if wait:
             raise Problem(
                 429,
@@ -189,6 +163,5 @@ def document_security(api):
 
 
 def init_app(app):
-    app.extensions["timeline_rate"] = SlidingWindow()
     # after http._open_db (registered earlier): the key lookup needs the connection
     app.before_request(_gate)

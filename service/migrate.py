@@ -3,7 +3,21 @@
 The version a store is at lives in SchemaInfo; MIGRATIONS holds one function per version step.
 """
 from .db import database, is_postgres
-from .models import SCHEMA_VERSION, TABLES, SchemaInfo
+from .models import (
+    SCHEMA_VERSION,
+    Actor,
+    ActorAlias,
+    ApiKey,
+    Document,
+    Event,
+    EventActor,
+    EventChange,
+    EventTopic,
+    Mention,
+    SchemaInfo,
+    Topic,
+    WriteQuota,
+)
 
 SQLITE_FTS = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS event_fts USING fts5("
@@ -22,13 +36,22 @@ POSTGRES_FTS = [
 
 
 def _v1():
-    database.create_tables(TABLES, safe=True)
+    """The first release: documents, actors, events, evidence, keys and history."""
+    database.create_tables(
+        [SchemaInfo, Document, Actor, ActorAlias, Event, EventActor, Topic, EventTopic, Mention, ApiKey, EventChange],
+        safe=True,
+    )
     for sql in POSTGRES_FTS if is_postgres() else SQLITE_FTS:
         database.execute_sql(sql)
 
 
-# MIGRATIONS[n] brings a store from version n-1 to version n.
-MIGRATIONS = {1: _v1}
+def _v2():
+    """Write rate limits counted in the database, so they hold across gunicorn workers."""
+    database.create_tables([WriteQuota], safe=True)
+
+
+# MIGRATIONS[n] brings a store from version n-1 to version n; each step only adds, never rewrites.
+MIGRATIONS = {1: _v1, 2: _v2}
 
 
 def current_version():

@@ -16,7 +16,7 @@ from peewee import (
 
 from .db import database
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 CHANNELS = {
     "phone_call": "A telephone conversation between the participants.",
@@ -170,6 +170,18 @@ class EventChange(BaseModel):
     at = DateTimeField(default=utcnow)
 
 
+class WriteQuota(BaseModel):
+    """Writes per API key per rate-limit window, shared by every worker process (schema 2)."""
+
+    id = AutoField()
+    key_hash = CharField(max_length=64)
+    window = IntegerField()  # window number: unix time // WRITE_RATE_WINDOW
+    count = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("key_hash", "window"), True),)
+
+
 TABLES = [
     SchemaInfo,
     Document,
@@ -182,4 +194,5 @@ TABLES = [
     Mention,
     ApiKey,
     EventChange,
+    WriteQuota,
 ]

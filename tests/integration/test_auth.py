@@ -120,15 +120,39 @@ def test_writes_over_the_rate_limit_get_429(client, desk, headers, monkeypatch):
     assert response.status_code == 200
 
 
-def test_sliding_window_frees_slots_as_time_passes():
-    now = [100.0]
-    window = auth.SlidingWindow(clock=lambda: now[0])
-    assert [window.hit("k", 2, 10) for _ in range(2)] == [0, 0]
-    assert window.hit("k", 2, 10) == 10
-    now[0] = 105.5
-    assert window.hit("k", 2, 10) == 5
-    now[0] = 110.0
-    assert window.hit("k", 2, 10) == 0
+def test_the_window_frees_slots_as_time_passes(db):
+    from service.ratelimit import count_write
+
+    # window 10 s; windows start at multiples of 10: [100, 110) then [110, 120)
+    assert [count_write("k", 2, 10, now=100.0) for _ in range(2)] == [0, 0]
+    assert count_write("k", 2, 10, now=105.5) == 5  # refused writes are not counted
+    # at 112 the previous window still weighs 2 * 0.8 = 1.6: one more write would make 2.6;
+    # at 115 it weighs 1.0 and one more fits: wait 3 s
+    assert count_write("k", 2, 10, now=112.0) == 3
+    assert count_write("k", 2, 10, now=115.0) == 0  # 2 * 0.5 + 1 = 2 <= 2
+    assert count_write("k", 2, 10, now=116.0) == 4  # 2 * 0.4 + 2 = 2.8: wait until 120, when 1 + 1 = 2
+    assert count_write("other", 2, 10, now=117.0) == 0
+
+
+def test_the_limit_is_shared_by_every_worker_process(app, client, desk, headers, monkeypatch):
+    from service import create_app
+    from service.db import database
+
+    monkeypatch.setitem(app.config, "WRITE_RATE_LIMIT", 3)
+    original = database.obj
+    database.close()
+    try:
+        # a second app on the same database, as a second gunicorn worker has
+        second_worker = create_app({"DATABASE_URL": app.config["DATABASE_URL"], "TESTING": True,
+                                    "WRITE_RATE_LIMIT": 3})
+        other = second_worker.test_client()
+        url = f"/v1/events/{desk.call.id}"
+        statuses = [c.patch(url, json={"title": f"T{i}"}, headers=headers).status_code
+                    for i, c in enumerate([client, other, client, other])]
+        assert statuses == [200, 200, 200, 429]
+    finally:
+        database.close()
+        database.initialize(original)
 
 
 def test_cli_keys_create_list_revoke(app, db, monkeypatch):
