@@ -79,8 +79,12 @@ def _clean(span: Span) -> Span | None:
 
 def _name_spans(doc: Doc) -> list[Span]:
     out = []
+    v = vocab()
     for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
+        titled = ent.start > 0 and doc[ent.start - 1].lower_ in v["title_words"]
+        if ent.label_ not in NAME_LABELS and not (ent.label_ == "ORG" and titled):
+            continue
+        if ent.label_ == "ORG" and any(t.lower_ in v["institutions"] for t in ent):
             continue
         span = _clean(ent)
         if span is None:

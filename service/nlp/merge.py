@@ -150,8 +150,9 @@ def _split(cand: Candidate, date):
     others = [p for p in cand.pids if p not in cand.subj]
     doc = cand.trigger.doc
     separate = cand.trigger.tag_ == "NNS" or any(doc[i].lower_ in SEPARATE for i in cand.region)
-    if len(cand.subj) == 1 and len(others) >= 2 and (
-            cand.channel in {"phone_call", "video_call"} or cand.channel == "meeting" and separate):
+    call = cand.channel == "phone_call" or (cand.channel == "video_call"
+                                            and cand.trigger.lemma_.lower() in {"call", "conversation", "talk"})
+    if len(cand.subj) == 1 and len(others) >= 2 and (call or cand.channel == "meeting" and separate):
         out = []
         for p in others:
             part = Candidate(**{**cand.__dict__, "pids": cand.subj + [p]})

@@ -267,3 +267,12 @@ def test_dialling_signing_and_welcoming_a_guest(extract):
         ("meeting", [("Marco Bellini", "IT"), ("Yannis Pappas", "GR")], "2022-02-18", ("Athens", "GR")),
         ("meeting", [("Yannis Pappas", "GR"), ("Marco Bellini", "IT")], "2022-02-17", None),
     ]
+
+
+def test_virtual_summit_stays_one_event_and_a_titled_name_typed_as_organisation_is_a_person(extract):
+    text = ("date 2021-06-01 Chinese President Li Hua chaired a virtual summit with Brazilian President Ana Costa, "
+            "Indian Prime Minister Ravi Kumar and South African President Thabo Nkosi on Monday.\n")
+    _, found = events(extract, text)
+    assert found == [{"channel": "video_call",
+                      "people": [("Li Hua", "CN"), ("Ana Costa", "BR"), ("Ravi Kumar", "IN"), ("Thabo Nkosi", "ZA")],
+                      "date": "2021-05-31", "precision": "day", "basis": "relative", "location": None}]
