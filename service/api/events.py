@@ -1,6 +1,4 @@
 """GET /v1/events and /v1/events/{id}."""
-import importlib.util
-
 from flask import request
 from flask_smorest import Blueprint
 from marshmallow import RAISE
@@ -10,6 +8,7 @@ from schemas.events import EventListArgsSchema, EventPageSchema, EventSchema
 
 from .. import store
 from ..errors import Problem
+from ..exports import export_response
 from .paging import cursor_errors, page_limit, paged
 
 blp = Blueprint("events", __name__, url_prefix="/v1/events", description="Diplomatic events with their evidence")
@@ -50,20 +49,13 @@ def _requested_format(args):
 @blp.response(200, headers=LINK, description="A page of events (JSON), or an export in another format")
 @blp.doc(responses={200: {"content": EXPORT_CONTENT}})
 @blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
-@blp.alt_response(406, response="NOT_ACCEPTABLE", description="The export format is not available")
 def list_events(args):
     """Events matching every filter given, a page at a time (or every one, exported)."""
     fmt = _requested_format(args)
     filters = {key: value for key, value in args.items() if key not in PAGE_ARGS}
     filters["sort"] = args["sort"]
-    # ---- export hook (issue 4): non-JSON formats are delegated to service.exports --------------
-    if fmt != "json":
-        if importlib.util.find_spec("service.exports") is None:
-            raise Problem(406, "Not Acceptable", f"format {fmt!r} is not available on this server.")
-        from ..exports import export_response
-
+    if fmt != "json":  # csv, ndjson, ics, timelinejs, atom: streamed by service.exports
         return export_response(fmt, filters)
-    # ---------------------------------------------------------------------------------------------
     with cursor_errors():
         data, next_cursor = store.events_page(filters, page_limit(args), args.get("cursor"))
     body, status, headers = paged(data, next_cursor)
