@@ -62,7 +62,7 @@ def pids_in(tokens, people: People) -> list[int]:
 
 def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True) -> list[int]:
     subj = [c for c in v.children if c.dep_ in SUBJECTS]
-    if not subj and depth < 3 and v.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and v.head is not v:
+    if not subj and depth < 3 and v.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and v.head.i != v.i:
         return subject_pids(v.head, people, depth + 1, pronouns)
     out: list[int] = []
     for s in subj:
@@ -209,9 +209,9 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
         elif node.dep_ in SUBJECTS | {"dobj", "attr"} or head.pos_ in {"VERB", "AUX"}:
             gv = head
         else:
-            while gv.pos_ not in {"VERB", "AUX"} and gv.head is not gv:
+            while gv.pos_ not in {"VERB", "AUX"} and gv.head.i != gv.i:
                 gv = gv.head
-        if hypothetical(trig) or (node is not trig and hypothetical(node)):
+        if hypothetical(trig) or (node.i != trig.i and hypothetical(node)):
             return None
     if gv.pos_ in {"VERB", "AUX"} and hypothetical(gv):
         return None

@@ -78,7 +78,7 @@ ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
 def _modifies_institution(tok: Token) -> bool:
     """ "the U.S. State Department", "the Chinese foreign ministry": a country acting, not a person's nationality."""
     head = tok.head
-    while head.dep_ in {"compound", "amod"} and head.head is not head:
+    while head.dep_ in {"compound", "amod"} and head.head.i != head.i:
         head = head.head
     return head.ent_type_ != "PERSON" and head.pos_ in {"PROPN", "NOUN"}
 

@@ -16,7 +16,7 @@ from .events import MEETINGS, Candidate, cfg
 def _attach(tok: Token) -> Token:
     """The verb a date or place hangs from (or the noun trigger met on the way)."""
     t = tok
-    while t.pos_ not in {"VERB", "AUX"} and t.head is not t:
+    while t.pos_ not in {"VERB", "AUX"} and t.head.i != t.i:
         t = t.head
     return t
 
@@ -32,9 +32,15 @@ def _date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | No
             continue
         root = span.root
         verb = _attach(root)
-        if root.i in cand.region or verb is cand.gv or verb is cand.trigger:
+        # "the ministry confirmed on Aug 25 a meeting held the previous day": the report's date is not the event's
+        reported = (verb.lemma_.lower() in reporting and verb.i != cand.trigger.i and not d.anaphoric
+                    and cand.channel not in {"statement", "press_conference"})
+        in_trigger = cand.trigger.left_edge.i <= root.i <= cand.trigger.right_edge.i
+        if reported and not in_trigger:
+            continue
+        if in_trigger or root.i in cand.region or verb.i in (cand.gv.i, cand.trigger.i):
             own.append((abs(root.i - cand.trigger.i), d))
-        elif d.anaphoric or verb.lemma_.lower() not in reporting or cand.channel in {"statement", "press_conference"}:
+        else:
             loose.append((abs(root.i - cand.trigger.i), d))
     for pool in (own, loose):
         if pool:

@@ -35,7 +35,7 @@ def hypothetical(v: Token) -> bool:
         return True  # "an upcoming visit", "several meetings", "previously met", "regularly speak"
     if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) or v.dep_ in {"xcomp", "acl"}:
         head = v.head
-        if head is v:
+        if head.i == v.i:
             return False
         if head.lemma_.lower() in c["intention_heads"] or head.pos_ in {"NOUN", "ADJ", "PROPN"} \
                 or head.lemma_ == "be":

@@ -276,3 +276,10 @@ def test_virtual_summit_stays_one_event_and_a_titled_name_typed_as_organisation_
     assert found == [{"channel": "video_call",
                       "people": [("Li Hua", "CN"), ("Ana Costa", "BR"), ("Ravi Kumar", "IN"), ("Thabo Nkosi", "ZA")],
                       "date": "2021-05-31", "precision": "day", "basis": "relative", "location": None}]
+
+
+def test_sentences_whose_root_is_not_a_verb_do_not_hang(extract):
+    text = ("Published: 10:00, July 2, 2018\nForeign ministry spokesman Li Ming on Monday.\n\n"
+            "The meeting of Prime Minister Sofia Lind and Kaja Tamm, the previous day.\n")
+    result, _ = events(extract, text)
+    assert result.published_basis == "publication_line"
