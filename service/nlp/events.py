@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import People
 from .modality import hypothetical
+from .people import People
 from .pipeline import channel_matcher, data, sent_of
 from .vocab import vocab
 

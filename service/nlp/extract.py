@@ -5,10 +5,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import People, find_people
+from .actors import find_people
 from .dates import find_dates, publication_date
 from .events import find_candidates
 from .merge import Group, merge
+from .people import People
 from .pipeline import load_nlp, sentences
 from .places import event_location, span_country
 from .topics import assign, labels, signal_counts

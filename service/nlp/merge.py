@@ -8,9 +8,9 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
-from .actors import People
 from .dates import DateExpr
 from .events import MEETINGS, Candidate, cfg
+from .people import People
 
 
 def _attach(tok: Token) -> Token:
