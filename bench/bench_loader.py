@@ -5,11 +5,14 @@
 Bare: `nlp.pipe` over the texts (the floor: parsing alone). Loader: `ingest_articles` into a
 fresh SQLite file (extraction, resolution, merging, storage). Copies of each article get a
 distinct last line, so every copy is a new document and nothing is skipped as unchanged.
+Bare spaCy runs before and after the loader, and the ratio uses their mean, so drift in a
+shared machine's speed shows up as a gap between the two bare runs. Memory is the process's
+peak resident set (tracemalloc would slow the Python side several times and skew the ratio).
 """
 import argparse
+import resource
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 
@@ -34,10 +37,14 @@ def main():
     items = texts_from(args.folder, args.copies)
     list(nlp.pipe(["warm up the pipeline."]))
 
-    started = time.perf_counter()
-    for _ in nlp.pipe([text for _, text in items], batch_size=args.batch_size):
-        pass
-    bare = time.perf_counter() - started
+    def bare_run():
+        started = time.perf_counter()
+        for _ in nlp.pipe([text for _, text in items], batch_size=args.batch_size):
+            pass
+        return time.perf_counter() - started
+
+    bare_before = bare_run()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
     with tempfile.TemporaryDirectory() as tmp:
         db.bind(f"sqlite:///{tmp}/bench.db")
@@ -45,20 +52,21 @@ def main():
         migrate()
         from service.ingest import ingest_articles
 
-        tracemalloc.start()
         started = time.perf_counter()
         results = list(ingest_articles((ArticleInput(key=k, text=t) for k, t in items), batch_size=args.batch_size))
         loader = time.perf_counter() - started
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
         db.database.close()
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    bare_after = bare_run()
+    bare = (bare_before + bare_after) / 2
 
     failed = sum(r.status == "failed" for r in results)
     chars = sum(len(t) for _, t in items)
     print(f"articles: {len(items)} ({chars} characters), failed: {failed}")
-    print(f"bare nlp.pipe: {bare:.2f}s  ({len(items) / bare:.1f} articles/s)")
+    print(f"bare nlp.pipe: {bare_before:.2f}s before, {bare_after:.2f}s after ({len(items) / bare:.1f} articles/s)")
     rate = len(items) / loader
-    print(f"loader:        {loader:.2f}s  ({rate:.1f} articles/s), python heap peak {peak / 2**20:.1f} MiB")
+    print(f"loader:        {loader:.2f}s  ({rate:.1f} articles/s)")
+    print(f"peak RSS: {rss_before / 1024:.0f} MiB with spaCy loaded, {rss_after / 1024:.0f} MiB after loading")
     print(f"loader / bare spaCy ratio: {loader / bare:.2f}")
 
 
