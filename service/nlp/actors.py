@@ -4,7 +4,9 @@ from spacy.tokens import Doc, Span
 
 from .context import name_context
 from .coref import title_mentions
+from .offices import is_counterpart
 from .people import Mention, People, Person
+from .pipeline import sent_of
 from .places import country_of, is_known_place_or_group
 from .vocab import vocab
 
@@ -176,3 +178,12 @@ def _add_context(doc: Doc, persons: list[Person], mentions: list[Mention]) -> No
         for t in titles:
             if t and t not in person.titles:
                 person.titles.append(t)
+            if t and is_counterpart(t) and person.counterpart_of is None:
+                person.counterpart_of = _counterpart_owner(doc, persons, mentions, m)
+
+
+def _counterpart_owner(doc: Doc, persons: list[Person], mentions: list[Mention], m: Mention) -> Person | None:
+    """Whose counterpart a named person is: the nearest other person named before in the sentence."""
+    floor = sent_of(doc[m.start]).start
+    before = [x for x in mentions if floor <= x.start < m.start and x.pid != m.pid]
+    return persons[max(before, key=lambda x: x.start).pid] if before else None

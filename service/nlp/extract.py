@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import find_people
 from .dates import find_dates, publication_date
 from .events import find_candidates
+from .headline import headline
 from .merge import Group, merge
 from .people import People
 from .pipeline import load_nlp, sentences
@@ -37,7 +38,7 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
         basis = "client"
     anchor = published if basis in {"client", "header", "publication_line", "dateline"} else None
     zones = find_zones(doc, header_end)
-    result = ArticleExtraction(published=published, published_basis=basis, title=article.title or _title(doc.text))
+    result = ArticleExtraction(published=published, published_basis=basis, title=article.title or headline(doc.text))
     if zones.opinion:
         return result
     people = find_people(doc)
@@ -64,13 +65,6 @@ class Article:
     countries: Counter
     actors: Counter
     signals: Counter
-
-
-def _title(text: str) -> str | None:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:300]
-    return None
 
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}

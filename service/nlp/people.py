@@ -1,6 +1,7 @@
 """The people of one article and their mentions (plain dataclasses)."""
 from dataclasses import dataclass, field
 
+from .offices import is_counterpart, office
 from .vocab import vocab
 
 
@@ -13,12 +14,20 @@ class Person:
     titles: list[str] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0
+    counterpart_of: "Person | None" = None  # "X met his Ruritanian counterpart Y": Y's is X
+
+    @property
+    def office(self) -> str | None:
+        """The first office the article gives, without the country ("Foreign Minister")."""
+        return next((o for t in self.titles if not is_counterpart(t) and (o := office(t))), None)
 
     @property
     def title(self) -> str | None:
-        """The first office the article gives ("his Russian counterpart" only when it gives none)."""
-        offices = [t for t in self.titles if "counterpart" not in t.lower()]
-        return (offices or self.titles or [None])[0]
+        """The office held; a counterpart holds the office of whom they are the counterpart of."""
+        if self.office:
+            return self.office
+        other = self.counterpart_of
+        return other.office if other is not None and other is not self else None
 
     @property
     def spokesperson(self) -> bool:

@@ -1,0 +1,45 @@
+"""The office a title names, without the country: "Ruritanian Foreign Minister" -> "Foreign Minister".
+
+The country is kept apart (Person.country); "his Ruritanian counterpart" names no office of its
+own: it borrows the office of the person it is the counterpart of, or gives none.
+"""
+import re
+
+from .places import country_of
+
+POSSESSIVE = re.compile(r"^(.+?)['’]s$")
+LEADING = {"the", "his", "her", "their", "its", "a", "an"}
+
+
+def _country_words(words: list[str]) -> int:
+    """How many leading words name a country or nationality ("South African", "the U.S.", "Japan's")."""
+    for n in (3, 2, 1):
+        if len(words) <= n:
+            continue
+        phrase = " ".join(words[:n])
+        bare = POSSESSIVE.match(phrase)
+        if country_of(bare.group(1) if bare else phrase):
+            return n
+    return 0
+
+
+def office(title: str | None) -> str | None:
+    """The title without leading determiners, nationality words and possessive countries."""
+    if not title:
+        return None
+    words = title.split()
+    while True:
+        if len(words) > 1 and words[0].lower() in LEADING:
+            words = words[1:]
+            continue
+        n = _country_words(words)
+        if not n:
+            break
+        words = words[n:]
+    if words and words[-1].lower() in {"counterpart", "counterparts"}:
+        return None
+    return " ".join(words) or None
+
+
+def is_counterpart(title: str) -> bool:
+    return "counterpart" in title.lower()
