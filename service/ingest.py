@@ -28,9 +28,11 @@ class IngestResult:
 
 
 def sync_topics():
-    """The topic vocabulary (a data file) into the Topic table; labels follow the file."""
+    """The topic vocabulary (a data file) into the Topic table; labels follow the file.
+    One query when nothing changed."""
+    stored = {t.slug: t for t in Topic.select()}
     for entry in vocabulary():
-        topic = Topic.get_or_none(Topic.slug == entry["slug"])
+        topic = stored.get(entry["slug"])
         if topic is None:
             Topic.create(slug=entry["slug"], label=entry["label"], iptc_code=entry.get("iptc_code"))
         elif (topic.label, topic.iptc_code) != (entry["label"], entry.get("iptc_code")):
@@ -60,6 +62,22 @@ def ingest_articles(articles, *, batch_size=16, actor="loader"):
             yield results[i]
 
 
+def extract_one(article):
+    """Extraction alone, outside any transaction: a caller can then hold the write lock only
+    for storing (see store_article)."""
+    from .nlp.extract import extract_articles
+
+    return next(iter(extract_articles([article], batch_size=1)))
+
+
+def store_article(article, extraction, actor="loader"):
+    """Store one extracted article in its own transaction; an identical text already stored
+    (e.g. by a concurrent push) answers "unchanged"."""
+    with database.atomic():
+        sync_topics()
+    return _store_safely(article, extraction, actor)
+
+
 def _store_safely(article, extraction, actor):
     try:
         with write_transaction():
@@ -72,9 +90,10 @@ def _store(article, extraction, actor="loader"):
     digest = sha256(article.text)
     document = Document.get_or_none(Document.key == article.key)
     other = Document.get_or_none(Document.sha256 == digest)
-    if other is not None and (document is None or other.id != document.id):
-        if other.extractor_version == EXTRACTOR_VERSION:
-            return IngestResult(other.key, "unchanged", other.id)
+    if other is not None and other.extractor_version == EXTRACTOR_VERSION:
+        # this text is stored already (under this key or another; perhaps by a concurrent push)
+        return IngestResult(other.key, "unchanged", other.id)
+    if other is not None:
         document = other  # same text, older extractor: re-extract it under its own key
     status = "replaced" if document else "created"
     published, basis = (article.published, "client") if article.published else (

@@ -10,6 +10,7 @@ from .db import database, is_postgres, write_transaction
 from .documents import BadArticle, check_text, sha256
 from .errors import Problem
 from .models import Document, Event, EventChange
+from .nlp import EXTRACTOR_VERSION
 from .nlp.types import ArticleInput
 
 log = logging.getLogger(__name__)
@@ -42,17 +43,23 @@ def article_input(data, max_bytes):
 def submit(data, key_name, max_bytes):
     """Ingest one article; returns the result body (status, document detail, created and merged ids).
 
-    One write transaction around it: on SQLite writers queue for the lock instead of failing, and
-    when two clients push the same text at once the one that loses the race is told "unchanged".
+    Extraction (spaCy) runs before the write transaction, so the write lock is held only while
+    storing: on SQLite writers queue for it instead of failing, and when two clients push the
+    same text at once the one that loses the race is told "unchanged".
     """
-    from .ingest import IngestResult, ingest_articles  # loads spaCy on first use: read-only workers never do
+    from .ingest import IngestResult, extract_one, store_article  # spaCy on first use only
 
     article = article_input(data, max_bytes)
+    existing = Document.get_or_none(Document.sha256 == sha256(article.text))
+    extraction = None if existing and existing.extractor_version == EXTRACTOR_VERSION else extract_one(article)
     with write_transaction():
         if is_postgres():  # pushes of the same key or text wait for each other (SQLite: one writer anyway)
             for name in sorted({f"key:{article.key}", f"sha256:{sha256(article.text)}"}):
                 database.execute_sql("SELECT pg_advisory_xact_lock(hashtext(%s))", (name,))
-        result = next(iter(ingest_articles([article], batch_size=1, actor=key_name)))
+        if extraction is None:
+            result = IngestResult(existing.key, "unchanged", existing.id)
+        else:
+            result = store_article(article, extraction, actor=key_name)
         if result.status == "failed":
             existing = Document.get_or_none(Document.sha256 == sha256(article.text))
             if existing is None:
