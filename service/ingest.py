@@ -55,11 +55,9 @@ def ingest_articles(articles, *, batch_size=16, actor="loader"):
                 results[i] = IngestResult(existing.key, "unchanged", existing.id)
             else:
                 todo.append(i)
-        extracted = extract_articles([chunk[i] for i in todo], batch_size=batch_size)
-        for i, extraction in zip(todo, extracted, strict=True):
-            results[i] = _store_safely(chunk[i], extraction, actor)
-        for i in range(len(chunk)):
-            yield results[i]
+        extracted = iter(extract_articles([chunk[i] for i in todo], batch_size=batch_size))
+        for i, article in enumerate(chunk):  # each result as soon as it is stored: progress stays live
+            yield results[i] if i in results else _store_safely(article, next(extracted), actor)
 
 
 def extract_one(article):
