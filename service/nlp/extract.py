@@ -7,13 +7,14 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import find_people
 from .dates import find_dates, publication_date
+from .event_topics import article_about, event_topics, headline_span
 from .events import find_candidates
 from .headline import headline
 from .merge import Group, merge
 from .people import People
-from .pipeline import load_nlp, sentences
+from .pipeline import load_nlp
 from .places import event_location, span_country
-from .topics import assign, labels, signal_counts
+from .topics import labels, signal_counts
 from .types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
 from .zones import Zones, evidence_bounds, find_zones
 
@@ -48,7 +49,10 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     dates = [d for d in find_dates(doc.text, anchor, header_end) if not zones.skip(d.start)]
     groups = merge(doc, cands, dates, people, published)
     article = Article(doc, people, zones, header_end, list(doc.ents), *_country_counts(doc, zones),
-                      signal_counts(doc.text))
+                      signal_counts(doc.text), headline_span(doc, headline(doc.text)), len(groups) == 1,
+                      article_about(doc, zones), [])
+    for group in groups:
+        article.starts.append(min(c.sent.start_char for c in group.cands))
     for group in groups:
         result.events.append(_event(article, group))
     return result
@@ -65,6 +69,10 @@ class Article:
     countries: Counter
     actors: Counter
     signals: Counter
+    headline: Span | None
+    single: bool  # the article reports one event: its headline is about it
+    about: Counter  # the countries the article's sentences are about
+    starts: list[int]  # where each event's evidence begins
 
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
@@ -94,24 +102,15 @@ def _country_counts(doc: Doc, zones) -> tuple[Counter, Counter]:
     return counts, actors
 
 
-def _countries_in(ents: list[Span], start: int, end: int, into: Counter) -> None:
-    for ent in ents:
-        if start <= ent.start_char < end and ent.label_ in {"GPE", "NORP"}:
-            iso = span_country(ent)
-            if iso:
-                into[iso] += 1
-
-
 def _event(art: Article, g: Group) -> ExtractedEvent:
     doc, people, text = art.doc, art.people, art.doc.text
-    evidence, ev_countries = [], Counter()
+    evidence = []
     for cand in g.cands:
         s, e = evidence_bounds(text, max(cand.sent.start_char, art.header_end), cand.sent.end_char, cand.trigger.idx)
         if any(ev.start == s for ev in evidence):
             continue
         date_text = g.date.text if g.date and s <= g.date.start < e else None
         evidence.append(EvidenceSpan(text[s:e], s, e, date_text))
-        _countries_in(art.ents, s, e, ev_countries)
     if g.date and evidence and not any(ev.date_text for ev in evidence):
         evidence[0].date_text = g.date.text  # the date came from another report of the article
     participants = []
@@ -129,13 +128,7 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
                 location = event_location(list(cand.sent), art.ents)
             if location:
                 break
-    # participants' own countries are no topic, unless the article is about that country
-    top = art.countries.most_common(1)
-    own = {p.country for p in participants if p.country} - {iso for iso, n in top if n >= 3}
-    lead = _lead(doc, art.zones)
-    _countries_in(art.ents, lead.start_char, lead.end_char, ev_countries)
-    topics = assign(" ".join([ev.sentence for ev in evidence] + [lead.text]), art.signals, ev_countries,
-                    art.countries, own)
+    topics = event_topics(art, g.pids, evidence, participants, art.starts)
     names = [p.name for p in participants]
     who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     date = g.date if g.date and g.date.date else None
@@ -148,14 +141,6 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
         location_name=location[0] if location else None, location_country=location[1] if location else None,
         topics=topics, title=f"{CHANNEL_LABELS[g.channel]}: {who}", summary=evidence[0].sentence,
         confidence=round(min(confidence, 0.95), 2))
-
-
-def _lead(doc: Doc, zones: Zones):
-    """The first sentence of the body: news puts the gist of the story there."""
-    for sent in sentences(doc):
-        if len(sent) > 8 and not zones.skip(sent[len(sent) // 2].idx):
-            return sent
-    return doc[0:0]
 
 
 def _fallback_country(p, g: Group, people: People, actors: Counter, countries: Counter,

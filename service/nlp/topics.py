@@ -49,23 +49,36 @@ def signal_counts(text: str) -> Counter:
     return Counter({slug: n for slug, rx in _signals() if (n := len(rx.findall(text)))})
 
 
-def assign(evidence: str, article: str | Counter, evidence_countries: Counter, article_countries: Counter,
-           exclude: set[str], limit: int = 8) -> list[str]:
-    """Topics of one event: themes signalled in its evidence or at least twice in the article, and
-    countries named in the evidence or at least twice in the article (not the participants' own)."""
-    scored: list[tuple[int, str]] = []
-    article_signals = signal_counts(article) if isinstance(article, str) else article
+def assign(evidence: str, headline: str, article: Counter, about: Counter, exclude: set[str],
+           article_about: Counter | None = None, said: str = "", limit: int = 4) -> list[str]:
+    """Topics of one event, strongest signal first, at most `limit`.
+
+    Themes signalled in the event's evidence (or in a headline about this event, or in what its
+    participants said right after: weaker); the article's
+    own counts only break ties. Countries only when the evidence is about them ("the situation
+    in X"), and never a participant's own country unless the contact is about it.
+    """
+    scored: list[tuple[float, str]] = []
     for slug, rx in _signals():
-        in_evidence = len(rx.findall(evidence))
-        in_article = article_signals[slug]
-        if in_evidence or in_article >= 2:
-            scored.append((in_evidence * 3 + in_article, slug))
-    for iso in evidence_countries + article_countries:
-        if iso in exclude:
-            continue
-        if evidence_countries[iso] or article_countries[iso] >= 2:
-            slug = country_topic(iso)
-            if slug:
-                scored.append((evidence_countries[iso] * 3 + article_countries[iso], slug))
-    scored.sort(key=lambda s: -s[0])
-    return [slug for _, slug in scored[:limit]]
+        hits = 3 * len(rx.findall(evidence)) + 2 * len(rx.findall(headline)) if headline else \
+            3 * len(rx.findall(evidence))
+        hits += len(rx.findall(said)) if said else 0
+        if hits:
+            scored.append((hits + min(article[slug], 5) / 10, slug))
+    for iso, n in about.items():
+        slug = country_topic(iso)
+        if slug and (iso not in exclude or n >= 2):
+            scored.append((3 * n + 1, slug))
+    for iso, n in (article_about or Counter()).most_common(1):
+        slug = country_topic(iso)
+        if slug and n >= 2 and (iso not in exclude or about[iso] or n >= 3):
+            scored.append((1.5 + n / 10, slug))
+    for slug, n in article.most_common(2):
+        if n >= 3:
+            scored.append((min(n, 9) / 10, slug))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    out: list[str] = []
+    for _, slug in scored:
+        if slug not in out:
+            out.append(slug)
+    return out[:limit]

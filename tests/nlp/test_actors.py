@@ -15,10 +15,10 @@ def test_two_people_sharing_a_surname_stay_apart_and_short_names_go_to_the_neare
             "in Jakarta on Tuesday. Park thanked her. Separately, Ambassador Park Minho met Malaysian envoy "
             "Aziz Rahman in Kuala Lumpur on Monday. Park said the talks were useful.")
     persons, mentions = people_of(nlp, text)
-    assert persons == [("Park Jiwon", "KR", "South Korean Foreign Minister"),
-                       ("Sari Wulandari", "ID", "Indonesian Foreign Minister"),
+    assert persons == [("Park Jiwon", "KR", "Foreign Minister"),
+                       ("Sari Wulandari", "ID", "Foreign Minister"),
                        ("Park Minho", None, "Ambassador"),
-                       ("Aziz Rahman", "MY", "Malaysian envoy")]
+                       ("Aziz Rahman", "MY", "envoy")]
     assert mentions == [("Park Jiwon", "Park Jiwon"), ("Sari Wulandari", "Sari Wulandari"), ("Park", "Park Jiwon"),
                         ("Park Minho", "Park Minho"), ("Aziz Rahman", "Aziz Rahman"), ("Park", "Park Minho")]
 
@@ -30,8 +30,8 @@ def test_countries_from_of_phrases_appositions_and_affiliations(nlp):
     persons, _ = people_of(nlp, text)
     assert persons == [("Ines Duarte", "PT", "Ambassador"),
                        ("Kofi Mensah", "GH", "President"),
-                       ("Ahmad Karimi", "AF", "Taliban spokesman"),
-                       ("Ola Berg", "NO", "Norwegian Ambassador to Kenya")]
+                       ("Ahmad Karimi", "AF", "spokesman"),
+                       ("Ola Berg", "NO", "Ambassador to Kenya")]
 
 
 def test_title_only_mention_goes_to_the_most_mentioned_holder_and_gives_its_nationality(nlp):
@@ -44,8 +44,9 @@ def test_title_only_mention_goes_to_the_most_mentioned_holder_and_gives_its_nati
 
 def test_counterpart_gets_the_nationality_word(nlp):
     persons, _ = people_of(nlp, "Greek Foreign Minister Nikos Andreou met his Cypriot counterpart Eleni Charalambous.")
-    assert persons == [("Nikos Andreou", "GR", "Greek Foreign Minister"),
-                       ("Eleni Charalambous", "CY", "Cypriot counterpart")]
+    # a counterpart holds the office of whom they are the counterpart of; the country stays apart
+    assert persons == [("Nikos Andreou", "GR", "Foreign Minister"),
+                       ("Eleni Charalambous", "CY", "Foreign Minister")]
 
 
 def test_unnamed_counterpart_is_the_one_person_of_that_country(nlp):

@@ -11,11 +11,15 @@ def test_vocabulary_has_themes_with_iptc_codes_and_gazetteer_countries():
     assert all(set(t) == {"slug", "label", "iptc_code"} for t in vocabulary())
 
 
-def test_topics_come_from_evidence_and_repeated_article_words():
+def test_topics_rank_evidence_first_keep_four_and_skip_participants_own_countries():
     from collections import Counter
-    evidence = "They discussed the pandemic and vaccine supplies for Nepal."
-    article = evidence + " Trade was mentioned once."
-    assert assign(evidence, article, Counter({"NP": 1}), Counter({"NP": 1, "IN": 1}), {"IN"}) == ["covid-19", "nepal"]
+    evidence = "They discussed the pandemic, vaccine supplies, trade, sanctions and the election."
+    article = Counter({"trade": 1, "covid-19": 2, "sanctions": 1, "elections": 1, "energy": 5})
+    # the participants' own country (IN) is no topic; the country they talked about (NP) is
+    assert assign(evidence, "", article, Counter({"NP": 1, "IN": 1}), {"IN"}) == [
+        "covid-19", "nepal", "elections", "sanctions"]
+    # what the whole article is about comes last, and only to fill the places left
+    assert assign("They discussed trade.", "", article, Counter(), set()) == ["trade", "energy"]
 
 
 def test_gazetteer_lookups():

@@ -1,0 +1,63 @@
+"""The topics of one event: from its evidence, what its participants said right after it, and a
+headline about it; then what the whole article is about, last (topics.assign ranks them)."""
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from .about import about_countries
+from .people import People
+from .pipeline import sentences
+from .topics import assign
+from .types import EvidenceSpan, Participant
+from .zones import Zones
+
+FOLLOW_UP = 5  # sentences after the evidence that may carry what was said at the contact
+
+
+def article_about(doc: Doc, zones: Zones) -> Counter:
+    """The countries the article's sentences are about, outside headings and captions."""
+    about: Counter = Counter()
+    about_countries([e for e in doc.ents if not zones.skip(e.start_char)], 0, len(doc.text), about)
+    return about
+
+
+def headline_span(doc: Doc, title: str | None) -> Span | None:
+    """The headline's tokens in the article (None when it is not a line of the text)."""
+    if not title:
+        return None
+    start = doc.text.find(title)
+    return doc.char_span(start, start + len(title), alignment_mode="expand") if start >= 0 else None
+
+
+def _follow_up(doc: Doc, people: People, pids: set[int], after: int, stops: list[int]) -> list[Span]:
+    """The sentences after the evidence that go on about the contact, up to the evidence of another
+    event of the article: those naming a participant, or no one (reported speech goes on)."""
+    stop = min((s for s in stops if s > after), default=len(doc.text))
+    out = []
+    for sent in sentences(doc):
+        if sent.start_char <= after:
+            continue
+        if sent.start_char >= stop or len(out) >= FOLLOW_UP:
+            break
+        named = {people.pid_at(t.i) for t in sent} - {None}
+        if named and not named & pids:
+            break  # the article has moved on to someone else
+        out.append(sent)
+    return out
+
+
+def event_topics(art, pids: list[int], evidence: list[EvidenceSpan], participants: list[Participant],
+                 stops: list[int]) -> list[str]:
+    about: Counter = Counter()
+    for ev in evidence:
+        about_countries(art.ents, ev.start, ev.end, about)
+    said = _follow_up(art.doc, art.people, set(pids), max(ev.end for ev in evidence), stops)
+    surnames = {p.name.split()[-1].lower() for p in participants}
+    line = art.headline
+    if line is not None and not (art.single or surnames & {w.strip(",:;’'").lower() for w in line.text.split()}):
+        line = None  # a headline about another event of the article
+    if line is not None:
+        about_countries(art.ents, line.start_char, line.end_char, about)
+    own = {p.country for p in participants if p.country}
+    return assign(" ".join(ev.sentence for ev in evidence), line.text if line is not None else "",
+                  art.signals, about, own, art.about, " ".join(s.text for s in said))
