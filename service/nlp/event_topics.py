@@ -47,10 +47,13 @@ def _follow_up(doc: Doc, people: People, pids: set[int], after: int, stops: list
 
 
 def event_topics(art, pids: list[int], evidence: list[EvidenceSpan], participants: list[Participant],
-                 stops: list[int]) -> list[str]:
+                 stops: list[int], intro: list[Span]) -> list[str]:
+    """`intro`: earlier sentences that introduced the contact ("held a session on X. Y spoke at the session")."""
     about: Counter = Counter()
     for ev in evidence:
         about_countries(art.ents, ev.start, ev.end, about)
+    for sent in intro:
+        about_countries(art.ents, sent.start_char, sent.end_char, about)
     said = _follow_up(art.doc, art.people, set(pids), max(ev.end for ev in evidence), stops)
     surnames = {p.name.split()[-1].lower() for p in participants}
     line = art.headline
@@ -59,5 +62,6 @@ def event_topics(art, pids: list[int], evidence: list[EvidenceSpan], participant
     if line is not None:
         about_countries(art.ents, line.start_char, line.end_char, about)
     own = {p.country for p in participants if p.country}
-    return assign(" ".join(ev.sentence for ev in evidence), line.text if line is not None else "",
-                  art.signals, about, own, art.about, " ".join(s.text for s in said))
+    text = " ".join([ev.sentence for ev in evidence] + [s.text for s in intro])
+    heading = line.text if line is not None else ""
+    return assign(text, heading, art.signals, about, own, art.about, " ".join(s.text for s in said))

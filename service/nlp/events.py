@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .anaphora import pair_of
 from .modality import hypothetical
 from .people import People
 from .pipeline import channel_matcher, data, sent_of
@@ -71,6 +72,8 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
         found = pids_in(clause(s), people)
         if not found and pronouns and s.lower_ in {"he", "she"}:
             found = _antecedent(s, people)
+        if not found:
+            found = pair_of(s, people)  # "the two leaders met"
         for pid in found:
             if pid not in out:
                 out.append(pid)

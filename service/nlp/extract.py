@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .actors import find_people
+from .anaphora import antecedent
 from .dates import find_dates, publication_date
 from .event_topics import article_about, event_topics, headline_span
 from .events import find_candidates
@@ -126,9 +127,13 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
             location = event_location([doc[i] for i in sorted(cand.region)], art.ents)
             if location is None and cand.channel != "press_conference":
                 location = event_location(list(cand.sent), art.ents)
+            ante = antecedent(cand.trigger) if location is None else None
+            if ante is not None:
+                location = event_location(list(ante), art.ents)
             if location:
                 break
-    topics = event_topics(art, g.pids, evidence, participants, art.starts)
+    intro = [s for c in g.cands if (s := antecedent(c.trigger)) is not None]
+    topics = event_topics(art, g.pids, evidence, participants, art.starts, intro)
     names = [p.name for p in participants]
     who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     date = g.date if g.date and g.date.date else None

@@ -8,6 +8,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
+from .anaphora import antecedent
 from .dates import DateExpr
 from .events import MEETINGS, Candidate, cfg
 from .people import People
@@ -45,6 +46,9 @@ def _date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | No
     for pool in (own, loose):
         if pool:
             return min(pool, key=lambda x: x[0])[1]
+    ante = antecedent(cand.trigger)  # "spoke at the session": the date of the session introduced before
+    if ante is not None:
+        return next((d for d in dates if ante.start_char <= d.start < ante.end_char and not d.anaphoric), None)
     return None
 
 

@@ -23,7 +23,9 @@ def _signals() -> list[tuple[str, re.Pattern]]:
     out = []
     for t in data("topics.json")["topics"]:
         words = sorted(t["signals"], key=len, reverse=True)
-        out.append((t["slug"], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)))
+        after = t.get("not_followed_by")
+        guard = r"(?!\s+(?:" + "|".join(map(re.escape, after)) + r")\b)" if after else ""
+        out.append((t["slug"], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b" + guard, re.I)))
     return out
 
 

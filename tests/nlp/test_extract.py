@@ -186,8 +186,8 @@ def test_one_named_attendee_of_a_summit_and_remarks_at_a_summit(extract):
     friday = {"date": "2019-06-14", "precision": "day", "basis": "relative"}
     assert found == [
         {"channel": "multilateral_meeting", "people": [("Almaz Bekov", "KG")], **friday, "location": ("Bishkek", "KG")},
-        {"channel": "speech", "people": [("Ingrid Dahl", "NO")], "date": None, "precision": None,
-         "basis": "unknown", "location": None},
+        # "at the summit": the summit the sentence before introduced, with its day and place
+        {"channel": "speech", "people": [("Ingrid Dahl", "NO")], **friday, "location": ("Bishkek", "KG")},
     ]
 
 

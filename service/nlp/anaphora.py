@@ -1,0 +1,61 @@
+"""Words that point back: "the two leaders", "both ministers" (a pair of people named just before),
+"the session", "the talks" (a contact described in an earlier sentence, with its date and place)."""
+from spacy.tokens import Span, Token
+
+from .people import People
+from .pipeline import data, sent_of, sentences
+from .vocab import vocab
+
+PAIR_WORDS = {"two", "both"}
+LOOK_BACK = 3  # sentences
+SAY = {"say", "tell", "add", "write", "post"}
+
+
+def _before(tok: Token, n: int) -> list[Span]:
+    """The n sentences before the one holding tok, nearest first."""
+    sents = sentences(tok.doc)
+    here = sent_of(tok)
+    i = next(k for k, s in enumerate(sents) if s.start == here.start)
+    return [sents[k] for k in range(i - 1, max(i - 1 - n, -1), -1)]
+
+
+def pair_of(noun: Token, people: People) -> list[int]:
+    """ "the two leaders", "both ministers": the two people of the nearest earlier sentence that
+    names anyone, when it names exactly two; nothing when that is ambiguous."""
+    if noun.lemma_.lower() not in vocab()["person_nouns"] or noun.tag_ not in {"NNS", "NNPS"}:
+        return []
+    if not any(c.lower_ in PAIR_WORDS for c in noun.children if c.i < noun.i):
+        return []
+    for sent in [sent_of(noun), *_before(noun, LOOK_BACK)]:
+        named: list[int] = []
+        for t in sent:
+            pid = people.pid_at(t.i)
+            if (pid is not None and pid not in named and t.i < noun.i and not _reporter(t)
+                    and not people.persons[pid].spokesperson):
+                named.append(pid)
+        if named:
+            return named if len(named) == 2 else []
+    return []
+
+
+def _reporter(tok: Token) -> bool:
+    """Whether a name is who reports ("..., X, a spokesman, said"), not a party to the contact."""
+    root = tok
+    while root.dep_ in {"compound", "flat", "appos"} and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in set(data("channels.json")["reporting_verbs"]) | SAY
+
+
+def antecedent(trigger: Token) -> Span | None:
+    """ "spoke at the session", "the talks": the earlier sentence that introduced that contact (same noun)."""
+    nouns = [trigger] if trigger.pos_ == "NOUN" else [
+        o for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"at", "during", "in"}
+        for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    for noun in nouns:
+        if not any(c.lower_ in {"the", "that", "this"} for c in noun.children):
+            continue
+        lemma = noun.lemma_.lower()
+        for sent in _before(noun, LOOK_BACK):
+            if any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" for t in sent):
+                return sent
+    return None

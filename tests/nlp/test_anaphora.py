@@ -1,0 +1,46 @@
+"""Words that point back: "the two leaders", "both ministers", "spoke at the session" (invented texts)."""
+from .conftest import brief
+
+
+def test_the_two_leaders_are_the_two_people_named_just_before(extract):
+    text = ("Published: May 2, 2023\n\n"
+            "Zambian President Joseph Banda and Malawian President Grace Phiri have pledged to finish the railway "
+            "linking their capitals.\n\n"
+            "Last month, the two leaders met in Lilongwe and signed a customs deal.\n")
+    result = extract(text)
+    assert [brief(e, text) for e in result.events] == [
+        {"channel": "meeting", "people": [("Joseph Banda", "ZM"), ("Grace Phiri", "MW")], "date": "2023-04-01",
+         "precision": "month", "basis": "relative", "location": ("Lilongwe", "MW")}]
+
+
+def test_both_ministers_continue_the_contact_just_reported(extract):
+    text = ("Published: August 7, 2020\n\n"
+            "Chilean Foreign Minister Rosa Vidal received her Peruvian counterpart Tomas Ugarte in Santiago on "
+            "Thursday.\n\nBoth ministers signed an agreement on fishing quotas.\n")
+    result = extract(text)
+    assert [brief(e, text) for e in result.events] == [
+        {"channel": "meeting", "people": [("Rosa Vidal", "CL"), ("Tomas Ugarte", "PE")], "date": "2020-08-06",
+         "precision": "day", "basis": "relative", "location": ("Santiago", "CL")}]
+    assert [ev.sentence[:22] for ev in result.events[0].evidence] == ["Chilean Foreign Minist",
+                                                                      "Both ministers signed "]
+
+
+def test_a_pair_is_not_taken_from_a_sentence_where_one_of_two_only_reports(extract):
+    text = ("Published: August 7, 2020\n\n"
+            "A rebel delegation led by Omar Idris met aid officials in Juba on Monday, Samir Haddad, a spokesman "
+            "for the rebels, said.\n\nThe two sides discussed food deliveries.\n")
+    people = [[p.name for p in e.participants] for e in extract(text).events]
+    assert ["Omar Idris", "Samir Haddad"] not in people
+
+
+def test_speakers_at_the_session_take_its_date_and_place_from_the_sentence_that_introduced_it(extract):
+    text = ("Published: March 9, 2024\n\n"
+            "The UN Security Council held an emergency session in New York on Friday on the fighting in Chad. "
+            "Brazilian Ambassador Lucia Ferraz, Irish Ambassador Conor Walsh and Kenyan Ambassador Peter Otieno "
+            "spoke at the session, calling for a ceasefire.\n")
+    result = extract(text)
+    assert [brief(e, text) for e in result.events] == [
+        {"channel": "speech", "people": [("Lucia Ferraz", "BR"), ("Conor Walsh", "IE"), ("Peter Otieno", "KE")],
+         "date": "2024-03-08", "precision": "day", "basis": "relative", "location": ("New York", "US")}]
+    # "Security Council" is a name, not the security theme
+    assert result.events[0].topics == ["chad", "peace-process", "united-nations"]
