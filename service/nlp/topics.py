@@ -19,14 +19,24 @@ def _countries() -> dict[str, dict]:
 
 
 @functools.cache
-def _signals() -> list[tuple[str, re.Pattern]]:
-    out = []
-    for t in data("topics.json")["topics"]:
-        words = sorted(t["signals"], key=len, reverse=True)
-        after = t.get("not_followed_by")
-        guard = r"(?!\s+(?:" + "|".join(map(re.escape, after)) + r")\b)" if after else ""
-        out.append((t["slug"], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b" + guard, re.I)))
-    return out
+def _signals() -> tuple[re.Pattern, dict[str, list[str]], dict[str, re.Pattern]]:
+    """One regex over every signal phrase (a single pass over a text); the topics each matched
+    phrase counts for (its own, and those of shorter signals inside it: "regional security" is
+    also "security"); and per topic, the words after a signal that make it a name."""
+    topics = data("topics.json")["topics"]
+    phrases = {w.lower() for t in topics for w in t["signals"]}
+    guards = {t["slug"]: re.compile(r"\s+(?:" + "|".join(map(re.escape, t["not_followed_by"])) + r")\b", re.I)
+              for t in topics if t.get("not_followed_by")}
+    slugs: dict[str, list[str]] = {}
+    for phrase in phrases:
+        for t in topics:
+            guard = guards.get(t["slug"])
+            if any(not (guard and guard.match(phrase, m.end()))
+                   for w in t["signals"] for m in re.finditer(r"\b" + re.escape(w.lower()) + r"\b", phrase)):
+                slugs.setdefault(phrase, []).append(t["slug"])
+    words = sorted(phrases, key=len, reverse=True)
+    rx = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    return rx, slugs, guards
 
 
 def vocabulary() -> list[dict]:
@@ -47,8 +57,15 @@ def country_topic(iso: str) -> str | None:
 
 
 def signal_counts(text: str) -> Counter:
-    """How often each theme is signalled in a text (computed once per article)."""
-    return Counter({slug: n for slug, rx in _signals() if (n := len(rx.findall(text)))})
+    """How often each theme is signalled in a text."""
+    rx, slugs, guards = _signals()
+    counts: Counter = Counter()
+    for m in rx.finditer(text):
+        for slug in slugs[m.group(0).lower()]:
+            guard = guards.get(slug)
+            if guard is None or not guard.match(text, m.end()):
+                counts[slug] += 1
+    return counts
 
 
 def assign(evidence: str, headline: str, article: Counter, about: Counter, exclude: set[str],
@@ -61,12 +78,12 @@ def assign(evidence: str, headline: str, article: Counter, about: Counter, exclu
     in X"), and never a participant's own country unless the contact is about it.
     """
     scored: list[tuple[float, str]] = []
-    for slug, rx in _signals():
-        hits = 3 * len(rx.findall(evidence)) + 2 * len(rx.findall(headline)) if headline else \
-            3 * len(rx.findall(evidence))
-        hits += len(rx.findall(said)) if said else 0
-        if hits:
-            scored.append((hits + min(article[slug], 5) / 10, slug))
+    hits: Counter = Counter()
+    for text, weight in ((evidence, 3), (headline, 2), (said, 1)):
+        for slug, n in signal_counts(text).items():
+            hits[slug] += n * weight
+    for slug, n in hits.items():
+        scored.append((n + min(article[slug], 5) / 10, slug))
     for iso, n in about.items():
         slug = country_topic(iso)
         if slug and (iso not in exclude or n >= 2):

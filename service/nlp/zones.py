@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .pipeline import text_of
+
 CREDIT = re.compile(r"\((?:[^()]*/[^()]*|photo[^()]*|file[^()]*|credit[^()]*)\)\s*$", re.I)
 CAPTION_START = re.compile(r"^\s*(?:photo|file photo|picture|image|caption)\b\s*[:/-]?", re.I)
 TERMINAL = tuple('.!?"”’:)')
@@ -52,7 +54,7 @@ def _quotes(text: str) -> list[tuple[int, int]]:
 
 
 def find_zones(doc: Doc, header_end: int) -> Zones:
-    text = doc.text
+    text = text_of(doc)
     quotes = _quotes(text)
     spans = []
     for offset, line in _lines(text):
