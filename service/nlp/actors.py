@@ -89,9 +89,9 @@ def find_people(doc: Doc) -> People:
     """Every person of the article and every mention of them, resolved within the article.
 
     Full names (two or more words) make the persons; a shorter form that is part of a longer
-    name is the same person ("Lacalle Pou"). A single word ("Wang") is the nearest preceding
-    person whose name holds that word, so three different Wangs stay apart. "The President",
-    "the Uruguayan president" go to the most-mentioned person holding that title so far.
+    name is the same person ("Da Silva Costa" -> "Silva Costa"). A single word ("Costa") is the nearest preceding
+    person whose name holds that word, so three different Costas stay apart. "The President",
+    "the Peruvian president" go to the most-mentioned person holding that title so far.
     """
     spans = _name_spans(doc)
     names = {}
@@ -125,7 +125,7 @@ def find_people(doc: Doc) -> People:
             continue
         mentions.append(Mention(span.start, span.end, person.pid, "full" if len(key) > 1 else "short"))
         covered.update(range(span.start, span.end))
-    # single words the model did not tag as a person ("Lavrov" as ORG)
+    # single words the model did not tag as a person ("Okonkwo" as ORG)
     words = {w for p in persons for w in p.tokens if len(w) > 1 and w not in PARTICLES}
     for tok in doc:
         if (tok.i in covered or tok.lower_ not in words or not tok.text[:1].isupper()
@@ -152,7 +152,7 @@ def _speaker(tok) -> bool:
 
 def _nearest(persons: list[Person], mentions: list[Mention], word: str, at: int, doc: Doc | None = None):
     """The person a single word names: the nearest preceding one whose name holds it; when the
-    word is someone speaking ("Wang said"), the nearest such person who was speaking too."""
+    word is someone speaking ("Costa said"), the nearest such person who was speaking too."""
     candidates = {p.pid for p in persons if word in p.tokens}
     if not candidates:
         return None

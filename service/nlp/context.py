@@ -1,7 +1,7 @@
 """Titles and countries from the words around a person's name.
 
-"Russian Foreign Minister X", "China's Foreign Minister X", "President X of Angola",
-"X, Ambassador of China to the UN", "X, a spokesman for the Taliban's political office".
+"Ruritanian Foreign Minister X", "Peru's Foreign Minister X", "President X of Ghana",
+"X, Ambassador of Chile to the UN", "X, a spokesman for the movement's media office".
 A country after "to" is where an envoy serves, not where they come from.
 """
 from spacy.tokens import Doc, Span
@@ -43,7 +43,7 @@ def _honorifics_before(doc: Doc, start: int) -> int:
 
 
 def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]:
-    """(titles, country) from the words around a name: "Russian Foreign Minister X", "X, Ambassador of China"."""
+    """(titles, country) from the words around a name: "Ruritanian Foreign Minister X", "X, Ambassador of China"."""
     v = vocab()
     floor = _line_start(doc, start)
     titles: list[str] = []
@@ -74,7 +74,7 @@ def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]
             iso = span_country(ent) if ent is not None and tok.ent_type_ in {"GPE", "NORP", "ORG"} else None
             iso = iso or country_of(tok.text)
             if iso is None and ent is not None and ent.start > 0 and doc[ent.start - 1].lower_ == "of":
-                iso = city_country(ent.text)  # "Crown Prince of Abu Dhabi"
+                iso = city_country(ent.text)  # "Emir of <city>": a city-state or emirate
             lo = ent.start if ent is not None and iso else i
             if iso:
                 if lo == 0 or doc[lo - 1].lower_ != "to" or tok.ent_type_ == "NORP":
@@ -101,7 +101,7 @@ def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]
             break
     if any(t.lower_ in v["title_words"] for t in words):
         titles.append(doc[words[0].i:words[-1].i + 1].text)
-    # right: "NAME of Angola", "NAME, Ambassador of China to the UN", "NAME, a spokesman for the Taliban"
+    # right: "NAME of Ghana", "NAME, Ambassador of Chile to the UN", "NAME, a spokesman for the movement"
     if j + 1 < len(doc) and doc[j].text == ",":
         k = j + 1
         while k < len(doc) and doc[k].lower_ in {"a", "an", "the"}:
@@ -129,7 +129,7 @@ def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]
                 else:
                     country = next((country_of(t.text) for t in app if t.text[:1].isupper()
                                     and country_of(t.text)), None)
-    # appositive head: "Uruguay and Paraguay presidents, NAME and NAME"
+    # appositive head: "Peru and Chile presidents, NAME and NAME"
     root = doc[start:end].root
     if root.dep_ == "appos" and root.head.lemma_.lower() in v["title_words"]:
         titles.append(root.head.lemma_.lower())

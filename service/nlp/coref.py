@@ -1,4 +1,4 @@
-"""Mentions by title alone: "the President", "the Uruguayan president", "his Russian counterpart".
+"""Mentions by title alone: "the President", "the Peruvian president", "his Chilean counterpart".
 
 A title-only mention goes to the person of the article who holds that title (and nationality),
 most mentioned so far; a nationality word given with it fills in that person's country.
@@ -14,7 +14,7 @@ from .vocab import vocab
 
 
 def _counterpart_of(doc: Doc, tok, persons: list[Person], mentions: list[Mention]) -> Person | None:
-    """ "his Russian counterpart" with no name after it: the article's one person of that country."""
+    """ "his Chilean counterpart" with no name after it: the article's one person of that country."""
     if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
         return None
     want = next((country_of(c.text) for c in tok.children if c.i < tok.i and country_of(c.text)), None)
@@ -25,7 +25,7 @@ def _counterpart_of(doc: Doc, tok, persons: list[Person], mentions: list[Mention
 
 
 def title_mentions(doc: Doc, persons: list[Person], mentions: list[Mention], covered: set[int]) -> list[Mention]:
-    """ "The President", "the Uruguayan president", "said Chinese Foreign Minister" -> a person of the article."""
+    """ "The President", "the Peruvian president", "said Kenyan Foreign Minister" -> a person of the article."""
     v = vocab()
     out = list(mentions)
     for tok in doc:

@@ -50,7 +50,7 @@ def load_nlp():
     """The shared pipeline; loaded once per process.
 
     The ruler runs before the statistical NER so that nationality words, country names and
-    well-known capitals keep their type (the small model calls "Dushanbe" an ORG, "Tajik" a PERSON).
+    well-known capitals keep their type (the small model calls some capitals an ORG, some nationality words a PERSON).
     """
     nlp = spacy.load(MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})

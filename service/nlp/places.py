@@ -81,7 +81,7 @@ def country_name(iso: str) -> str | None:
 
 @functools.cache
 def country_of(text: str) -> str | None:
-    """ISO code for a country name, alias, nationality word or affiliation ("Taliban" -> AF)."""
+    """ISO code for a country name, alias, nationality word or affiliation ("Hezbollah" -> LB)."""
     key = fold(strip_name(text))
     if not key:
         return None
@@ -148,7 +148,7 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
     """Where an event took place: a city named after in/at/to (or "capital of X") among `tokens`.
 
     Cities win over countries; a city is looked up in the country the sentence names next to it
-    ("Colonia in Uruguay"). Countries alone are not locations: a visit "to Russia" has no city.
+    ("Salto in Uruguay"). Countries alone are not locations: a visit "to Peru" has no city.
     """
     if not tokens:
         return None

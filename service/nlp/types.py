@@ -15,7 +15,7 @@ class ArticleInput:
 
 @dataclass
 class Participant:
-    name: str  # full name as the article gives it ("Sergey Lavrov")
+    name: str  # full name as the article gives it ("Marta Ruiz Silva")
     country: str | None = None  # ISO 3166-1 alpha-2
     title: str | None = None  # title held in this report ("Foreign Minister")
     kind: str = "person"  # person | organization | state

@@ -24,13 +24,13 @@ def test_two_people_sharing_a_surname_stay_apart_and_short_names_go_to_the_neare
 
 
 def test_countries_from_of_phrases_appositions_and_affiliations(nlp):
-    text = ("Speaking at the forum, Ines Duarte, Ambassador of Portugal to the UN in Geneva, thanked "
-            "President Kofi Mensah of Ghana. Taliban spokesman Ahmad Karimi, a member of the Taliban's "
-            "political office, attended. Norwegian Ambassador to Kenya Ola Berg also came.")
+    text = ("Speaking at the forum, Ines Duarte, Ambassador of Portugal to the UN in Vienna, thanked "
+            "President Kofi Mensah of Ghana. Hezbollah spokesman Ahmad Karimi, a member of Hezbollah's "
+            "media office, attended. Norwegian Ambassador to Kenya Ola Berg also came.")
     persons, _ = people_of(nlp, text)
     assert persons == [("Ines Duarte", "PT", "Ambassador"),
                        ("Kofi Mensah", "GH", "President"),
-                       ("Ahmad Karimi", "AF", "spokesman"),
+                       ("Ahmad Karimi", "LB", "spokesman"),
                        ("Ola Berg", "NO", "Ambassador to Kenya")]
 
 
