@@ -12,6 +12,7 @@ from .event_topics import article_about, event_topics, headline_span
 from .events import find_candidates
 from .headline import headline
 from .merge import Group, merge
+from .offices import serves_international_body
 from .people import People
 from .pipeline import load_nlp, text_of
 from .places import event_location, span_country
@@ -153,6 +154,8 @@ def _fallback_country(p, g: Group, people: People, actors: Counter, countries: C
                       taken: set) -> str | None:
     """Someone the article gives no country: the country it most often makes an actor (else names
     most often, twice at least), if no other participant of the event holds it."""
+    if serves_international_body(p.titles):
+        return None
     others = {people.persons[q].country for q in g.pids if q != p.pid} | taken
     for iso, _ in actors.most_common():
         if iso not in others:

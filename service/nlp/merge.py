@@ -108,6 +108,9 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
             continue
         ctx = next((c2 for c2, _ in dated
                     if c2.channel in {"phone_call", "video_call"} and set(c2.pids) & set(cand.pids)), None)
+        # "X met Y ... The two presidents spoke about ...": the talk of the meeting just reported
+        ctx = ctx or next((c2 for c2, _ in reversed(dated[:i]) if c2.channel == "meeting"
+                           and len(cand.pids) > 1 and set(cand.pids) <= set(c2.pids)), None)
         cand.channel = ctx.channel if ctx else _default_medium(cand)
         if date is None and ctx is not None:
             dated[i] = (cand, next(d for c2, d in dated if c2 is ctx))

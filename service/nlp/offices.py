@@ -6,6 +6,7 @@ own: it borrows the office of the person it is the counterpart of, or gives none
 import re
 
 from .places import country_of
+from .vocab import vocab
 
 POSSESSIVE = re.compile(r"^(.+?)['’]s$")
 LEADING = {"the", "his", "her", "their", "its", "a", "an"}
@@ -27,9 +28,9 @@ def office(title: str | None) -> str | None:
     """The title without leading determiners, nationality words and possessive countries."""
     if not title:
         return None
-    words = title.split()
+    words = re.split(r"\s[-–—]\s", title)[-1].split()  # "CITY - President": a dateline before the title
     while True:
-        if len(words) > 1 and words[0].lower() in LEADING:
+        if len(words) > 1 and (words[0].lower() in LEADING or not any(c.isalnum() for c in words[0])):
             words = words[1:]
             continue
         n = _country_words(words)
@@ -39,6 +40,12 @@ def office(title: str | None) -> str | None:
     if words and words[-1].lower() in {"counterpart", "counterparts"}:
         return None
     return " ".join(words) or None
+
+
+def serves_international_body(titles: list[str]) -> bool:
+    """ "NATO Secretary General", "Director-General of the WHO": an office of no one state."""
+    bodies = {b.lower() for b in vocab()["international_bodies"]}
+    return any(re.search(r"\b(?:" + "|".join(map(re.escape, bodies)) + r")\b", t.lower()) for t in titles)
 
 
 def is_counterpart(title: str) -> bool:

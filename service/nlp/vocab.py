@@ -11,4 +11,5 @@ def vocab() -> dict:
     return {"titles": set(t["titles"]), "title_words": words, "modifiers": set(t["modifiers"]),
             "spokes": tuple(t["spokesperson"]), "person_nouns": set(t["person_nouns"]),
             "honorifics": set(t["honorifics"]) - {"he", "his", "her"},
-            "name_titles": set(t["name_titles"]), "institutions": set(t["institution_words"])}
+            "name_titles": set(t["name_titles"]), "institutions": set(t["institution_words"]),
+            "international_bodies": t["international_bodies"]}

@@ -44,3 +44,15 @@ def test_speakers_at_the_session_take_its_date_and_place_from_the_sentence_that_
          "date": "2024-03-08", "precision": "day", "basis": "relative", "location": ("New York", "US")}]
     # "Security Council" is a name, not the security theme
     assert result.events[0].topics == ["chad", "peace-process", "united-nations"]
+
+
+def test_the_two_presidents_spoke_is_the_talk_of_the_meeting_just_reported(extract):
+    text = ("Published: November 15, 2022\n\n"
+            "Peruvian President Rosa Vidal and Kenyan President Peter Otieno met in Lima on Monday. "
+            "The two presidents spoke for two hours about Bolivia, copper and the war in Sudan.\n")
+    result = extract(text)
+    assert [brief(e, text) for e in result.events] == [
+        {"channel": "meeting", "people": [("Rosa Vidal", "PE"), ("Peter Otieno", "KE")], "date": "2022-11-14",
+         "precision": "day", "basis": "relative", "location": ("Lima", "PE")}]
+    assert len(result.events[0].evidence) == 2
+    assert result.events[0].topics == ["bolivia", "sudan", "war"]

@@ -50,3 +50,17 @@ def test_a_counterpart_with_no_known_office_has_no_title(extract):
             "Diego Andrade on Tuesday.\n")
     people = [(p.name, p.country, p.title) for p in extract(text).events[0].participants]
     assert people == [("Rosa Quispe", "PE", None), ("Diego Andrade", "EC", None)]
+
+
+def test_an_officer_of_an_international_body_gets_no_guessed_country(extract):
+    text = ("Published: April 4, 2023\n\n"
+            "OSCE Secretary General Anna Berg said in a statement on Tuesday that Moldova's reforms were welcome.\n")
+    people = [(p.name, p.country, p.title) for p in extract(text).events[0].participants]
+    assert people == [("Anna Berg", None, "OSCE Secretary General")]
+
+
+def test_a_dateline_dash_is_no_part_of_the_office(extract):
+    text = ("Published: March 2, 2024\n\nQUITO - President Leo Torres received Peruvian President Rosa Vidal in "
+            "Quito on Friday.\n")
+    people = [(p.name, p.title) for p in extract(text).events[0].participants]
+    assert people == [("Leo Torres", "President"), ("Rosa Vidal", "President")]

@@ -1,0 +1,88 @@
+"""Channel expressions and clause structure on short invented texts, through the real pipeline."""
+from .conftest import brief
+
+
+def events(extract, text, **kw):
+    result = extract(text, **kw)
+    return result, [brief(e, text) for e in result.events]
+
+
+def test_congratulations_in_a_phone_call_and_a_bare_name_after_a_title(extract):
+    text = ("date 2020-10-08 French President Louis Martin congratulated Bolivian President-elect Luis Arce Mamani "
+            "on his victory in a phone call on Tuesday.\n\n"
+            "Pope Leo received Argentine President Marco Rossi at the Vatican on Thursday.\n")
+    _, found = events(extract, text)
+    assert found == [
+        {"channel": "phone_call", "people": [("Louis Martin", "FR"), ("Luis Arce Mamani", "BO")],
+         "date": "2020-10-06", "precision": "day", "basis": "relative", "location": None},
+        {"channel": "meeting", "people": [("Leo", None), ("Marco Rossi", "AR")],
+         "date": "2020-10-08", "precision": "day", "basis": "relative", "location": ("Vatican", "VA")},
+    ]
+
+
+def test_relative_clauses_passives_and_attendees_listed_as_examples(extract):
+    text = ("date 2022-02-02 Irish Foreign Minister Sean Walsh, who met Canadian Foreign Minister Claire Dubois in "
+            "Dublin on Monday, said the talks were useful. Walsh was received by Belgian King Philippe Laurent in "
+            "Brussels on Tuesday. Leaders of the bloc including Estonian Prime Minister Kaja Tamm, Latvian Prime "
+            "Minister Ilze Ozola and Lithuanian President Rasa Jonaitis attended the summit in Vilnius on Sunday.\n")
+    _, found = events(extract, text)
+    day = {"precision": "day", "basis": "relative"}
+    assert found == [
+        {"channel": "meeting", "people": [("Sean Walsh", "IE"), ("Claire Dubois", "CA")], "date": "2022-01-31",
+         **day, "location": ("Dublin", "IE")},
+        {"channel": "meeting", "people": [("Sean Walsh", "IE"), ("Philippe Laurent", "BE")], "date": "2022-02-01",
+         **day, "location": ("Brussels", "BE")},
+        {"channel": "multilateral_meeting",
+         "people": [("Kaja Tamm", "EE"), ("Ilze Ozola", "LV"), ("Rasa Jonaitis", "LT")], "date": "2022-01-30",
+         **day, "location": ("Vilnius", "LT")},
+    ]
+
+
+def test_habitual_and_earlier_contacts_are_background(extract):
+    text = ("date 2022-02-02 Kenyan President Daniel Mwangi has held several meetings with Ugandan President Joseph "
+            "Okello since taking office. Mwangi previously met Tanzanian President Asha Mrema in Dodoma. On Tuesday, "
+            "Mwangi met Rwandan President Eric Habimana in Kigali.\n")
+    _, found = events(extract, text)
+    assert found == [{"channel": "meeting", "people": [("Daniel Mwangi", "KE"), ("Eric Habimana", "RW")],
+                      "date": "2022-02-01", "precision": "day", "basis": "relative", "location": ("Kigali", "RW")}]
+
+
+def test_telling_a_conference_is_a_speech_and_a_news_conference_a_briefing(extract):
+    text = ("date 2022-02-20 German Chancellor Anna Weber told the Munich Security Conference on Saturday that Europe "
+            "must invest more in defence. Dutch Prime Minister Mark de Vries told a news conference on Friday that "
+            "sanctions were ready.\n")
+    _, found = events(extract, text)
+    assert [(f["channel"], f["people"], f["date"]) for f in found] == [
+        ("speech", [("Anna Weber", "DE")], "2022-02-19"),
+        ("press_conference", [("Mark de Vries", "NL")], "2022-02-18"),
+    ]
+
+
+def test_dialling_signing_and_welcoming_a_guest(extract):
+    text = ("date 2022-02-20 PM Ravi Kumar dials Kenyan President Daniel Mwangi on Saturday, discusses trade. "
+            "Italian Prime Minister Marco Bellini and Greek Prime Minister Yannis Pappas signed a maritime agreement "
+            "in Athens on Friday. Bellini welcomed the decision. Pappas welcomed Bellini at the airport on "
+            "Thursday.\n")
+    _, found = events(extract, text)
+    assert [(f["channel"], f["people"], f["date"], f["location"]) for f in found] == [
+        ("phone_call", [("Ravi Kumar", None), ("Daniel Mwangi", "KE")], "2022-02-19", None),
+        ("meeting", [("Marco Bellini", "IT"), ("Yannis Pappas", "GR")], "2022-02-18", ("Athens", "GR")),
+        ("meeting", [("Yannis Pappas", "GR"), ("Marco Bellini", "IT")], "2022-02-17", None),
+    ]
+
+
+def test_virtual_summit_stays_one_event_and_a_titled_name_typed_as_organisation_is_a_person(extract):
+    text = ("date 2021-06-01 Chinese President Li Hua chaired a virtual summit with Brazilian President Ana Costa, "
+            "Indian Prime Minister Ravi Kumar and South African President Thabo Nkosi on Monday.\n")
+    _, found = events(extract, text)
+    assert found == [{"channel": "video_call",
+                      "people": [("Li Hua", "CN"), ("Ana Costa", "BR"), ("Ravi Kumar", "IN"), ("Thabo Nkosi", "ZA")],
+                      "date": "2021-05-31", "precision": "day", "basis": "relative", "location": None}]
+
+
+def test_sentences_whose_root_is_not_a_verb_do_not_hang(extract):
+    text = ("Published: 10:00, July 2, 2018\nTalks in Lusaka on Monday.\n\n"
+            "Foreign ministry spokesman Li Ming said the talks went well.\n")
+    _, found = events(extract, text)
+    assert found == [{"channel": "press_conference", "people": [("Li Ming", None)], "date": None,
+                      "precision": None, "basis": "unknown", "location": None}]
