@@ -132,6 +132,9 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
             ante = antecedent(cand.trigger) if location is None else None
             if ante is not None:
                 location = event_location(list(ante), art.ents)
+            if location is None and g.follows is not None:  # "also met": where the occasion was
+                first = g.follows.cands[0]
+                location = event_location([doc[i] for i in sorted(first.region)], art.ents)
             if location:
                 break
     intro = [s for c in g.cands if (s := antecedent(c.trigger)) is not None]

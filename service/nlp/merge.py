@@ -71,6 +71,7 @@ class Group:
         self.pids = list(cand.pids)
         self.cands = [cand]
         self.date = date
+        self.follows: Group | None = None  # "X also met Y": the contact this one was part of
 
     def compatible_date(self, other: DateExpr | None) -> bool:
         a, b = self.date, other
@@ -143,14 +144,26 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
         target.pids += [p for p in cand.pids if p not in target.pids]
         if target.date is None or target.date.date is None and date is not None and date.date is not None:
             target.date = date
-    for g in groups:
+    for k, g in enumerate(groups):
         if g.channel == "meeting" and len(g.pids) >= 3:
             g.channel = "multilateral_meeting"
+        if g.date is None and g.channel == "meeting":
+            g.follows = _also(g, groups[:k])
+            g.date = g.follows.date if g.follows is not None else None
         if g.date is None and g.channel in {"statement", "press_conference"}:
             g.date = _reported_date(doc, g.cands[0], dates)
     return [g for g in groups if not (g.channel in MEETINGS and len(g.pids) == 1 and not g.cands[0].counterpart)
             and not (g.channel == "correspondence" and len(g.pids) == 1
                      and all(c.trigger.pos_ != "VERB" for c in g.cands))]
+
+
+def _also(g: Group, before: list[Group]) -> Group | None:
+    """ "X also held talks with Z", undated: on the same occasion as the last dated meeting of X."""
+    doc = g.cands[0].trigger.doc
+    if not any(doc[i].lower_ == "also" for c in g.cands for i in c.region):
+        return None
+    return next((o for o in reversed(before) if o.channel in {"meeting", "multilateral_meeting"}
+                 and o.date is not None and set(o.pids) & set(g.pids)), None)
 
 
 SEPARATE = {"separately", "separate", "bilateral", "respectively", "individually", "one-on-one"}

@@ -56,3 +56,13 @@ def test_the_two_presidents_spoke_is_the_talk_of_the_meeting_just_reported(extra
          "precision": "day", "basis": "relative", "location": ("Lima", "PE")}]
     assert len(result.events[0].evidence) == 2
     assert result.events[0].topics == ["bolivia", "sudan", "war"]
+
+
+def test_also_held_talks_is_on_the_occasion_of_the_meeting_before(extract):
+    text = ("Published: 09:12, May 21, 2023\n\n"
+            "Kenyan President Peter Otieno met Chilean President Rosa Vidal on the sidelines of the summit in Nairobi "
+            "on Sunday.\n\nOtieno also held talks with Nepalese Prime Minister Hari Sharma.\n")
+    sunday = {"date": "2023-05-21", "precision": "day", "basis": "relative", "location": ("Nairobi", "KE")}
+    assert [brief(e, text) for e in extract(text).events] == [
+        {"channel": "meeting", "people": [("Peter Otieno", "KE"), ("Rosa Vidal", "CL")], **sunday},
+        {"channel": "meeting", "people": [("Peter Otieno", "KE"), ("Hari Sharma", "NP")], **sunday}]
