@@ -32,12 +32,14 @@ ABSOLUTE = [
     re.compile(r"\b(?:in\s+)?" + MON + r",?\s+" + YEAR + r"\b", re.I),
     re.compile(r"\b(?:in|since|during|back in)\s+" + YEAR + r"\b(?![-–/]\d)", re.I),
 ]
+NOT_OF = r"(?!\s+(?:the|a|an|his|her|its|their)\b)"
 RELATIVE = re.compile(
     r"\b(?:(?P<last>last|this past|earlier this|this|next|in|since)\s+)?"
     r"(?:(?:late|early)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?" + PART + r"\b"
     r"|\b(?P<day_word>today|tonight|yesterday|tomorrow)\b"
-    r"|\b(?P<anaphor>(?:a|one|the)\s+day\s+(?:earlier|before)|the\s+previous\s+day|the\s+day\s+before"
-    r"|(?:the\s+)?(?:next|following)\s+day|a\s+day\s+later)\b"
+    # "a day before the summit" is relative to the summit, not to the date just mentioned
+    r"|\b(?P<anaphor>(?:a|one|the)\s+day\s+(?:earlier|before" + NOT_OF + r")|the\s+previous\s+day"
+    r"|the\s+day\s+before" + NOT_OF + r"|(?:the\s+)?(?:next|following)\s+day|a\s+day\s+later)\b"
     r"|\b(?P<period>(?:last|earlier\s+this|this|late\s+last|early\s+this|earlier\s+in\s+the)\s+(?:week|month|year|weekend))\b"
     r"|\b(?P<lastmon>last|this\s+past|in|since|earlier\s+in|late|early)\s+" + MON.replace("?P<mon>", "?P<mon2>")
     + r"(?!\s*\d)",

@@ -64,4 +64,7 @@ def event_topics(art, pids: list[int], evidence: list[EvidenceSpan], participant
     own = {p.country for p in participants if p.country}
     text = " ".join([ev.sentence for ev in evidence] + [s.text for s in intro])
     heading = line.text if line is not None else ""
-    return assign(text, heading, art.signals, about, own, art.about, " ".join(s.text for s in said))
+    said_about: Counter = Counter()
+    for sent in said:
+        about_countries(art.ents, sent.start_char, sent.end_char, said_about)
+    return assign(text, heading, art.signals, about, own, art.about, " ".join(s.text for s in said), said_about)

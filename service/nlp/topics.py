@@ -69,7 +69,8 @@ def signal_counts(text: str) -> Counter:
 
 
 def assign(evidence: str, headline: str, article: Counter, about: Counter, exclude: set[str],
-           article_about: Counter | None = None, said: str = "", limit: int = 4) -> list[str]:
+           article_about: Counter | None = None, said: str = "", said_about: Counter | None = None,
+           limit: int = 4) -> list[str]:
     """Topics of one event, strongest signal first, at most `limit`.
 
     Themes signalled in the event's evidence (or in a headline about this event, or in what its
@@ -88,6 +89,10 @@ def assign(evidence: str, headline: str, article: Counter, about: Counter, exclu
         slug = country_topic(iso)
         if slug and (iso not in exclude or n >= 2):
             scored.append((3 * n + 1, slug))
+    for iso, n in (said_about or Counter()).items():
+        slug = country_topic(iso)
+        if slug and iso not in exclude:
+            scored.append((1.5 * n, slug))
     for iso, n in (article_about or Counter()).most_common(1):
         slug = country_topic(iso)
         if slug and n >= 2 and (iso not in exclude or about[iso] or n >= 3):

@@ -79,3 +79,13 @@ def test_without_an_anchor_relative_dates_stay_unresolved():
         ("Monday", None, "day", "unknown"),
         ("Oct 2", None, "day", "unknown"),
     ]
+
+
+def test_a_day_before_a_named_occasion_is_not_relative_to_the_date_just_given():
+    import datetime as dt
+
+    from service.nlp.dates import find_dates
+    found = find_dates("They met on Tuesday, a day before the regional summit. A day earlier, she flew in.",
+                       dt.date(2022, 6, 9))
+    assert [(d.text, d.date) for d in found] == [("Tuesday", dt.date(2022, 6, 7)),
+                                                 ("A day earlier", dt.date(2022, 6, 6))]

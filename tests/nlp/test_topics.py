@@ -25,3 +25,10 @@ def test_at_most_four_topics_evidence_signals_first(extract):
             "about the Sudanese conflict, refugees, trade, vaccine supplies, climate change and oil prices.\n"
             "Mwangi said refugees from the war needed humanitarian aid.\n")
     assert topics(extract, text) == [["humanitarian-aid", "war", "sudan", "climate-change"]]
+
+
+def test_a_country_raised_right_after_the_contact_is_a_topic(extract):
+    text = ("Published: May 6, 2022\n\n"
+            "Kenyan Foreign Minister Peter Otieno held talks with Chilean Foreign Minister Rosa Vidal in Nairobi on "
+            "Thursday. Otieno raised concerns about Haiti.\n")
+    assert topics(extract, text) == [["haiti"]]
