@@ -12,6 +12,7 @@ from .vocab import vocab
 
 PARTICLES = {"bin", "bint", "al", "el", "de", "da", "del", "der", "di", "du", "van", "von", "la", "le", "ibn",
              "abu", "dos"}
+HYPHENS = {"-", "‐", "–"}
 NAME_LABELS = {"PERSON", "NORP", "GPE"}
 DETERMINERS = {"the", "his", "her", "their", "its"}
 
@@ -30,7 +31,7 @@ def _clean(span: Span) -> Span | None:
         return None
     words = doc[start:end]
     for tok in words:
-        if tok.lower_ in PARTICLES:
+        if tok.lower_ in PARTICLES or tok.text in HYPHENS:  # "el-Sisi", "al-Burhan"
             continue
         if not tok.text[:1].isupper() or any(c.isdigit() for c in tok.text):
             return None
@@ -43,7 +44,8 @@ def _name_spans(doc: Doc) -> list[Span]:
     out = []
     v = vocab()
     for ent in doc.ents:
-        titled = ent.start > 0 and doc[ent.start - 1].lower_ in v["title_words"]
+        titled = ent.start > 0 and doc[ent.start - 1].lower_ in v["title_words"] or (
+            ent.root.dep_ == "appos" and ent.root.head.lower_ in v["title_words"])  # "The Premier of X, NAME,"
         if ent.label_ not in NAME_LABELS and not (ent.label_ == "ORG" and titled):
             continue
         if ent.label_ == "ORG" and any(t.lower_ in v["institutions"] for t in ent):

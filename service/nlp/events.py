@@ -87,7 +87,7 @@ def _antecedent(pron: Token, people: People) -> list[int]:
     for m in reversed(people.mentions):
         if prev.start <= m.start < pron.i:
             root = pron.doc[m.start:m.end].root
-            if root.dep_ in SUBJECTS:
+            if root.dep_ in SUBJECTS or root.dep_ == "appos" and root.head.dep_ in SUBJECTS:
                 return [m.pid]
     return []
 
@@ -174,7 +174,8 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
     if trig.pos_ in {"VERB", "AUX"}:
         guests = [k for k in trig.children if k.dep_ in {"dobj", "nsubjpass"}]
         if trig.lemma_.lower() in {"receive", "welcome", "escort", "accompany"} and not any(
-                people.pid_at(k.i) is not None or k.lower_ in vocab()["person_nouns"] for k in guests):
+                people.pid_at(k.i) is not None or k.lower_ in vocab()["person_nouns"] | {"he", "she"}
+                for k in guests):
             return None  # "received a letter": the letter is the event
         gv, subj = trig, subject_pids(trig, people)
         objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)

@@ -107,8 +107,11 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
     for i, (cand, date) in enumerate(dated):
         if cand.channel != "generic":
             continue
-        ctx = next((c2 for c2, _ in dated
-                    if c2.channel in {"phone_call", "video_call"} and set(c2.pids) & set(cand.pids)), None)
+        # "met X to discuss ...": the contact of the same sentence; else a call with the same people
+        ctx = next((c2 for c2, _ in dated if c2 is not cand and c2.channel != "generic"
+                    and c2.sent.start == cand.sent.start and set(cand.pids) <= set(c2.pids)), None)
+        ctx = ctx or next((c2 for c2, _ in dated
+                           if c2.channel in {"phone_call", "video_call"} and set(c2.pids) & set(cand.pids)), None)
         # "X met Y ... The two presidents spoke about ...": the talk of the meeting just reported
         ctx = ctx or next((c2 for c2, _ in reversed(dated[:i]) if c2.channel == "meeting"
                            and len(cand.pids) > 1 and set(cand.pids) <= set(c2.pids)), None)

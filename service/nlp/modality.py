@@ -9,6 +9,8 @@ from spacy.tokens import Token
 
 from .pipeline import data
 
+REPORTS = {"statement", "release", "report", "communique", "readout"}  # "said in a release that X had met Y"
+
 
 @functools.cache
 def _cfg() -> dict:
@@ -29,7 +31,8 @@ def hypothetical(v: Token) -> bool:
     if not past and any(_future(k, c) for k in kids if k.dep_ in {"npadvmod", "advmod", "prep", "tmod"}):
         return True
     if v.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "had" for k in kids):
-        return True
+        # background, unless reported speech shifted it back: "the ministry said X had met Y"
+        return not (v.dep_ in {"ccomp", "relcl"} and v.head.lemma_.lower() in c["reporting_verbs"] | REPORTS)
     if any(k.lower_ in c["future_modifiers"] | c["habitual_modifiers"] for k in kids
            if k.dep_ in {"amod", "compound", "advmod"}):
         return True  # "an upcoming visit", "several meetings", "previously met", "regularly speak"

@@ -37,6 +37,13 @@ def office(title: str | None) -> str | None:
         if not n:
             break
         words = words[n:]
+    # "Prime Minister of Greece", "Ambassador of Chile to the UN": the country is not the office
+    for k in range(1, len(words)):
+        if words[k].lower() == "of":
+            end = next((j for j in range(k + 1, len(words)) if words[j].lower() == "to"), len(words))
+            if end > k + 1 and country_of(" ".join(words[k + 1:end])):
+                words = words[:k] + words[end:]
+                break
     if words and words[-1].lower() in {"counterpart", "counterparts"}:
         return None
     return " ".join(words) or None

@@ -161,8 +161,11 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         if prev is not None and prev.lower_ == "the" and prev.i > 0:
             prev = ent.doc[prev.i - 1]  # "at the Vatican"
-        if prev is None or prev.lower_ not in PLACE_PREPS:
+        visited = ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() == "visit"  # "visited Ankara"
+        if not visited and (prev is None or prev.lower_ not in PLACE_PREPS):
             continue
+        if visited:
+            prev = ent.doc[ent.root.head.i]
         if prev.lower_ == "of" and (prev.i == 0 or ent.doc[prev.i - 1].lower_ != "capital"):
             continue
         name = strip_name(ent.text)
@@ -180,4 +183,16 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
             best = (name, iso)
         elif fallback is None and ent.label_ in {"GPE", "LOC"} and prev.lower_ in {"in", "at"}:
             fallback = (name, context)  # a place the gazetteer does not hold as a city ("in Bali")
-    return best or fallback
+    return best or fallback or _untagged_city(tokens)
+
+
+def _untagged_city(tokens: list[Token]) -> tuple[str, str] | None:
+    """ "in Salto" where the model tagged no entity: a capitalised word after in/at that the
+    gazetteer holds as a sizeable city."""
+    for tok in tokens:
+        if (tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"in", "at"} and tok.pos_ == "PROPN"
+                and not tok.ent_type_ and tok.text[:1].isupper()):
+            iso = city_country(tok.text)
+            if iso and not country_of(tok.text):
+                return tok.text, iso
+    return None

@@ -87,7 +87,7 @@ def assign(evidence: str, headline: str, article: Counter, about: Counter, exclu
         scored.append((n + min(article[slug], 5) / 10, slug))
     for iso, n in about.items():
         slug = country_topic(iso)
-        if slug and (iso not in exclude or n >= 2):
+        if slug:  # what the contact is about, even a participant's own country
             scored.append((3 * n + 1, slug))
     for iso, n in (said_about or Counter()).items():
         slug = country_topic(iso)

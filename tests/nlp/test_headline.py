@@ -29,7 +29,9 @@ def test_headline_is_the_first_short_line_that_is_not_furniture(text, expected):
     ("South Africa’s Deputy President", "Deputy President"),
     ("the U.S. Secretary of State", "Secretary of State"),
     ("his Peruvian counterpart", None),
-    ("Ambassador of Chile to the UN", "Ambassador of Chile to the UN"),
+    ("Ambassador of Chile to the UN", "Ambassador to the UN"),
+    ("Prime Minister of Greece", "Prime Minister"),
+    ("Crown Prince of Sharjah", "Crown Prince of Sharjah"),
     (None, None),
 ])
 def test_office_drops_determiners_and_the_country(title, expected):

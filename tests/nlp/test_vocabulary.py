@@ -15,8 +15,8 @@ def test_topics_rank_evidence_first_keep_four_and_skip_participants_own_countrie
     from collections import Counter
     evidence = "They discussed the pandemic, vaccine supplies, trade, sanctions and the election."
     article = Counter({"trade": 1, "covid-19": 2, "sanctions": 1, "elections": 1, "energy": 5})
-    # the participants' own country (IN) is no topic; the country they talked about (NP) is
-    assert assign(evidence, "", article, Counter({"NP": 1, "IN": 1}), {"IN"}) == [
+    # the country they talked about (NP) is a topic; the participants' own (IN) only when talked about
+    assert assign(evidence, "", article, Counter({"NP": 1}), {"IN"}, Counter({"IN": 5})) == [
         "covid-19", "nepal", "elections", "sanctions"]
     # what the whole article is about comes last, and only to fill the places left
     assert assign("They discussed trade.", "", article, Counter(), set()) == ["trade", "energy"]

@@ -1,0 +1,43 @@
+"""Reported contacts in less common shapes (invented texts, real pipeline)."""
+from .conftest import brief
+
+
+def people(result):
+    return [[(p.name, p.country, p.title) for p in e.participants] for e in result.events]
+
+
+def test_hyphenated_particles_stay_in_names_and_a_contact_about_a_participants_own_country(extract):
+    text = ("Published: August 2, 2023\n\nIn a telephone conversation on Tuesday, Libyan President Omar al-Mukhtar "
+            "and Chadian army chief Idriss el-Kamal discussed efforts to end the fighting in Chad.\n")
+    result = extract(text)
+    assert [brief(e, text) for e in result.events] == [
+        {"channel": "phone_call", "people": [("Omar al-Mukhtar", "LY"), ("Idriss el-Kamal", "TD")],
+         "date": "2023-08-01", "precision": "day", "basis": "relative", "location": None}]
+    assert result.events[0].topics == ["chad"]
+
+
+def test_an_appositive_name_after_a_title_received_by_a_host_in_the_city_visited(extract):
+    text = ("Published: February 20, 2024\n\nThe Prime Minister of Portugal, Duarte Amaral, visited Rabat on "
+            "Tuesday, where he was received by Moroccan Prime Minister Karim Bennani.\n")
+    result = extract(text)
+    assert [brief(e, text) for e in result.events] == [
+        {"channel": "meeting", "people": [("Duarte Amaral", "PT"), ("Karim Bennani", "MA")], "date": "2024-02-20",
+         "precision": "day", "basis": "relative", "location": ("Rabat", "MA")}]
+    assert people(result)[0][0] == ("Duarte Amaral", "PT", "Prime Minister")
+
+
+def test_had_met_in_reported_speech_is_an_event_not_background(extract):
+    text = ("Published: October 30, 2023\n\nThe foreign ministry of Ghana said in a press release that Deputy "
+            "Foreign Minister Ama Owusu had met Irish Trade Minister Sean Byrne in Accra.\n")
+    assert people(extract(text)) == [[("Ama Owusu", None, "Deputy Foreign Minister"),
+                                      ("Sean Byrne", "IE", "Trade Minister")]]
+
+
+def test_to_discuss_after_met_is_that_meeting_not_another_call(extract):
+    text = ("Published: June 3, 2024\n\nPeruvian Foreign Minister Rosa Vidal phoned her Bolivian counterpart Luis "
+            "Mamani on Sunday. Vidal later met Chilean President Tomas Ugarte in Arequipa on Monday to discuss "
+            "lithium.\n")
+    result = extract(text)
+    assert [(e.channel, [p.name for p in e.participants], e.location_name) for e in result.events] == [
+        ("phone_call", ["Rosa Vidal", "Luis Mamani"], None),
+        ("meeting", ["Rosa Vidal", "Tomas Ugarte"], "Arequipa")]
