@@ -9,7 +9,8 @@ from .dates import DATELINE, HEADER, _full_dates
 
 MAX_CHARS = 150
 BYLINE = re.compile(r"^(?:by|from|written by|posted by|reported by|staff|reuters staff|editor|editor[- ]in[- ]chief|"
-                    r"photo|file photo|image|advertisement|share|home)\b", re.I)
+                    r"photo|file photo|image|advertisement|share|home|updated|published|posted|last updated|"
+                    r"reading time|read time|source|category|tags?|section|filed under|listen)\b", re.I)
 FIELD = re.compile(r"^[A-Za-z][\w ]{0,25}:\s")  # "Editor in Chief: ...", "Published: ..."
 SEPARATORS = re.compile(r"\s[|·•]\s")
 BODY_END = (".", ",", ";", ":", "-", "–", "—")

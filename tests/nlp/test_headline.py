@@ -17,6 +17,8 @@ from service.nlp.offices import office
     ("Leaders pledge closer ties\n2 March 2021 14:20 (UTC +01:00)\n\nBy Staff Writer\n\nThe leaders met.\n",
      "Leaders pledge closer ties"),
     ("The two presidents met in Valdoria on Monday and agreed to reopen the border crossing.\n", None),
+    ("Home | World | Africa\nUpdated 5 hours ago\nReading time: 3 min\nCan the river pact hold?\n\nText.\n",
+     "Can the river pact hold?"),
 ])
 def test_headline_is_the_first_short_line_that_is_not_furniture(text, expected):
     assert headline(text) == expected
