@@ -155,6 +155,10 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
             g.date = g.follows.date if g.follows is not None else None
         if g.date is None and g.channel in {"statement", "press_conference"}:
             g.date = _reported_date(doc, g.cands[0], dates)
+            if g.date is None and any(doc[i].lower_ in AFTERWARDS for c in g.cands for i in c.region):
+                # "X told a news conference afterwards": the day of the contact just reported
+                g.date = next((o.date for o in reversed(groups[:k]) if o.date is not None
+                               and set(o.pids) & set(g.pids)), None)
     return [g for g in groups if not (g.channel in MEETINGS and len(g.pids) == 1 and not g.cands[0].counterpart)
             and not (g.channel == "correspondence" and len(g.pids) == 1
                      and all(c.trigger.pos_ != "VERB" for c in g.cands))]
@@ -169,6 +173,7 @@ def _also(g: Group, before: list[Group]) -> Group | None:
                  and o.date is not None and set(o.pids) & set(g.pids)), None)
 
 
+AFTERWARDS = {"afterwards", "afterward", "thereafter"}
 SEPARATE = {"separately", "separate", "bilateral", "respectively", "individually", "one-on-one"}
 
 

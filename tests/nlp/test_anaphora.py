@@ -66,3 +66,13 @@ def test_also_held_talks_is_on_the_occasion_of_the_meeting_before(extract):
     assert [brief(e, text) for e in extract(text).events] == [
         {"channel": "meeting", "people": [("Peter Otieno", "KE"), ("Rosa Vidal", "CL")], **sunday},
         {"channel": "meeting", "people": [("Peter Otieno", "KE"), ("Hari Sharma", "NP")], **sunday}]
+
+
+def test_a_news_conference_afterwards_is_on_the_day_of_the_talks(extract):
+    text = ("Published: 14:05, March 8, 2024\n\n"
+            "Peruvian Foreign Minister Rosa Vidal met Kenyan Foreign Minister Peter Otieno in Lima on Thursday.\n\n"
+            "Vidal told a news conference afterwards that the talks were productive.\n")
+    found = [(e.channel, [p.name for p in e.participants], e.date.isoformat() if e.date else None)
+             for e in extract(text).events]
+    assert found == [("meeting", ["Rosa Vidal", "Peter Otieno"], "2024-03-07"),
+                     ("press_conference", ["Rosa Vidal"], "2024-03-07")]
