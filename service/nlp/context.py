@@ -131,9 +131,39 @@ def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]
                                     and country_of(t.text)), None)
     # appositive head: "Peru and Chile presidents, NAME and NAME"
     root = doc[start:end].root
-    if root.dep_ == "appos" and root.head.lemma_.lower() in v["title_words"]:
+    listed = _respectively(root)
+    if listed is None and root.dep_ == "appos" and root.head.lemma_.lower() in v["title_words"]:
         titles.append(root.head.lemma_.lower())
+    if listed is not None:
+        titles.append(listed[0])
+        country = listed[1] or country  # the rank in the list beats the nearest country word
     return titles, country
+
+
+def _respectively(root) -> tuple[str, str | None] | None:
+    """ "The foreign ministers of Peru and Chile, NAME and NAME": the office, and the country of the
+    same rank in the list of countries as this name in the list of names."""
+    v = vocab()
+    head, chain = root, [root]
+    while head.dep_ in {"conj", "appos"} and head.head.i != head.i and head.head.tag_ not in {"NNS", "NNPS"}:
+        head = head.head
+        chain.append(head)
+    head = head.head
+    if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() not in v["title_words"] or head.i > root.i:
+        return None
+    names = [t for t in head.subtree if t.dep_ in {"conj", "appos"} and t.pos_ == "PROPN" and t.i > head.i
+             and t.ent_type_ in {"PERSON", "ORG", ""} and not country_of(t.text)]
+    # "the ministers of Peru and Chile" or "the Peru and Chile ministers"
+    places = [t for p in head.children if p.dep_ in {"prep", "compound", "amod", "nmod"}
+              and p.lower_ not in {"to", "at", "in"}  # envoys "to" a country serve there
+              for t in p.subtree if t.dep_ in {"pobj", "conj", "compound", "amod", "nmod"} and country_of(t.text)]
+    office = " ".join([t.text for t in head.children if t.dep_ in {"amod", "compound"} and t.i < head.i
+                       and not country_of(t.text)] + [head.lemma_])
+    rank = next((k for k, t in enumerate(names) if t.i == root.i), None)
+    if rank is None:
+        return None
+    country = country_of(places[rank].text) if len(places) == len(names) else None
+    return office, country
 
 
 def country_after(doc: Doc, lo: int, hi: int) -> str | None:

@@ -107,6 +107,12 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
     for i, (cand, date) in enumerate(dated):
         if cand.channel != "generic":
             continue
+        # "met X for talks hosted by Z": the talks are that meeting, and Z took part in it
+        host = next((c2 for c2, _ in dated if c2 is not cand and c2.channel in MEETINGS
+                     and cand.trigger.i in c2.region and c2.trigger.i not in cand.region), None)
+        if host is not None:
+            host.pids += [p for p in cand.pids if p not in host.pids]
+            cand.pids = list(host.pids)
         # "met X to discuss ...": the contact of the same sentence; else a call with the same people
         ctx = next((c2 for c2, _ in dated if c2 is not cand and c2.channel != "generic"
                     and c2.sent.start == cand.sent.start and set(cand.pids) <= set(c2.pids)), None)

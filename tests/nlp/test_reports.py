@@ -41,3 +41,22 @@ def test_to_discuss_after_met_is_that_meeting_not_another_call(extract):
     assert [(e.channel, [p.name for p in e.participants], e.location_name) for e in result.events] == [
         ("phone_call", ["Rosa Vidal", "Luis Mamani"], None),
         ("meeting", ["Rosa Vidal", "Tomas Ugarte"], "Arequipa")]
+
+
+def test_names_listed_after_a_plural_office_take_the_countries_in_order_and_a_host_joins(extract):
+    text = ("Published: December 5, 2023\n\nThe foreign ministers of Peru and Bolivia, Rosa Vidal and Luis Mamani, "
+            "met in Quito on Monday for talks hosted by Ecuadorian Foreign Minister Tomas Ugarte.\n")
+    result = extract(text)
+    assert [brief(e, text) for e in result.events] == [
+        {"channel": "multilateral_meeting", "people": [("Rosa Vidal", "PE"), ("Luis Mamani", "BO"),
+                                                       ("Tomas Ugarte", "EC")],
+         "date": "2023-12-04", "precision": "day", "basis": "relative", "location": ("Quito", "EC")}]
+    assert [p.title for p in result.events[0].participants] == ["foreign minister", "foreign minister",
+                                                                 "Foreign Minister"]
+
+
+def test_names_listed_after_country_names_used_as_modifiers(nlp):
+    from service.nlp.actors import find_people
+    doc = nlp("The Peru and Chile presidents, Rosa Vidal and Tomas Ugarte, met in Lima on Monday.")
+    assert [(p.name, p.country, p.title) for p in find_people(doc).persons] == [
+        ("Rosa Vidal", "PE", "president"), ("Tomas Ugarte", "CL", "president")]
