@@ -12,6 +12,7 @@ from .vocab import vocab
 
 PARTICLES = {"bin", "bint", "al", "el", "de", "da", "del", "der", "di", "du", "van", "von", "la", "le", "ibn",
              "abu", "dos"}
+NAME_PART_TITLES = {"sheikh", "sheikha"}
 HYPHENS = {"-", "‐", "–"}
 NAME_LABELS = {"PERSON", "NORP", "GPE"}
 DETERMINERS = {"the", "his", "her", "their", "its"}
@@ -26,6 +27,9 @@ def _clean(span: Span) -> Span | None:
     v = vocab()
     while start < end and (doc[start].lower_ in v["title_words"] | v["modifiers"] | DETERMINERS | v["honorifics"]
                            or country_of(doc[start].text)):
+        if doc[start].lower_ in NAME_PART_TITLES and start + 1 < end and start > 0 \
+                and doc[start - 1].lower_ in v["title_words"]:
+            break  # "Prime Minister Sheikh NAME": after an office, "Sheikh" is part of the name
         start += 1
     if start >= end:
         return None
@@ -71,7 +75,7 @@ def _untagged_after_titles(doc: Doc) -> list[Span]:
         if tok.lower_ not in v["name_titles"] or tok.ent_type_:
             continue
         end = tok.i + 1
-        while (end < len(doc) and end - tok.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
+        while (end < len(doc) and end - tok.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
                and not doc[end].ent_type_
                and doc[end].lower_ not in v["title_words"] | v["modifiers"] | v["institutions"]):
             end += 1

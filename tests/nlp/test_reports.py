@@ -60,3 +60,10 @@ def test_names_listed_after_country_names_used_as_modifiers(nlp):
     doc = nlp("The Peru and Chile presidents, Rosa Vidal and Tomas Ugarte, met in Lima on Monday.")
     assert [(p.name, p.country, p.title) for p in find_people(doc).persons] == [
         ("Rosa Vidal", "PE", "president"), ("Tomas Ugarte", "CL", "president")]
+
+
+def test_long_names_after_a_royal_title_and_sheikh_after_an_office(extract):
+    text = ("Published: April 2, 2024\n\nPrime Minister Sheikh Amina Rahman held a phone call with Nepal's King "
+            "Tashi Dorji Namgyel Thapa on Monday, discussing hydropower trade.\n")
+    assert people(extract(text)) == [[("Sheikh Amina Rahman", None, "Prime Minister"),
+                                      ("Tashi Dorji Namgyel Thapa", "NP", "King")]]
