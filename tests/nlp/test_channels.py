@@ -8,12 +8,12 @@ def events(extract, text, **kw):
 
 
 def test_congratulations_in_a_phone_call_and_a_bare_name_after_a_title(extract):
-    text = ("date 2020-10-08 French President Louis Martin congratulated Bolivian President-elect Luis Arce Mamani "
+    text = ("date 2020-10-08 French President Louis Martin congratulated Bolivian President-elect Jorge Arce Mamani "
             "on his victory in a phone call on Tuesday.\n\n"
             "Pope Leo received Argentine President Marco Rossi at the Vatican on Thursday.\n")
     _, found = events(extract, text)
     assert found == [
-        {"channel": "phone_call", "people": [("Louis Martin", "FR"), ("Luis Arce Mamani", "BO")],
+        {"channel": "phone_call", "people": [("Louis Martin", "FR"), ("Jorge Arce Mamani", "BO")],
          "date": "2020-10-06", "precision": "day", "basis": "relative", "location": None},
         {"channel": "meeting", "people": [("Leo", None), ("Marco Rossi", "AR")],
          "date": "2020-10-08", "precision": "day", "basis": "relative", "location": ("Vatican", "VA")},

@@ -34,21 +34,21 @@ def test_had_met_in_reported_speech_is_an_event_not_background(extract):
 
 
 def test_to_discuss_after_met_is_that_meeting_not_another_call(extract):
-    text = ("Published: June 3, 2024\n\nPeruvian Foreign Minister Rosa Vidal phoned her Bolivian counterpart Luis "
+    text = ("Published: June 3, 2024\n\nPeruvian Foreign Minister Rosa Vidal phoned her Bolivian counterpart Jorge "
             "Mamani on Sunday. Vidal later met Chilean President Tomas Ugarte in Arequipa on Monday to discuss "
             "lithium.\n")
     result = extract(text)
     assert [(e.channel, [p.name for p in e.participants], e.location_name) for e in result.events] == [
-        ("phone_call", ["Rosa Vidal", "Luis Mamani"], None),
+        ("phone_call", ["Rosa Vidal", "Jorge Mamani"], None),
         ("meeting", ["Rosa Vidal", "Tomas Ugarte"], "Arequipa")]
 
 
 def test_names_listed_after_a_plural_office_take_the_countries_in_order_and_a_host_joins(extract):
-    text = ("Published: December 5, 2023\n\nThe foreign ministers of Peru and Bolivia, Rosa Vidal and Luis Mamani, "
+    text = ("Published: December 5, 2023\n\nThe foreign ministers of Peru and Bolivia, Rosa Vidal and Jorge Mamani, "
             "met in Quito on Monday for talks hosted by Ecuadorian Foreign Minister Tomas Ugarte.\n")
     result = extract(text)
     assert [brief(e, text) for e in result.events] == [
-        {"channel": "multilateral_meeting", "people": [("Rosa Vidal", "PE"), ("Luis Mamani", "BO"),
+        {"channel": "multilateral_meeting", "people": [("Rosa Vidal", "PE"), ("Jorge Mamani", "BO"),
                                                        ("Tomas Ugarte", "EC")],
          "date": "2023-12-04", "precision": "day", "basis": "relative", "location": ("Quito", "EC")}]
     assert [p.title for p in result.events[0].participants] == ["foreign minister", "foreign minister",
