@@ -22,6 +22,9 @@ def _clean(span: Span) -> Span | None:
     """Trim possessives, titles and places off a name span; None when it is not a person's name."""
     start, end = span.start, span.end
     doc = span.doc
+    while (end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+        end += 2  # "Han Min-soo": the model's span often stops at the hyphen
     while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ".", ","}:
         end -= 1
     v = vocab()
@@ -37,6 +40,8 @@ def _clean(span: Span) -> Span | None:
     for tok in words:
         if tok.lower_ in PARTICLES or tok.text in HYPHENS:  # "el-Sisi", "al-Burhan"
             continue
+        if tok.i > words.start and doc[tok.i - 1].text in HYPHENS and tok.is_alpha:
+            continue  # "Min-soo"
         if not tok.text[:1].isupper() or any(c.isdigit() for c in tok.text):
             return None
     if words[-1].lower_ in PARTICLES or is_known_place_or_group(words.text):
@@ -72,7 +77,8 @@ def _untagged_after_titles(doc: Doc) -> list[Span]:
     v = vocab()
     out = []
     for tok in doc:
-        if tok.lower_ not in v["name_titles"] or tok.ent_type_:
+        title = tok.lower_[:-1] if tok.tag_ in {"NNS", "NNPS"} and tok.lower_.endswith("s") else tok.lower_
+        if title not in v["name_titles"] or tok.ent_type_:  # "Presidents NAME of X and NAME of Y" too
             continue
         end = tok.i + 1
         while (end < len(doc) and end - tok.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()

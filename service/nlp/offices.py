@@ -44,6 +44,8 @@ def office(title: str | None) -> str | None:
             if end > k + 1 and country_of(" ".join(words[k + 1:end])):
                 words = words[:k] + words[end:]
                 break
+    if words and words[-1].lower().endswith("s") and words[-1].lower()[:-1] in vocab()["title_words"]:
+        words[-1] = words[-1][:-1]  # "Presidents A of X and B of Y": each holds the office
     if words and words[-1].lower() in {"counterpart", "counterparts"}:
         return None
     return " ".join(words) or None

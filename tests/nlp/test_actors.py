@@ -38,7 +38,7 @@ def test_title_only_mention_goes_to_the_most_mentioned_holder_and_gives_its_nati
     text = ("Presidents Marta Silva and Diego Rojas met. Silva spoke first. Silva then left. "
             "Later the Bolivian president visited the port.")
     persons, mentions = people_of(nlp, text)
-    assert persons == [("Marta Silva", "BO", "Presidents"), ("Diego Rojas", None, None)]
+    assert persons == [("Marta Silva", "BO", "President"), ("Diego Rojas", None, None)]
     assert mentions[-1] == ("president", "Marta Silva")
 
 

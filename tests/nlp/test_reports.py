@@ -67,3 +67,13 @@ def test_long_names_after_a_royal_title_and_sheikh_after_an_office(extract):
             "Tashi Dorji Namgyel Thapa on Monday, discussing hydropower trade.\n")
     assert people(extract(text)) == [[("Sheikh Amina Rahman", None, "Prime Minister"),
                                       ("Tashi Dorji Namgyel Thapa", "NP", "King")]]
+
+
+def test_hyphenated_given_names_and_names_after_a_plural_title(extract):
+    text = ("Published: July 1, 2022\n\nPresidents Maria Elena Ruiz Tagle of Peru and Jorge Mamani of Bolivia "
+            "exchanged congratulatory messages on Thursday. Separately, Korean envoy Park Min-soo visited Lima.\n")
+    assert people(extract(text))[0] == [("Maria Elena Ruiz Tagle", "PE", "President"), ("Jorge Mamani", "BO", None)]
+    from service.nlp.actors import find_people
+    from service.nlp.pipeline import load_nlp
+    doc = load_nlp()("Korean envoy Park Min-soo met Peruvian President Rosa Vidal in Lima on Monday.")
+    assert [p.name for p in find_people(doc).persons] == ["Park Min-soo", "Rosa Vidal"]
