@@ -159,8 +159,16 @@ def _set_participants(event, reports):
         EventActor.insert_many(rows).execute()
 
 
+MAX_TOPICS = 4
+
+
 def _set_topics(event, reports):
-    slugs = list(dict.fromkeys(s for r in reports for s in r.get("topics", [])))
+    """The topics most reports name (each report's own are ranked), at most MAX_TOPICS."""
+    votes = Counter()
+    for r in reports:
+        for rank, slug in enumerate(r.get("topics", [])):
+            votes[slug] += 1 - rank / 100  # reports count first, then how high each report ranked it
+    slugs = [slug for slug, _ in votes.most_common(MAX_TOPICS)]
     EventTopic.delete().where(EventTopic.event == event).execute()
     if slugs:
         topics = Topic.select(Topic.id, Topic.slug).where(Topic.slug.in_(slugs))

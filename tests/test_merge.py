@@ -166,3 +166,15 @@ def test_an_event_an_editor_deleted_stays_deleted_when_its_article_is_extracted_
                   report([ALBA], channel="statement", sentence="He said so."), text="Version two of the text.")
     assert again.status == "replaced"
     assert [e.channel for e in Event.select()] == ["statement"]
+
+
+def test_a_merged_event_keeps_the_four_topics_most_reports_name(db):
+    from service.ingest import sync_topics
+    from service.models import EventTopic, Topic
+
+    sync_topics()
+    first = store("a.txt", report([ALBA, DMITRI], date="2020-03-02", topics=["trade", "energy", "security"]))
+    store("b.txt", report([ALBA, DMITRI], date="2020-03-02", topics=["security", "covid-19", "nuclear", "trade"]))
+    slugs = {t.slug for t in Topic.select().join(EventTopic).where(EventTopic.event == first.events_created[0])}
+    # trade and security are named twice; of the rest, the ones ranked highest by their report
+    assert slugs == {"trade", "security", "energy", "covid-19"}
