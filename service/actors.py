@@ -1,8 +1,8 @@
 """Actor resolution: every spelling of one person becomes one Actor with aliases.
 
-"Sergei Lavrov" and "Sergey Lavrov" are one actor (tokens of four or more letters may differ by
-one edit); "Wang Yi" and "Wang Yu" never merge (short tokens must be equal); a two-token name
-inside a longer one ("Haneef Atmar" in "Mohammad Haneef Atmar") is the same person unless
+"Dmitri Kovalenko" and "Dmitry Kovalenko" are one actor (tokens of four or more letters may
+differ by one edit); "Li Na" and "Li Ne" never merge (short tokens must be equal); a two-token
+name inside a longer one ("Omar Haddad" in "Karim Omar Haddad") is the same person unless
 their countries differ.
 """
 import re

@@ -11,7 +11,7 @@ def test_event_detail_is_the_whole_event(client, world):
     assert response.status_code == 200
     assert response.json == {
         "id": world.call.id,
-        "title": "Xi Jinping and Vladimir Putin speak by phone",
+        "title": "Xu Jinhai and Vladislav Petrin speak by phone",
         "summary": "The two presidents discussed Afghanistan.",
         "date": "2021-08-25",
         "date_precision": "day",
@@ -20,8 +20,8 @@ def test_event_detail_is_the_whole_event(client, world):
         "location": None,
         "confidence": 0.8,
         "participants": [
-            {"id": world.xi.id, "slug": "xi-jinping", "name": "Xi Jinping", "country": "CN", "title": "President"},
-            {"id": world.putin.id, "slug": "vladimir-putin", "name": "Vladimir Putin", "country": "RU",
+            {"id": world.xi.id, "slug": "xu-jinhai", "name": "Xu Jinhai", "country": "CN", "title": "President"},
+            {"id": world.putin.id, "slug": "vladislav-petrin", "name": "Vladislav Petrin", "country": "RU",
              "title": "President"},
         ],
         "topics": [{"slug": "afghanistan", "label": "Afghanistan"}],
@@ -29,15 +29,15 @@ def test_event_detail_is_the_whole_event(client, world):
             {
                 "document": "000_a.txt",
                 "document_id": world.d1.id,
-                "title": "Xi and Putin talk",
+                "title": "Xu and Petrin talk",
                 "publisher": "Wire",
                 "url": "https://news.example/000_a.txt",
                 "published": "2021-08-26",
                 "evidence": [{
-                    "sentence": "Chinese President Xi Jinping and Russian President Vladimir Putin spoke by phone "
+                    "sentence": "Chinese President Xu Jinhai and Russian President Vladislav Petrin spoke by phone "
                                 "on Wednesday about Afghanistan.",
                     "start": 16,
-                    "end": 128,
+                    "end": 129,
                     "date_text": None,
                 }],
             },
@@ -49,9 +49,9 @@ def test_event_detail_is_the_whole_event(client, world):
                 "url": "https://news.example/001_b.txt",
                 "published": "2021-08-27",
                 "evidence": [{
-                    "sentence": "Xi and Putin discussed Afghanistan in a call on August 25.",
+                    "sentence": "Xu and Petrin discussed Afghanistan in a call on August 25.",
                     "start": 0,
-                    "end": 58,
+                    "end": 59,
                     "date_text": None,
                 }],
             },
@@ -102,9 +102,9 @@ def test_keyset_pages_walk_every_event_once_with_link_header(client, world):
 def test_filters(client, world):
     w = world
     cases = {
-        "participant=xi-jinping": [w.call.id, w.letter.id],
-        f"participant={w.xi.id}&participant=vladimir-putin": [w.call.id, w.letter.id],
-        "participant=xi-jinping&participant=sergei-lavrov": [],
+        "participant=xu-jinhai": [w.call.id, w.letter.id],
+        f"participant={w.xi.id}&participant=vladislav-petrin": [w.call.id, w.letter.id],
+        "participant=xu-jinhai&participant=sergei-larin": [],
         "participant=nobody": [],
         "country=ru": [w.call.id, w.meeting.id, w.letter.id, w.speech.id],
         "channel=meeting&channel=statement": [w.statement.id, w.meeting.id],
@@ -133,16 +133,16 @@ def test_full_text_search_takes_any_text(client, world):
         "q=%22warmest%22": [w.letter.id],
         "q=%22": [],
         "q=%22%20OR%20*": [],
-        "q=NEAR(putin": [],
-        "q=title:putin": [],
-        "q=putin": [w.call.id, w.letter.id],
+        "q=NEAR(petrin": [],
+        "q=title:petrin": [],
+        "q=petrin": [w.call.id, w.letter.id],
     }
     for query, expected in cases.items():
         assert ids(client.get("/v1/events?" + query)) == expected, query
 
 
 def test_unknown_parameter_is_a_problem(client, world):
-    body = assert_problem(client.get("/v1/events?participants=xi-jinping"), 422)
+    body = assert_problem(client.get("/v1/events?participants=xu-jinhai"), 422)
     assert body["errors"] == {"query": {"participants": ["Unknown field."]}}
 
 

@@ -23,7 +23,7 @@ def test_every_get_has_an_etag_and_answers_304(client, world):
 
 def test_etag_changes_with_the_data(client, world):
     first = client.get("/v1/events").headers["ETag"]
-    world.speech.title = "Sergei Lavrov speech at the UN"
+    world.speech.title = "Sergei Larin speech at the UN"
     world.speech.save()
     response = client.get("/v1/events", headers={"If-None-Match": first})
     assert response.status_code == 200

@@ -26,7 +26,7 @@ def test_timeline_intervals_and_filters(client, world):
         ],
         "undated": None,
     }
-    assert client.get("/v1/timeline?interval=year&participant=xi-jinping").json == {
+    assert client.get("/v1/timeline?interval=year&participant=xu-jinhai").json == {
         "interval": "year",
         "buckets": [{"start": "2021-01-01", "count": 2, "events": [w.call.id, monday.id]}],
         "undated": {"count": 1, "events": [w.letter.id]},
