@@ -120,7 +120,7 @@ def resolve(participant):
     elif participant.country and not actor.country:
         actor.country = participant.country
         actor.save()
-    # full spellings only: a bare surname ("Wang") would be ambiguous across actors
+    # full spellings only: a bare surname ("Li") would be ambiguous across actors
     for spelling in [participant.name, *participant.aliases]:
         if len(norm(spelling).split()) >= 2 or spelling == participant.name:
             add_alias(actor, spelling)
