@@ -78,7 +78,6 @@ def run_load(paths, settings, *, batch_size=16, quiet=False):
         if source.error:
             counts["failed"] += 1
             click.echo(f"skipped {source.name}: {source.error}", err=True)
-    names = {id(s.article): s.name for s in good}
     show_bar = not quiet and sys.stderr.isatty()
     with click.progressbar(length=len(good), label="loading", file=sys.stderr) if show_bar else _NoBar() as bar:
         results = ingest_articles((s.article for s in good), batch_size=batch_size)
@@ -88,9 +87,8 @@ def run_load(paths, settings, *, batch_size=16, quiet=False):
             counts["events_created"] += len(result.events_created)
             counts["events_merged"] += len(result.events_merged)
             if result.status == "failed":
-                click.echo(f"\nfailed {names[id(source.article)]}: {result.error}", err=True)
+                click.echo(f"\nfailed {source.name}: {result.error}", err=True)
             bar.update(1)
-    counts["failed_total"] = counts["failed"]
     elapsed = time.monotonic() - started
     click.echo(
         f"{counts['articles']} articles: {counts['created']} new, {counts['replaced']} replaced, "

@@ -9,6 +9,7 @@ import json
 
 from .db import is_postgres
 from .errors import Problem
+from .merge import index_text
 from .models import Actor, Document, Event, EventActor, EventChange, EventTopic, Mention, Topic, utcnow
 
 EDITABLE = ("title", "summary", "date", "channel", "location", "topics", "participants")
@@ -129,9 +130,7 @@ def _diff(before, after):
 def _finish(event, fields):
     locked = set(json.loads(event.locked or "[]")) | fields
     event.locked = json.dumps(sorted(locked))
-    evidence = [m.sentence for m in Mention.select(Mention.sentence).where(Mention.event == event)]
-    # the same text the loader indexes (merge.refresh_event), so `q` finds the correction
-    event.search_text = "\n".join([event.title or "", event.summary or "", *evidence])
+    index_text(event)  # the loader's own indexing, so `q` finds the correction
     event.updated_at = utcnow()
     event.save()
 

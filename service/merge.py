@@ -140,11 +140,16 @@ def refresh_event(event):
         _set_participants(event, reports)
     if "topics" not in locked:
         _set_topics(event, reports)
-    evidence = [m.sentence for m in Mention.select(Mention.sentence).where(Mention.event == event)]
-    event.search_text = "\n".join([event.title or "", event.summary or "", *evidence])
+    index_text(event)
     event.updated_at = utcnow()
     event.save()
     return event
+
+
+def index_text(event):
+    """Set the text `q` searches: title, summary and every evidence sentence (not saved here)."""
+    evidence = [m.sentence for m in Mention.select(Mention.sentence).where(Mention.event == event)]
+    event.search_text = "\n".join([event.title or "", event.summary or "", *evidence])
 
 
 def _set_participants(event, reports):
