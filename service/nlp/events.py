@@ -127,7 +127,15 @@ def _counterpart(tokens, people: People) -> bool:
                and not (t.dep_ in {"compound", "amod"} and people.pid_at(t.head.i) is not None) for t in tokens)
 
 
-def _best_matches(doc: Doc) -> dict[int, tuple[str, Span]]:
+def best_matches(doc: Doc) -> dict[int, tuple[str, Span]]:
+    """The strongest channel expression per head token; matched once per doc."""
+    cached = doc.user_data.get("nlp_channels")
+    if cached is None:
+        cached = doc.user_data["nlp_channels"] = _match_channels(doc)
+    return cached
+
+
+def _match_channels(doc: Doc) -> dict[int, tuple[str, Span]]:
     rank = cfg()["rank"]
     best: dict[int, tuple[str, Span]] = {}
     for match_id, start, end in channel_matcher()(doc):
@@ -145,7 +153,7 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
     c = cfg()
     out: list[Candidate] = []
     media: dict[int, str] = {}  # sentence start -> a call medium named there ("in a video call")
-    for channel, span in _best_matches(doc).values():
+    for channel, span in best_matches(doc).values():
         trig = span.root
         if skip(trig.idx):
             continue

@@ -9,13 +9,14 @@ from .actors import find_people
 from .anaphora import antecedent
 from .dates import find_dates, publication_date
 from .event_topics import article_about, event_topics, headline_span
-from .events import find_candidates
+from .events import best_matches, find_candidates
+from .modality import hypothetical
 from .headline import headline
 from .merge import Group, merge
 from .offices import serves_international_body
 from .people import People
-from .pipeline import load_nlp, text_of
-from .places import event_location, span_country
+from .pipeline import load_nlp, sent_of, text_of
+from .places import dateline_city, event_location, span_country
 from .topics import labels, signal_counts
 from .types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
 from .zones import Zones, evidence_bounds, find_zones
@@ -53,7 +54,7 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     groups = merge(doc, cands, dates, people, published)
     article = Article(doc, people, zones, header_end, list(doc.ents), *_country_counts(doc, zones),
                       signal_counts(text_of(doc)), headline_span(doc, headline(text_of(doc))), len(groups) == 1,
-                      article_about(doc, zones), [])
+                      article_about(doc, zones), [], dateline_city(text), _occasion_places(doc, zones, list(doc.ents)), groups)
     for group in groups:
         article.starts.append(min(c.sent.start_char for c in group.cands))
     for group in groups:
@@ -76,6 +77,9 @@ class Article:
     single: bool  # the article reports one event: its headline is about it
     about: Counter  # the countries the article's sentences are about
     starts: list[int]  # where each event's evidence begins
+    dateline: tuple[str, str] | None = None  # the city the report was filed from
+    occasion_places: dict = None  # channel -> places named with such an occasion
+    groups: list = None  # every event of the article
 
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
@@ -123,20 +127,7 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
                                                  {x.country for x in participants})
         participants.append(Participant(name=p.name, country=country, title=p.title,
                                         aliases=sorted(a for a in p.aliases if a != p.name)))
-    location = None
-    if g.channel in PLACED:
-        for cand in g.cands:
-            location = event_location([doc[i] for i in sorted(cand.region)], art.ents)
-            if location is None and cand.channel != "press_conference":
-                location = event_location(list(cand.sent), art.ents)
-            ante = antecedent(cand.trigger) if location is None else None
-            if ante is not None:
-                location = event_location(list(ante), art.ents)
-            if location is None and g.follows is not None:  # "also met": where the occasion was
-                first = g.follows.cands[0]
-                location = event_location([doc[i] for i in sorted(first.region)], art.ents)
-            if location:
-                break
+    location = _location(art, g) if g.channel in PLACED else None
     intro = [s for c in g.cands if (s := antecedent(c.trigger)) is not None]
     topics = event_topics(art, g.pids, evidence, participants, art.starts, intro)
     names = [p.name for p in participants]
@@ -151,6 +142,45 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
         location_name=location[0] if location else None, location_country=location[1] if location else None,
         topics=topics, title=f"{CHANNEL_LABELS[g.channel]}: {who}", summary=evidence[0].sentence,
         confidence=round(min(confidence, 0.95), 2))
+
+
+def _location(art: Article, g: Group) -> tuple[str, str | None] | None:
+    """Where the event took place: a city the evidence names, else the sentence that introduced
+    the occasion, else the meeting this one followed; "here" names the dateline's city."""
+    doc = art.doc
+    for cand in g.cands:
+        location = event_location([doc[i] for i in sorted(cand.region)], art.ents)
+        if location is None and cand.channel != "press_conference":
+            location = event_location(list(cand.sent), art.ents)
+        ante = antecedent(cand.trigger) if location is None else None
+        if ante is not None:
+            location = event_location(list(ante), art.ents)
+        if location is None and g.follows is not None:  # "also met": where the occasion was
+            first = g.follows.cands[0]
+            location = event_location([doc[i] for i in sorted(first.region)], art.ents)
+        if location is None and art.dateline and any(t.lower_ == "here" and t.dep_ == "advmod" for t in cand.sent):
+            location = art.dateline
+        if location:
+            return location
+    places = art.occasion_places.get(g.channel, set())
+    alone = sum(other.channel == g.channel for other in art.groups) == 1
+    return next(iter(places)) if alone and len(places) == 1 else None
+
+
+def _occasion_places(doc: Doc, zones: Zones, ents: list[Span]) -> dict[str, set]:
+    """Per channel, the places that sentences naming such an occasion give ("the ministers held
+    trilateral talks in Busan"), named people or not: an event of that channel the article
+    reports without a place happened there, when the article names only one such place."""
+    out: dict[str, set] = {}
+    for channel, span in best_matches(doc).values():
+        if channel not in PLACED | {"generic"} or zones.skip(span.root.idx) or hypothetical(span.root):
+            continue
+        location = event_location(list(sent_of(span.root)), ents)
+        # talks whose medium the sentence does not say: the place of a meeting of either kind
+        for kind in ("meeting", "multilateral_meeting") if channel == "generic" else (channel,):
+            if location:
+                out.setdefault(kind, set()).add(location)
+    return out
 
 
 def _fallback_country(p, g: Group, people: People, actors: Counter, countries: Counter,

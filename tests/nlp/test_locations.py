@@ -1,0 +1,49 @@
+"""Where an event took place, on short invented texts through the real pipeline."""
+from .conftest import brief
+
+
+def found(extract, text):
+    return [brief(e, text) for e in extract(text).events]
+
+
+def test_a_virtual_summit_with_adjectives_between_is_a_video_call_without_a_place(extract):
+    text = ("date 2021-05-12 Norwegian Prime Minister Ingrid Solberg held a first virtual bilateral summit with "
+            "Chilean President Tomas Araya on Tuesday.\n")
+    assert found(extract, text) == [
+        {"channel": "video_call", "people": [("Ingrid Solberg", "NO"), ("Tomas Araya", "CL")],
+         "date": "2021-05-11", "precision": "day", "basis": "relative", "location": None}]
+
+
+def test_here_in_a_datelined_report_names_the_dateline_city(extract):
+    text = ("Ministers talk trade\n\nNAIROBI, March 4 (Wire) -- Danish Foreign Minister Lars Holm met Kenyan "
+            "Foreign Minister Amina Odhiambo here on Friday.\n")
+    [event] = extract(text).events
+    assert (event.location_name, event.location_country) == ("Nairobi", "KE")
+
+
+def test_here_without_a_dateline_names_no_place(extract):
+    text = "date 2022-03-04 Danish Foreign Minister Lars Holm met Kenyan Foreign Minister Amina Odhiambo here.\n"
+    [event] = extract(text).events
+    assert event.location_name is None
+
+
+def test_the_city_of_a_venue_and_the_city_of_x(extract):
+    text = ("date 2019-09-09 Peruvian President Rosa Quispe met Bolivian President Evo Mamani at the Lima "
+            "Convention Center on Sunday. Canadian Prime Minister Anne Tremblay visited the historic city of "
+            "Cusco on Monday, where she met Peruvian Foreign Minister Jorge Salas.\n")
+    assert [e["location"] for e in found(extract, text)] == [("Lima", "PE"), ("Cusco", "PE")]
+
+
+def test_an_occasion_named_without_people_gives_its_place_to_the_one_event_of_its_kind(extract):
+    text = ("date 2023-06-04 The foreign ministers of three Baltic states held trilateral talks in Riga on "
+            "Sunday.\n\nEstonian Foreign Minister Mart Kask, Latvian Foreign Minister Ilze Berzina and Lithuanian "
+            "Foreign Minister Tomas Petrauskas discussed energy and the border.\n")
+    [event] = extract(text).events
+    assert event.channel == "multilateral_meeting"
+    assert (event.location_name, event.location_country) == ("Riga", "LV")
+
+
+def test_two_meetings_of_one_kind_do_not_share_a_place_named_once(extract):
+    text = ("date 2023-06-04 Estonian Foreign Minister Mart Kask met Finnish Foreign Minister Aino Virtanen in "
+            "Tallinn on Saturday. Kask met Swedish Foreign Minister Erik Lund at the airport on Sunday.\n")
+    assert [e["location"] for e in found(extract, text)] == [("Tallinn", "EE"), None]
