@@ -10,9 +10,9 @@ from .anaphora import antecedent
 from .dates import find_dates, publication_date
 from .event_topics import article_about, event_topics, headline_span
 from .events import best_matches, find_candidates
-from .modality import hypothetical
 from .headline import headline
 from .merge import Group, merge
+from .modality import hypothetical
 from .offices import serves_international_body
 from .people import People
 from .pipeline import load_nlp, sent_of, text_of
@@ -54,7 +54,8 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     groups = merge(doc, cands, dates, people, published)
     article = Article(doc, people, zones, header_end, list(doc.ents), *_country_counts(doc, zones),
                       signal_counts(text_of(doc)), headline_span(doc, headline(text_of(doc))), len(groups) == 1,
-                      article_about(doc, zones), [], dateline_city(text), _occasion_places(doc, zones, list(doc.ents)), groups)
+                      article_about(doc, zones), [], dateline_city(text),
+                      _occasion_places(doc, zones, list(doc.ents)), groups)
     for group in groups:
         article.starts.append(min(c.sent.start_char for c in group.cands))
     for group in groups:
@@ -110,7 +111,7 @@ def _country_counts(doc: Doc, zones) -> tuple[Counter, Counter]:
 
 
 def _event(art: Article, g: Group) -> ExtractedEvent:
-    doc, people, text = art.doc, art.people, text_of(art.doc)
+    people, text = art.people, text_of(art.doc)
     evidence = []
     for cand in g.cands:
         s, e = evidence_bounds(text, max(cand.sent.start_char, art.header_end), cand.sent.end_char, cand.trigger.idx)
