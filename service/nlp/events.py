@@ -175,7 +175,56 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
             if people.persons[pid].spokesperson and not hypothetical(tok):
                 out.append(Candidate("press_conference", [pid], tok, tok, sent_of(tok), set(t.i for t in clause(tok)),
                                      implied=True, from_subject=True, subj=[pid]))
-    return _dedupe(out)
+    return _dedupe([c for c in (_principals(c, people) for c in out) if c is not None])
+
+
+@functools.cache
+def _participation() -> dict:
+    raw = data("participation.json")
+    return {"non_state": set(raw["non_state_titles"]),
+            "attendance": {prep: set(heads) for prep, heads in raw["attendance_heads"].items()}}
+
+
+def _non_state(person, people: People, doc: Doc) -> bool:
+    """Someone the article gives only a company, sports or media role ("CEO X", "X, the club's
+    coach"): no diplomatic actor. A state title anywhere wins."""
+    non_state = _participation()["non_state"]
+    if any(not any(w in non_state for w in t.lower().split()) for t in person.titles if t):
+        return False
+    if person.titles:
+        return True
+    before = (doc[max(m.start - 3, 0):m.start] for m in people.mentions if m.pid == person.pid)
+    return any(t.lower_ in non_state for words in before for t in words)
+
+
+def _attends(tok: Token) -> bool:
+    """ "accompanied by X", "in the presence of X": X is there, not a party to the contact."""
+    attendance = _participation()["attendance"]
+    t = tok
+    for _ in range(4):
+        if t.lower_ in attendance and t.head.lemma_.lower() in attendance[t.lower_]:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _principals(cand: Candidate, people: People) -> Candidate | None:
+    """The candidate without attendees and non-state people; None when nobody is left."""
+    doc = cand.trigger.doc
+    keep = []
+    for pid in cand.pids:
+        if _non_state(people.persons[pid], people, doc):
+            continue
+        at = [m.start for m in people.mentions if m.pid == pid and cand.sent.start <= m.start < cand.sent.end]
+        if at and pid not in cand.subj and all(_attends(doc[i]) for i in at):
+            continue
+        keep.append(pid)
+    if not keep:
+        return None
+    cand.pids, cand.subj = keep, [p for p in cand.subj if p in keep]
+    return cand
 
 
 def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate | None:
@@ -198,7 +247,8 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
         while (node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower()
                in c["quantity_nouns"]):
             node = node.head.head
-        own = pids_in(clause(trig), people)
+        own = _possessor(trig, people)
+        own += [p for p in pids_in(clause(trig), people) if p not in own]
         for prep in (c for c in trig.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
             own += [p for p in list_pids(prep, people) if p not in own]
         region = clause(trig)
@@ -238,7 +288,9 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
         return None
     region_set = {t.i for t in region} | {t.i for t in trig.subtree}
     # a summit or session has company even when the report names one attendee
-    counterpart = channel == "multilateral_meeting" or _counterpart([trig.doc[i] for i in sorted(region_set)], people)
+    region_toks = [trig.doc[i] for i in sorted(region_set)]
+    counterpart = (channel == "multilateral_meeting" or _counterpart(region_toks, people)
+                   or _destination(trig, region_toks))
     return Candidate(channel, pids, trig, gv, sent_of(trig), region_set, counterpart, from_subject=bool(subj),
                      subj=[p for p in subj if p in pids])
 
@@ -250,6 +302,37 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     for cand in cands:
         key = (cand.sent.start, frozenset(cand.pids))
         old = best.get(key)
-        if old is None or (cand.implied, rank[cand.channel]) < (old.implied, rank[old.channel]):
+        if old is None or (cand.implied, _rank(cand, rank)) < (old.implied, _rank(old, rank)):
             best[key] = cand
     return sorted(best.values(), key=lambda c: c.trigger.i)
+
+
+def _rank(cand: Candidate, rank: dict) -> int:
+    """A speech "via video" is a recorded address: the medium ranks after the speech."""
+    if cand.channel == "video_call" and cand.trigger.pos_ == "ADP":
+        return rank["speech"] + 0.5
+    return rank[cand.channel]
+
+
+def _destination(trig: Token, region: list[Token]) -> bool:
+    """ "X's trip to Ruritania", "X visited Ruritania": a visit to a country is a meeting even when
+    the hosts go unnamed (CONVENTIONS)."""
+    if trig.lemma_.lower() not in cfg()["visit_words"]:
+        return False
+    return any(t.ent_type_ == "GPE" and (t.dep_ == "dobj" and t.head.i == trig.i or t.head.lower_ in {"to", "in"})
+               for t in region)
+
+
+def _possessor(trig: Token, people: People) -> list[int]:
+    """ "his meeting with X": the person "his" refers to, the subject (or the subject's owner,
+    "X's call ... followed his meeting") of this sentence before it, else of the sentence before."""
+    pron = next((k for k in trig.children if k.dep_ == "poss" and k.lower_ in {"his", "her"}), None)
+    if pron is None:
+        return []
+    sent = sent_of(pron)
+    for m in people.mentions:
+        if sent.start <= m.start < pron.i:
+            root = pron.doc[m.start:m.end].root
+            if root.dep_ in SUBJECTS or root.dep_ == "poss" and root.head.dep_ in SUBJECTS:
+                return [m.pid]
+    return _antecedent(pron, people)

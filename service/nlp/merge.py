@@ -189,7 +189,9 @@ def _split(cand: Candidate, date):
     multilateral meeting."""
     others = [p for p in cand.pids if p not in cand.subj]
     doc = cand.trigger.doc
-    separate = cand.trigger.tag_ == "NNS" or any(doc[i].lower_ in SEPARATE for i in cand.region)
+    # a host who receives several guests receives them one by one: bilateral meetings
+    hosts = cand.trigger.pos_ == "VERB" and cand.trigger.lemma_.lower() in cfg()["host_verbs"]
+    separate = hosts or cand.trigger.tag_ == "NNS" or any(doc[i].lower_ in SEPARATE for i in cand.region)
     call = cand.channel == "phone_call" or (cand.channel == "video_call"
                                             and cand.trigger.lemma_.lower() in {"call", "conversation", "talk"})
     if len(cand.subj) == 1 and len(others) >= 2 and (call or cand.channel == "meeting" and separate):

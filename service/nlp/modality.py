@@ -36,6 +36,8 @@ def hypothetical(v: Token) -> bool:
     if any(k.lower_ in c["future_modifiers"] | c["habitual_modifiers"] for k in kids
            if k.dep_ in {"amod", "compound", "advmod"}):
         return True  # "an upcoming visit", "several meetings", "previously met", "regularly speak"
+    if any(k.lower_ in c["background_adjectives"] for k in kids if k.dep_ == "amod"):
+        return True  # "earlier meetings"; but "X earlier said" is the report of the day
     if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) or v.dep_ in {"xcomp", "acl"}:
         head = v.head
         if head.i == v.i:

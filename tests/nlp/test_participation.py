@@ -1,0 +1,52 @@
+"""Who takes part: principals, not attendees; state actors, not executives; visits and posts."""
+from .conftest import brief
+
+
+def found(extract, text):
+    return [brief(e, text) for e in extract(text).events]
+
+
+def test_an_executive_on_a_conference_call_makes_no_event(extract):
+    text = "date 2020-08-11 \"Sales held up,\" CEO Hiro Tanabe said on a conference call on Monday.\n"
+    assert extract(text).events == []
+
+
+def test_people_who_accompany_a_visitor_are_not_participants(extract):
+    text = ("date 2022-05-06 Ghanaian President Kofi Mensah met Togolese President Afi Amegah in Lome on "
+            "Thursday, accompanied by Ghanaian Foreign Minister Ama Boateng.\n")
+    assert [e["people"] for e in found(extract, text)] == [[("Kofi Mensah", "GH"), ("Afi Amegah", "TG")]]
+
+
+def test_a_trip_to_a_country_is_a_meeting_even_with_unnamed_hosts(extract):
+    text = ("date 2024-12-02 The forum follows Mongolian President Bat Erdene's trip to Kazakhstan in "
+            "November.\n")
+    [event] = found(extract, text)
+    assert (event["channel"], event["people"], event["date"], event["precision"]) == (
+        "meeting", [("Bat Erdene", "MN")], "2024-11-01", "month")
+
+
+def test_a_post_on_a_social_network_is_a_statement_and_earlier_said_is_no_habit(extract):
+    text = "date 2022-10-06 Prime Minister Tala Fifita of Tonga earlier said in his twitter that ties were strong.\n"
+    assert [(e["channel"], e["people"]) for e in found(extract, text)] == [("statement", [("Tala Fifita", "TO")])]
+
+
+def test_a_speech_via_video_is_a_speech(extract):
+    text = ("date 2021-04-20 Brazilian President Rui Campos delivered a keynote speech via video at the opening "
+            "ceremony of the forum on Tuesday.\n")
+    assert [(e["channel"], e["date"]) for e in found(extract, text)] == [("speech", "2021-04-20")]
+
+
+def test_a_host_who_receives_several_guests_meets_each_of_them(extract):
+    text = ("date 2016-03-08 Malian President Ibrahim Diallo received Senegalese Prime Minister Awa Ndiaye and "
+            "Nigerien Prime Minister Moussa Issa at the palace on Monday.\n")
+    assert [(e["channel"], e["people"]) for e in found(extract, text)] == [
+        ("meeting", [("Ibrahim Diallo", "ML"), ("Awa Ndiaye", "SN")]),
+        ("meeting", [("Ibrahim Diallo", "ML"), ("Moussa Issa", "NE")])]
+
+
+def test_his_meeting_with_someone_is_the_meeting_of_the_sentence_subject(extract):
+    text = ("date 2018-04-29 Chilean President Pablo Rojas held a call with Peruvian President Ana Flores on "
+            "Saturday. The call came soon after his meeting with Bolivian President Luis Choque.\n")
+    assert [(e["channel"], e["people"]) for e in found(extract, text)] == [
+        ("phone_call", [("Pablo Rojas", "CL"), ("Ana Flores", "PE")]),
+        ("meeting", [("Pablo Rojas", "CL"), ("Luis Choque", "BO")])]
