@@ -82,10 +82,15 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
 
 def _antecedent(pron: Token, people: People) -> list[int]:
     """ "He also met X": the person who was the subject of the sentence before (or of this one)."""
-    sent = sent_of(pron)
-    prev = sent_of(pron.doc[sent.start - 1]) if sent.start > 0 else sent
+    floor = sent_of(pron).start
+    for _ in range(3):  # the sentence before, past fragments with no words (a lone quote mark)
+        if floor == 0:
+            break
+        floor = sent_of(pron.doc[floor - 1]).start
+        if any(t.is_alpha for t in pron.doc[floor:sent_of(pron.doc[floor]).end]):
+            break
     for m in reversed(people.mentions):
-        if prev.start <= m.start < pron.i:
+        if floor <= m.start < pron.i:
             root = pron.doc[m.start:m.end].root
             if root.dep_ in SUBJECTS or root.dep_ == "appos" and root.head.dep_ in SUBJECTS:
                 return [m.pid]
@@ -270,6 +275,8 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
             region = clause(gv)
         elif node.dep_ in SUBJECTS | {"dobj", "attr"} or head.pos_ in {"VERB", "AUX"}:
             gv = head
+            if node.dep_ == "dobj" and head.lemma_.lower() in c["speech_verbs"]:
+                subj = subject_pids(head, people)  # "X told a news conference (with Y)": X speaks there
         else:
             while gv.pos_ not in {"VERB", "AUX"} and gv.head.i != gv.i:
                 gv = gv.head

@@ -50,3 +50,11 @@ def test_his_meeting_with_someone_is_the_meeting_of_the_sentence_subject(extract
     assert [(e["channel"], e["people"]) for e in found(extract, text)] == [
         ("phone_call", [("Pablo Rojas", "CL"), ("Ana Flores", "PE")]),
         ("meeting", [("Pablo Rojas", "CL"), ("Luis Choque", "BO")])]
+
+
+def test_told_a_joint_news_conference_makes_both_speakers_of_one_briefing(extract):
+    text = ("date 2023-02-14 Latvian Foreign Minister Ivo Kalnins spoke about the border on Tuesday.\n\"\n"
+            "\"We will keep working together,\" he told a joint news conference with Maltese Foreign Minister "
+            "Clara Vella.\n")
+    events = [(e["channel"], e["people"]) for e in found(extract, text)]
+    assert ("press_conference", [("Ivo Kalnins", "LV"), ("Clara Vella", "MT")]) in events
