@@ -337,9 +337,9 @@ def _possessor(trig: Token, people: People) -> list[int]:
     if pron is None:
         return []
     sent = sent_of(pron)
-    for m in people.mentions:
+    for m in reversed(people.mentions):  # the nearest: "The President of X, NAME, who took to his ..."
         if sent.start <= m.start < pron.i:
             root = pron.doc[m.start:m.end].root
-            if root.dep_ in SUBJECTS or root.dep_ == "poss" and root.head.dep_ in SUBJECTS:
+            if root.dep_ in SUBJECTS or root.dep_ in {"poss", "appos"} and root.head.dep_ in SUBJECTS:
                 return [m.pid]
     return _antecedent(pron, people)

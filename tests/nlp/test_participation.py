@@ -58,3 +58,15 @@ def test_told_a_joint_news_conference_makes_both_speakers_of_one_briefing(extrac
             "Clara Vella.\n")
     events = [(e["channel"], e["people"]) for e in found(extract, text)]
     assert ("press_conference", [("Ivo Kalnins", "LV"), ("Clara Vella", "MT")]) in events
+
+
+def test_a_visit_someone_was_supposed_to_make_is_no_event(extract):
+    text = "date 2020-06-04 Fijian Prime Minister Sitiveni Rabuka was supposed to visit Samoa this year.\n"
+    assert extract(text).events == []
+
+
+def test_his_post_in_an_appositive_relative_clause_is_the_appositive_persons(extract):
+    text = ("date 2019-02-28 Gabonese President Ali Nze won the vote. The President of Congo, Denis Mbemba, who "
+            "took to his twitter handle, said the vote was a triumph.\n")
+    assert [(e["channel"], [name for name, _ in e["people"]]) for e in found(extract, text)] == [
+        ("statement", ["Denis Mbemba"])]
