@@ -177,7 +177,7 @@ def _store_event(document, extracted, credit):
         if all(actor.id != row[0] for row in participant_rows):
             participant_rows.append([actor.id, participant.title])
     report = _report(extracted, participant_rows)
-    event = merge.find_match(report, [row[0] for row in participant_rows], document.id)
+    event = merge.find_match(report, [row[0] for row in participant_rows], document.id, document.published)
     merged = event is not None
     if event is None:
         event = Event.create(channel=extracted.channel, title=extracted.title or extracted.channel)

@@ -29,12 +29,26 @@ def _actor_sets(event_ids):
     return sets
 
 
-def find_match(report, actor_ids, document_id):
+# an undated report is news of the days before its publication, not of months before
+UNDATED_REPORT_WINDOW = dt.timedelta(days=31)
+
+
+def _could_report(event, published):
+    """Whether an undated report published on `published` can be about the dated `event`."""
+    if published is None or event.date is None:
+        return True
+    start = event.date
+    return start <= published and published - start <= UNDATED_REPORT_WINDOW + dt.timedelta(
+        days=30 if event.date_precision == "month" else 0)
+
+
+def find_match(report, actor_ids, document_id, published=None):
     """The stored event this report describes, or None.
 
     Same people (equal sets, or one inside the other sharing two or more), the same channel,
     and compatible dates. An undated side merges only when exactly one event fits, so an
-    undated report never picks between two dated events of the same people.
+    undated report never picks between two dated events of the same people; and an undated
+    report of a dated article only with an event of the month before its publication.
     """
     actor_ids = set(actor_ids)
     if not actor_ids:
@@ -60,7 +74,7 @@ def find_match(report, actor_ids, document_id):
             if dates_compatible(event.date, event.date_precision, dt.date.fromisoformat(report["date"]),
                                 report["date_precision"]):
                 strong.append(event)
-        else:
+        elif report["date"] or _could_report(event, published):
             weak.append(event)
     if strong:
         return strong[0]

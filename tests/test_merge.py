@@ -105,6 +105,27 @@ def test_undated_report_does_not_choose_between_two_dated_events(db):
     assert Event.select().count() == 3
 
 
+def store_published(key, published, *events):
+    article = ArticleInput(key=key, text=f"Article {key} with several words of text.",
+                           published=dt.date.fromisoformat(published))
+    with database.atomic():
+        return ingest._store(article, ArticleExtraction(None, "none", None, list(events)))
+
+
+def test_an_undated_report_of_a_dated_article_is_not_an_event_months_before_it(db):
+    april = store("a.txt", report([ALBA, DMITRI], date="2020-04-09"))
+    week_after = store_published("b.txt", "2020-04-15", report([ALBA, DMITRI]))
+    assert week_after.events_merged == april.events_created
+    june = store_published("c.txt", "2020-06-11", report([ALBA, DMITRI]))
+    assert june.events_merged == [] and Event.select().count() == 2
+
+
+def test_an_undated_report_is_not_of_an_event_after_its_publication(db):
+    store("a.txt", report([ALBA, DMITRI], date="2020-04-09"))
+    before = store_published("b.txt", "2020-04-01", report([ALBA, DMITRI]))
+    assert before.events_merged == [] and Event.select().count() == 2
+
+
 def test_same_article_events_never_merge_with_each_other(db):
     result = store("a.txt", report([ALBA, DMITRI]), report([ALBA, DMITRI], sentence="Again."))
     assert len(result.events_created) == 2
