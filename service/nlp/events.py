@@ -232,74 +232,105 @@ def _principals(cand: Candidate, people: People) -> Candidate | None:
     return cand
 
 
-def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate | None:
+@dataclass
+class Reading:
+    """How the clause around a trigger reads: who acts, who else takes part, the governing verb."""
+    channel: str
+    gv: Token
+    subj: list[int]
+    objs: list[int]
+    region: list[Token]
+
+
+def _read_verb(channel: str, trig: Token, people: People) -> Reading | None:
+    """ "X met Y", "X received Y"."""
+    guests = [k for k in trig.children if k.dep_ in {"dobj", "nsubjpass"}]
+    if trig.lemma_.lower() in {"receive", "welcome"} and not any(
+            people.pid_at(k.i) is not None or k.lower_ in vocab()["person_nouns"] | {"he", "she"} for k in guests):
+        return None  # "received a letter": the letter is the event
+    objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)
+    return Reading(channel, trig, subject_pids(trig, people), objs, clause(trig))
+
+
+def _read_adposition(channel: str, trig: Token, people: People) -> Reading:
+    """ "X spoke to Y by phone": the verb the medium hangs from."""
+    gv = trig.head
+    objs = [] if channel in SPEAKER_ONLY else object_pids(gv, people)
+    return Reading(channel, gv, subject_pids(gv, people), objs, clause(gv))
+
+
+def _noun_people(trig: Token, people: People) -> list[int]:
+    """The people a noun trigger names itself: "his talks with X", "the meeting between X and Y"."""
+    own = _possessor(trig, people)
+    own += [p for p in pids_in(clause(trig), people) if p not in own]
+    for prep in (k for k in trig.children if k.dep_ == "prep" and k.lower_ in {"with", "between"}):
+        own += [p for p in list_pids(prep, people) if p not in own]
+    return own
+
+
+def _read_noun(channel: str, trig: Token, people: People, c: dict) -> Reading | None:
+    """ "held talks with Y", "in a phone call", "told a news conference", "the meeting of X and Y"."""
+    node = trig
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in c["quantity_nouns"]:
+        node = node.head.head  # "a round of talks"
+    own = _noun_people(trig, people)
+    head = node.head
+    if node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in c["attribution_preps"]:
+        return None  # "according to a statement": a source, not an event
+    if hypothetical(trig) or (node.i != trig.i and hypothetical(node)):
+        return None
+    if node.dep_ == "dobj" and head.lemma_.lower() in c["light_verbs"]:
+        objs = own + [p for p in object_pids(head, people) if p not in own]
+        return Reading(channel, head, subject_pids(head, people), objs, clause(head))
+    if node.dep_ == "pobj" and head.lower_ in c["framing_preps"] and head.head.pos_ in {"VERB", "AUX"}:
+        return _read_framed(channel, trig, head, own, people, c)
+    if node.dep_ in SUBJECTS | {"dobj", "attr"} or head.pos_ in {"VERB", "AUX"}:
+        # "X told a news conference (with Y)": X speaks there
+        speaks = node.dep_ == "dobj" and head.lemma_.lower() in c["speech_verbs"]
+        return Reading(channel, head, subject_pids(head, people) if speaks else [], own, clause(trig))
+    gv = head
+    while gv.pos_ not in {"VERB", "AUX"} and gv.head.i != gv.i:
+        gv = gv.head
+    return Reading(channel, gv, [], own, clause(trig))
+
+
+def _read_framed(channel: str, trig: Token, prep: Token, own: list[int], people: People, c: dict) -> Reading:
+    """ "X said in a statement", "X spoke at the summit", "in a call with Y"."""
+    gv = prep.head
+    if channel == "multilateral_meeting" and prep.lower_ == "at" and gv.lemma_.lower() in c["speech_verbs"]:
+        channel = "speech"  # "X said at the summit": X spoke there
+    objs = own
+    if channel not in SPEAKER_ONLY or any(k.lower_ == "joint" for k in trig.children):
+        objs = own + [p for p in object_pids(gv, people) if p not in own]
+    return Reading(channel, gv, subject_pids(gv, people), objs, clause(gv))
+
+
+def _read(channel: str, trig: Token, people: People, c: dict) -> Reading | None:
     if trig.pos_ in {"VERB", "AUX"}:
-        guests = [k for k in trig.children if k.dep_ in {"dobj", "nsubjpass"}]
-        if trig.lemma_.lower() in {"receive", "welcome", "escort", "accompany"} and not any(
-                people.pid_at(k.i) is not None or k.lower_ in vocab()["person_nouns"] | {"he", "she"}
-                for k in guests):
-            return None  # "received a letter": the letter is the event
-        gv, subj = trig, subject_pids(trig, people)
-        objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)
-        region = clause(trig)
-    elif trig.pos_ == "ADP":
-        gv = trig.head
-        subj = subject_pids(gv, people)
-        objs = [] if channel in SPEAKER_ONLY else object_pids(gv, people)
-        region = clause(gv)
-    else:
-        node = trig
-        while (node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower()
-               in c["quantity_nouns"]):
-            node = node.head.head
-        own = _possessor(trig, people)
-        own += [p for p in pids_in(clause(trig), people) if p not in own]
-        for prep in (c for c in trig.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
-            own += [p for p in list_pids(prep, people) if p not in own]
-        region = clause(trig)
-        head = node.head
-        subj, objs, gv = [], own, head
-        if node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in c["attribution_preps"]:
-            return None  # "according to a statement": a source, not an event
-        if node.dep_ == "dobj" and head.lemma_.lower() in c["light_verbs"]:
-            subj = subject_pids(head, people)
-            objs = own + [p for p in object_pids(head, people) if p not in own]
-            region = clause(head)
-        elif node.dep_ == "pobj" and head.lower_ in c["framing_preps"] and head.head.pos_ in {"VERB", "AUX"}:
-            gv = head.head
-            subj = subject_pids(gv, people)
-            if channel == "multilateral_meeting" and head.lower_ == "at" and gv.lemma_.lower() in c["speech_verbs"]:
-                channel = "speech"  # "X said at the summit": X spoke there
-            if channel not in SPEAKER_ONLY or any(k.lower_ == "joint" for k in trig.children):
-                objs = own + [p for p in object_pids(gv, people) if p not in own]
-            region = clause(gv)
-        elif node.dep_ in SUBJECTS | {"dobj", "attr"} or head.pos_ in {"VERB", "AUX"}:
-            gv = head
-            if node.dep_ == "dobj" and head.lemma_.lower() in c["speech_verbs"]:
-                subj = subject_pids(head, people)  # "X told a news conference (with Y)": X speaks there
-        else:
-            while gv.pos_ not in {"VERB", "AUX"} and gv.head.i != gv.i:
-                gv = gv.head
-        if hypothetical(trig) or (node.i != trig.i and hypothetical(node)):
-            return None
-    if gv.pos_ in {"VERB", "AUX"} and hypothetical(gv):
+        return _read_verb(channel, trig, people)
+    if trig.pos_ == "ADP":
+        return _read_adposition(channel, trig, people)
+    return _read_noun(channel, trig, people, c)
+
+
+def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate | None:
+    r = _read(channel, trig, people, c)
+    if r is None or (r.gv.pos_ in {"VERB", "AUX"} and hypothetical(r.gv)):
         return None
     joint = any(k.lower_ in {"joint", "joined"} for k in trig.children)
-    if channel in SPEAKER_ONLY and subj and not joint:
-        pids = subj
+    if r.channel in SPEAKER_ONLY and r.subj and not joint:
+        pids = r.subj
     else:
-        pids = subj + [p for p in objs if p not in subj]
-    if not pids:
+        pids = r.subj + [p for p in r.objs if p not in r.subj]
+    if not pids or (r.channel == "correspondence" and len(pids) == 1 and not r.subj):
         return None
-    if channel == "correspondence" and len(pids) == 1 and not subj:
-        return None
-    region_set = {t.i for t in region} | {t.i for t in trig.subtree}
-    # a summit or session has company even when the report names one attendee
+    region_set = {t.i for t in r.region} | {t.i for t in trig.subtree}
     region_toks = [trig.doc[i] for i in sorted(region_set)]
-    counterpart = (channel == "multilateral_meeting" or _counterpart(region_toks, people)
+    # a summit or session has company even when the report names one attendee
+    counterpart = (r.channel == "multilateral_meeting" or _counterpart(region_toks, people)
                    or _destination(trig, region_toks))
-    return Candidate(channel, pids, trig, gv, sent_of(trig), region_set, counterpart, from_subject=bool(subj),
-                     subj=[p for p in subj if p in pids])
+    return Candidate(r.channel, pids, trig, r.gv, sent_of(trig), region_set, counterpart, from_subject=bool(r.subj),
+                     subj=[p for p in r.subj if p in pids])
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
