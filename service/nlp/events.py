@@ -35,7 +35,6 @@ class Candidate:
     region: set[int] = field(default_factory=set)
     counterpart: bool = False
     implied: bool = False  # a spokesperson's "said": a briefing unless a clause says otherwise
-    from_subject: bool = False
     subj: list[int] = field(default_factory=list)  # who acts (the rest are counterparts)
 
 
@@ -179,7 +178,7 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
         for pid in subject_pids(tok, people, pronouns=False):
             if people.persons[pid].spokesperson and not hypothetical(tok):
                 out.append(Candidate("press_conference", [pid], tok, tok, sent_of(tok), set(t.i for t in clause(tok)),
-                                     implied=True, from_subject=True, subj=[pid]))
+                                     implied=True, subj=[pid]))
     return _dedupe([c for c in (_principals(c, people) for c in out) if c is not None])
 
 
@@ -329,7 +328,7 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
     # a summit or session has company even when the report names one attendee
     counterpart = (r.channel == "multilateral_meeting" or _counterpart(region_toks, people)
                    or _destination(trig, region_toks))
-    return Candidate(r.channel, pids, trig, r.gv, sent_of(trig), region_set, counterpart, from_subject=bool(r.subj),
+    return Candidate(r.channel, pids, trig, r.gv, sent_of(trig), region_set, counterpart,
                      subj=[p for p in r.subj if p in pids])
 
 
