@@ -1,17 +1,8 @@
 """Fields, limits and shapes shared by every resource: problem+json, pagination, ids."""
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
-# The closed channel list (service.models.CHANNELS holds the same names; a test keeps them equal).
-CHANNELS = (
-    "phone_call",
-    "video_call",
-    "meeting",
-    "multilateral_meeting",
-    "speech",
-    "press_conference",
-    "statement",
-    "correspondence",
-)
+from .channels import CHANNELS  # noqa: F401  (the closed channel list, from the registry)
+
 DATE_PRECISIONS = ("day", "month", "year")
 PAGE_LIMIT_DEFAULT = 50
 PAGE_LIMIT_MAX = 200

@@ -14,20 +14,13 @@ from peewee import (
     TextField,
 )
 
+from schemas import channels as channel_registry
+
 from .db import database
 
 SCHEMA_VERSION = 2
 
-CHANNELS = {
-    "phone_call": "A telephone conversation between the participants.",
-    "video_call": "A video conference between the participants.",
-    "meeting": "In-person bilateral talks or a visit.",
-    "multilateral_meeting": "Three or more parties: a summit, a session of an international body.",
-    "speech": "An address at a forum, session or ceremony.",
-    "press_conference": "A spokesperson's briefing or a news conference.",
-    "statement": "A written statement, press release or social-media post.",
-    "correspondence": "A letter, message or telegram.",
-}
+CHANNELS = {c.name: c.description for c in channel_registry.REGISTRY.values()}
 DATE_PRECISIONS = ("day", "month", "year")
 DATE_BASES = ("explicit", "relative", "inferred", "unknown", "editor")
 ACTOR_KINDS = ("person", "organization", "state")

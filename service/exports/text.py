@@ -1,6 +1,8 @@
 """Small text helpers shared by the writers."""
 import re
 
+from schemas import channels
+
 # characters no XML document or iCalendar text may hold (tab and newlines are handled by callers)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -15,7 +17,7 @@ def participant_label(participant):
 
 
 def channel_label(channel):
-    return (channel or "").replace("_", " ").capitalize()
+    return channels.label(channel)
 
 
 def location_label(location):

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from schemas.channels import SPEAKER_ONLY
+
 from .anaphora import pair_of
 from .modality import hypothetical
 from .people import People
@@ -13,7 +15,6 @@ from .vocab import vocab
 
 PRUNE = {"ccomp", "relcl", "parataxis", "advcl", "csubj"}
 SUBJECTS = {"nsubj", "nsubjpass"}
-SPEAKER_ONLY = {"statement", "press_conference", "speech"}
 MEETINGS = {"meeting", "multilateral_meeting", "generic", "video_call"}
 
 

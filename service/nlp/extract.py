@@ -5,6 +5,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from schemas.channels import PLACED
+from schemas.channels import label as channel_label
+
 from .actors import find_people
 from .anaphora import antecedent
 from .dates import find_dates, publication_date
@@ -20,11 +23,6 @@ from .places import dateline_city, event_location, span_country
 from .topics import labels, signal_counts
 from .types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
 from .zones import Zones, evidence_bounds, find_zones
-
-CHANNEL_LABELS = {"phone_call": "Phone call", "video_call": "Video call", "meeting": "Meeting",
-                  "multilateral_meeting": "Multilateral meeting", "speech": "Speech",
-                  "press_conference": "Press conference", "statement": "Statement", "correspondence": "Correspondence"}
-PLACED = {"meeting", "multilateral_meeting", "speech", "press_conference"}
 
 
 def extract_articles(articles: Iterable[ArticleInput], batch_size: int = 16) -> Iterator[ArticleExtraction]:
@@ -141,7 +139,7 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
         date=date.date if date else None, date_precision=date.precision if date else None,
         date_basis=date.basis if date else "unknown",
         location_name=location[0] if location else None, location_country=location[1] if location else None,
-        topics=topics, title=f"{CHANNEL_LABELS[g.channel]}: {who}", summary=evidence[0].sentence,
+        topics=topics, title=f"{channel_label(g.channel)}: {who}", summary=evidence[0].sentence,
         confidence=round(min(confidence, 0.95), 2))
 
 
