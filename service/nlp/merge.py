@@ -81,13 +81,23 @@ class Group:
         return a.date.isoformat()[:n] == b.date.isoformat()[:n]
 
 
+def _placed(cand: Candidate) -> bool:
+    """The clause says where: "in Tallinn", "at the palace"."""
+    doc = cand.trigger.doc
+    return any(doc[i].ent_type_ in {"GPE", "LOC", "FAC"} and doc[i - 1].lower_ in {"in", "at"}
+               for i in cand.region if i > 0)
+
+
+def _same_people(a: list[int], b: list[int]) -> bool:
+    """The same people: equal, or one set inside the other sharing two or more."""
+    a, b = set(a), set(b)
+    return a == b or ((a <= b or b <= a) and len(a & b) >= 2)
+
+
 def _default_medium(cand: Candidate) -> str:
     """ "X spoke with Y" with no place is, in diplomatic news, a call; "held talks" is a meeting."""
     if cand.trigger.pos_ == "VERB" and cand.trigger.lemma_.lower() in {"speak", "talk", "chat"}:
-        doc = cand.trigger.doc
-        placed = any(doc[i].ent_type_ in {"GPE", "LOC", "FAC"} and doc[i - 1].lower_ in {"in", "at"}
-                     for i in cand.region if i > 0)
-        return "meeting" if placed else "phone_call"
+        return "meeting" if _placed(cand) else "phone_call"
     return "meeting"
 
 
@@ -116,8 +126,10 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
         # "met X to discuss ...": the contact of the same sentence; else a call with the same people
         ctx = next((c2 for c2, _ in dated if c2 is not cand and c2.channel != "generic"
                     and c2.sent.start == cand.sent.start and set(cand.pids) <= set(c2.pids)), None)
-        ctx = ctx or next((c2 for c2, _ in dated
-                           if c2.channel in {"phone_call", "video_call"} and set(c2.pids) & set(cand.pids)), None)
+        # a call of the same people ("X and Y spoke by phone ... The talks covered ..."), or a round
+        # of calls of X's whose callers go unnamed; never a call of one of them with someone else
+        ctx = ctx or next((c2 for c2, _ in dated if c2.channel in {"phone_call", "video_call"}
+                           and (_same_people(c2.pids, cand.pids) or set(c2.pids) <= set(cand.pids))), None)
         # "X met Y ... The two presidents spoke about ...": the talk of the meeting just reported
         ctx = ctx or next((c2 for c2, _ in reversed(dated[:i]) if c2.channel == "meeting"
                            and len(cand.pids) > 1 and set(cand.pids) <= set(c2.pids)), None)
@@ -161,7 +173,7 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
             g.date = g.follows.date if g.follows is not None else None
         if g.date is None and g.channel in {"statement", "press_conference"}:
             g.date = _reported_date(doc, g.cands[0], dates)
-            if g.date is None and any(doc[i].lower_ in AFTERWARDS for c in g.cands for i in c.region):
+            if g.date is None and any(_afterwards(doc[i]) for c in g.cands for i in c.region):
                 # "X told a news conference afterwards": the day of the contact just reported
                 g.date = next((o.date for o in reversed(groups[:k]) if o.date is not None
                                and set(o.pids) & set(g.pids)), None)
@@ -180,6 +192,16 @@ def _also(g: Group, before: list[Group]) -> Group | None:
 
 
 AFTERWARDS = {"afterwards", "afterward", "thereafter"}
+CONTACT_NOUNS = {"meeting", "talk", "talks", "call", "conversation", "summit", "visit", "session", "discussion"}
+
+
+def _afterwards(tok: Token) -> bool:
+    """ "afterwards", "after the meeting", "following the talks": right after the contact just reported."""
+    if tok.lower_ in AFTERWARDS:
+        return True
+    return tok.lower_ in {"after", "following"} and any(
+        k.dep_ == "pobj" and k.lemma_.lower() in CONTACT_NOUNS and any(d.lower_ == "the" for d in k.children)
+        for k in tok.children)
 SEPARATE = {"separately", "separate", "bilateral", "respectively", "individually", "one-on-one"}
 
 

@@ -86,3 +86,23 @@ def test_sentences_whose_root_is_not_a_verb_do_not_hang(extract):
     _, found = events(extract, text)
     assert found == [{"channel": "press_conference", "people": [("Li Ming", None)], "date": None,
                       "precision": None, "basis": "unknown", "location": None}]
+
+
+def test_talks_somewhere_are_a_meeting_even_when_one_of_them_also_phoned_someone_else(extract):
+    text = ("date 2023-03-17 Estonian Prime Minister Kadri Lepp held talks with her Portuguese counterpart Rui "
+            "Almeida in Tallinn on Thursday. Lepp told reporters after the meeting that the grid would be faster. "
+            "On Wednesday, Almeida spoke by phone with Latvian President Janis Ozols.\n")
+    _, found = events(extract, text)
+    assert [(f["channel"], [n for n, _ in f["people"]], f["date"], f["location"]) for f in found] == [
+        ("meeting", ["Kadri Lepp", "Rui Almeida"], "2023-03-16", ("Tallinn", "EE")),
+        ("press_conference", ["Kadri Lepp"], "2023-03-16", None),
+        ("phone_call", ["Rui Almeida", "Janis Ozols"], "2023-03-15", None),
+    ]
+
+
+def test_discussions_after_a_round_of_unnamed_calls_are_those_calls(extract):
+    text = ("date 2018-05-07 Kenyan President Ruth Wanjiku received congratulations during a round of telephone "
+            "calls on Sunday. Wanjiku held discussions with President Samuel Banda of Malawi.\n")
+    _, found = events(extract, text)
+    assert [(f["channel"], [n for n, _ in f["people"]], f["date"]) for f in found] == [
+        ("phone_call", ["Ruth Wanjiku", "Samuel Banda"], "2018-05-06")]
