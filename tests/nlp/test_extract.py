@@ -161,8 +161,9 @@ def test_joint_news_conference_and_a_pronoun_subject(extract):
     assert found == [
         {"channel": "meeting", "people": [("Marco Bellini", "IT"), ("Yannis Pappas", "GR")], **tuesday,
          "location": ("Rome", "IT")},
-        {"channel": "press_conference", "people": [("Marco Bellini", "IT"), ("Yannis Pappas", "GR")],
-         "date": None, "precision": None, "basis": "unknown", "location": None},
+        # "after the talks": the day of the talks just reported
+        {"channel": "press_conference", "people": [("Marco Bellini", "IT"), ("Yannis Pappas", "GR")], **tuesday,
+         "location": None},
         {"channel": "speech", "people": [("Kwame Asante", "GH")], "date": "2021-05-10", "precision": "day",
          "basis": "relative", "location": ("New York", "US")},
         {"channel": "meeting", "people": [("Kwame Asante", "GH"), ("Karma Wangdi", "BT")], **tuesday,
