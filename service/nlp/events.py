@@ -256,6 +256,8 @@ def _read_adposition(channel: str, trig: Token, people: People) -> Reading:
     """ "X spoke to Y by phone": the verb the medium hangs from."""
     gv = trig.head
     objs = [] if channel in SPEAKER_ONLY else object_pids(gv, people)
+    for medium in (k for k in trig.children if k.dep_ == "pobj"):  # "spoke by telephone with X"
+        objs += [p for p in object_pids(medium, people) if p not in objs]
     return Reading(channel, gv, subject_pids(gv, people), objs, clause(gv))
 
 

@@ -14,7 +14,7 @@ from .dates import find_dates, publication_date
 from .event_topics import article_about, event_topics, headline_span
 from .events import best_matches, find_candidates
 from .headline import headline
-from .merge import Group, merge
+from .merge import Group, background, merge
 from .modality import hypothetical
 from .offices import serves_international_body
 from .people import People
@@ -53,7 +53,7 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     article = Article(doc, people, zones, header_end, list(doc.ents), *_country_counts(doc, zones),
                       signal_counts(text_of(doc)), headline_span(doc, headline(text_of(doc))), len(groups) == 1,
                       article_about(doc, zones), [], dateline_city(text),
-                      _occasion_places(doc, zones, list(doc.ents)), groups)
+                      _occasion_places(doc, zones, list(doc.ents), dates, published), groups)
     for group in groups:
         article.starts.append(min(c.sent.start_char for c in group.cands))
     for group in groups:
@@ -166,15 +166,18 @@ def _location(art: Article, g: Group) -> tuple[str, str | None] | None:
     return next(iter(places)) if alone and len(places) == 1 else None
 
 
-def _occasion_places(doc: Doc, zones: Zones, ents: list[Span]) -> dict[str, set]:
+def _occasion_places(doc: Doc, zones: Zones, ents: list[Span], dates: list, published) -> dict[str, set]:
     """Per channel, the places that sentences naming such an occasion give ("the ministers held
     trilateral talks in Busan"), named people or not: an event of that channel the article
     reports without a place happened there, when the article names only one such place."""
     out: dict[str, set] = {}
     for channel, span in best_matches(doc).values():
+        sent = sent_of(span.root)
         if channel not in PLACED | {"generic"} or zones.skip(span.root.idx) or hypothetical(span.root):
             continue
-        location = event_location(list(sent_of(span.root)), ents)
+        if any(sent.start_char <= d.start < sent.end_char and background(d, published) for d in dates):
+            continue  # "the two last met in X in 2009": history gives no place to today's event
+        location = event_location(list(sent), ents)
         # talks whose medium the sentence does not say: the place of a meeting of either kind
         for kind in ("meeting", "multilateral_meeting") if channel == "generic" else (channel,):
             if location:

@@ -191,14 +191,21 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
 
 
 def _untagged_city(tokens: list[Token]) -> tuple[str, str] | None:
-    """ "in Salto" where the model tagged no entity: a capitalised word after in/at that the
-    gazetteer holds as a sizeable city."""
+    """ "in Salto" where the model tagged no place (no entity, or a PRODUCT or EVENT): the
+    capitalised words after in/at that the gazetteer holds as a sizeable city."""
     for tok in tokens:
-        if (tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"in", "at"} and tok.pos_ == "PROPN"
-                and not tok.ent_type_ and tok.text[:1].isupper()):
-            iso = city_country(tok.text)
-            if iso and not country_of(tok.text):
-                return tok.text, iso
+        if (tok.i == 0 or tok.doc[tok.i - 1].lower_ not in {"in", "at"} or tok.pos_ != "PROPN"
+                or tok.ent_type_ in PLACE_LABELS or not tok.text[:1].isupper()):
+            continue
+        name = tok.text
+        if tok.ent_type_ and tok.ent_iob_ == "B":
+            end = tok.i + 1
+            while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+                end += 1
+            name = strip_name(tok.doc[tok.i:end].text)
+        iso = city_country(name)
+        if iso and not country_of(name):
+            return name, iso
     return None
 
 

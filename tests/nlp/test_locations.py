@@ -47,3 +47,12 @@ def test_two_meetings_of_one_kind_do_not_share_a_place_named_once(extract):
     text = ("date 2023-06-04 Estonian Foreign Minister Mart Kask met Finnish Foreign Minister Aino Virtanen in "
             "Tallinn on Saturday. Kask met Swedish Foreign Minister Erik Lund at the airport on Sunday.\n")
     assert [e["location"] for e in found(extract, text)] == [("Tallinn", "EE"), None]
+
+
+def test_history_gives_no_place_and_a_city_the_model_mistypes_is_still_a_city(extract):
+    text = ("Date: 2024-05-10\n\nUruguayan President Marta Silva hosted Paraguayan President Hugo Benitez at the "
+            "Suarez residence in Montevideo on Thursday. The two presidents last met in Asuncion in 2019.\n\n"
+            "Later on Thursday, Silva spoke by telephone with Argentine President Luis Pereyra, her office said.\n")
+    assert [(e["channel"], [n for n, _ in e["people"]], e["location"]) for e in found(extract, text)] == [
+        ("meeting", ["Marta Silva", "Hugo Benitez"], ("Montevideo", "UY")),
+        ("phone_call", ["Marta Silva", "Luis Pereyra"], None)]
