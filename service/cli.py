@@ -3,6 +3,7 @@ import sys
 import time
 
 import click
+import peewee
 
 from . import config as config_module
 from . import db as db_module
@@ -25,11 +26,37 @@ def open_store(settings=None):
         db_module.database.connect(reuse_if_open=True)
         migrate()
     except Exception as exc:  # a bad URL or an unreachable server: one line, no traceback
-        _fail(f"cannot open the database {settings['DATABASE_URL']!r}: {exc}".splitlines()[0])
+        _fail(f"cannot open the database {db_module.redacted(settings['DATABASE_URL'])!r}: {exc}".splitlines()[0])
     return settings
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _first_line(exc):
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+class _Commands(click.Group):
+    """Errors of the store met mid-command (a damaged SQLite file, a lost connection) and files
+    that cannot be written end the command with one line, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except peewee.DatabaseError as exc:
+            _fail(f"database error: {_first_line(exc)}")
+        except OSError as exc:
+            where = f" {exc.filename}" if exc.filename else ""
+            _fail(f"cannot write{where}: {exc.strerror or _first_line(exc)}")
+
+
+def _open_output(output):
+    """click.open_file for writing, with a one-line error for a folder that is not there."""
+    try:
+        return click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or _first_line(exc)}")
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="event-timeline", prog_name="timeline")
 def main():
     """Event Timeline: extract diplomatic events from news articles and serve them over /v1.
@@ -117,7 +144,7 @@ class _NoBar:
 def export(fmt, output):
     """Write every event, in the shape of GET /v1/events/{id} (ndjson) or another format."""
     open_store()
-    stream = click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
+    stream = _open_output(output)
     with stream:
         if fmt == "ndjson":
             import json
@@ -160,7 +187,7 @@ def openapi(output):
     from .api import openapi_yaml
 
     text = openapi_yaml()
-    with click.open_file(output, "w", encoding="utf-8") as stream:
+    with _open_output(output) as stream:
         stream.write(text)
 
 

@@ -3,7 +3,7 @@
 SQLite (the default) gets WAL, foreign keys and a busy timeout; postgresql:// URLs run the
 same models on PostgreSQL.
 """
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit, urlunsplit
 
 from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
 from playhouse.db_url import parse as parse_url
@@ -29,6 +29,18 @@ def make_database(url):
         name = params.pop("database")
         return PostgresqlDatabase(name, **params)
     raise ValueError(f"DATABASE_URL scheme {scheme!r} is not supported (use sqlite:/// or postgresql://)")
+
+
+def redacted(url):
+    """The URL as it may be printed or logged: the password replaced by ***."""
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        host = parts.netloc.rpartition("@")[2]
+        return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+    except ValueError:  # unparsable: print nothing of it that could be a secret
+        return "<unparsable DATABASE_URL>"
 
 
 def bind(url):
