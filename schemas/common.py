@@ -47,9 +47,9 @@ class PageArgsSchema(StrictSchema):
         validate=validate.Range(1, PAGE_LIMIT_MAX),
         metadata={"description": f"Items per page (default {PAGE_LIMIT_DEFAULT}, at most {PAGE_LIMIT_MAX})."},
     )
-    cursor = Text(
-        max_length=512,
-        metadata={"description": "The opaque `next` value of the previous page."},
+    cursor = fields.String(
+        validate=[validate.Length(1, 512), validate.Regexp(r"^[A-Za-z0-9_-]+$")],
+        metadata={"description": "The opaque `next` value of the previous page (url-safe base64)."},
     )
 
 

@@ -5,6 +5,8 @@ History rows of a push over the API are credited to the API key that sent the ar
 import json
 import logging
 
+from humanize import naturalsize
+
 from . import store
 from .db import database, is_postgres, write_transaction
 from .documents import BadArticle, check_text, sha256
@@ -24,8 +26,10 @@ def _invalid(field, message):
 def article_input(data, max_bytes):
     """The validated body -> an ArticleInput the loader takes (422 for text that is no article)."""
     size = len(data["text"].encode("utf-8"))
-    if size > max_bytes:
-        raise _invalid("text", f"The article is {size} bytes; the limit is {max_bytes} bytes.")
+    if size > max_bytes:  # refused before spaCy sees it: a bounded extraction for every article taken
+        raise Problem(413, "Content Too Large",
+                      f"The article is {naturalsize(size)} ({size} bytes); the limit is {max_bytes} bytes "
+                      "(TIMELINE_MAX_ARTICLE_BYTES).", type_="article-too-large")
     try:
         text = check_text(data["text"])
     except BadArticle as exc:
