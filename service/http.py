@@ -1,11 +1,26 @@
 """Cross-cutting HTTP behaviour: a database connection per request, ETags and 304s, CORS."""
+import peewee
 from flask import request
 
 from .db import database
+from .errors import Problem
+
+# liveness says only that the process answers: it must not depend on the database
+NO_DATABASE_PATHS = ("/healthz",)
+
+
+def database_unavailable():
+    return Problem(503, "Service Unavailable", "The database is unreachable; try again shortly.",
+                   type_="database-unavailable", headers={"Retry-After": "5"})
 
 
 def _open_db():
-    database.connect(reuse_if_open=True)
+    if request.path in NO_DATABASE_PATHS:
+        return
+    try:
+        database.connect(reuse_if_open=True)
+    except (peewee.OperationalError, peewee.InterfaceError) as exc:
+        raise database_unavailable() from exc
 
 
 def _close_db(exc):
