@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from . import actors, merge
-from .db import database, write_transaction
+from .db import database, lock_store_writes, retrying
 from .documents import sha256
 from .models import Document, Event, EventChange, Mention, Topic, utcnow
 from .nlp import EXTRACTOR_VERSION
@@ -86,24 +86,21 @@ def _extract_safely(extract_articles, articles, batch_size):
 
 def extract_one(article):
     """Extraction alone, outside any transaction: a caller can then hold the write lock only
-    for storing (see store_article)."""
+    for storing (see store_locked)."""
     from .nlp.extract import extract_articles
 
     return next(iter(extract_articles([article], batch_size=1)))
 
 
-def store_article(article, extraction, actor="loader"):
-    """Store one extracted article in its own transaction; an identical text already stored
-    (e.g. by a concurrent push) answers "unchanged"."""
-    with database.atomic():
-        sync_topics()
-    return _store_safely(article, extraction, actor)
+def store_locked(article, extraction, actor):
+    """Store one extracted article inside the caller's write transaction; raises on failure."""
+    lock_store_writes()  # one writer of actors at a time (PostgreSQL; SQLite has one writer anyway)
+    return _store(article, extraction, actor)
 
 
 def _store_safely(article, extraction, actor):
     try:
-        with write_transaction():
-            return _store(article, extraction, actor)
+        return retrying(lambda: store_locked(article, extraction, actor))
     except Exception as exc:  # one bad article must not stop the rest; its transaction rolled back
         return IngestResult(article.key, "failed", error=f"{type(exc).__name__}: {exc}")
 
