@@ -163,11 +163,21 @@ def export(fmt, output):
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Threads per worker.")
 @click.option("--load", "load_paths", multiple=True, metavar="PATH",
               help="Load these articles (idempotent) before serving; repeatable.")
-def serve(host, port, workers, load_paths):
-    """Run the API with gunicorn."""
+@click.option("--seed", "seed_paths", multiple=True, metavar="PATH",
+              help="Load these articles only if the store holds no document yet (a first start); repeatable.")
+def serve(host, port, workers, threads, load_paths, seed_paths):
+    """Run the API with gunicorn (threaded workers with read timeouts: service/gunicorn_conf.py).
+
+    The store is migrated once, here, before any worker starts.
+    """
+    from .models import Document
+
     settings = open_store()
+    if seed_paths and not Document.select().exists():
+        load_paths = (*seed_paths, *load_paths)
     if load_paths:
         summary = run_load(load_paths, settings, quiet=True)
         if summary["failed"]:
@@ -175,8 +185,8 @@ def serve(host, port, workers, load_paths):
     db_module.database.close()
     from gunicorn.app.wsgiapp import WSGIApplication
 
-    sys.argv = ["gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
-                "--access-logfile", "-", "service:create_app()"]
+    sys.argv = ["gunicorn", "--config", "python:service.gunicorn_conf", "--bind", f"{host}:{port}",
+                "--workers", str(workers), "--threads", str(threads), "service:create_app()"]
     WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
 
 
