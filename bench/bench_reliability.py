@@ -51,6 +51,7 @@ class Tally:
         self.statuses = collections.Counter()
         self.documents = {}  # key -> document id, for every acknowledged article
         self.titles = {}  # event id -> the last title an editor was told was stored
+        self.edits = 0  # corrections acknowledged (200)
 
     def count(self, status):
         with self.lock:
@@ -120,6 +121,7 @@ def editor(port, auth, tally, deadline, ids, name):
             if status == 200:
                 with tally.lock:
                     tally.titles[event_id] = title
+                    tally.edits += 1
         n += 1
 
 
@@ -239,7 +241,8 @@ def run_engine(name, url, seconds, log_dir):
     print(f"  5xx: {fives}")
     print(f"  articles acknowledged: {len(tally.documents)}, found in the store: {len(tally.documents) - len(lost)}"
           f" (lost: {lost[:5]})")
-    print(f"  corrections acknowledged: {len(tally.titles)}, found: {len(tally.titles) - len(lost_edits)}")
+    print(f"  corrections acknowledged: {tally.edits} on {len(tally.titles)} events; the last one of each found: "
+          f"{len(tally.titles) - len(lost_edits)} of {len(tally.titles)}")
     print(f"  duplicates: {twice} persons stored twice, {doubled} events stored twice")
     print(f"  same new person, 8 articles at once: {dict(collections.Counter(same))}")
     print(f"  opposite merges, 5 pairs at once: {merges} (one 200 each; the other finds its participant gone)")
