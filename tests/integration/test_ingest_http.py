@@ -136,3 +136,11 @@ def test_a_correction_survives_loading_the_seeds_again(client, db, headers, monk
                     "date_basis": "editor", "channel": "correspondence",
                     "location": {"name": "Atlantis", "country": None}, "summary": "Checked by phone."}
     assert json.loads(Event.get_by_id(event["id"]).locked) == ["channel", "date", "location", "summary", "title"]
+
+
+def test_an_article_over_the_default_limit_is_413_and_never_reaches_spacy(client, db, headers):
+    text = "Minister Ada Lorn met Minister Bo Ekvall in Varna. " * 12_000  # 612,000 bytes, under the body limit
+    response = client.post("/v1/documents", json={"text": text}, headers=headers)
+    assert assert_problem(response, 413)["detail"] == (
+        "The article is 612.0 kB (612000 bytes); the limit is 102400 bytes (TIMELINE_MAX_ARTICLE_BYTES).")
+    assert Document.select().count() == 0
