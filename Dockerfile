@@ -1,5 +1,6 @@
-# Event Timeline API: gunicorn serving service:create_app() on port 8000.
-# DATABASE_URL selects the store (default: SQLite file in /data); the seeds are loaded at build time.
+# Event Timeline API: `timeline serve` on port 8000: it migrates the store once (under a lock), loads
+# the seed articles if the store holds no document yet, then runs gunicorn (service/gunicorn_conf.py).
+# DATABASE_URL selects the store (default: a SQLite file in /data; postgresql://... works the same).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -16,8 +17,7 @@ RUN pip install . \
     && useradd --system --home /app timeline \
     && mkdir -p /data && chown timeline /data
 USER timeline
-RUN timeline load seeds/
 
 EXPOSE 8000
-HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz')"
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "2", "--access-logfile", "-", "service:create_app()"]
+HEALTHCHECK --interval=30s --timeout=3s --start-period=120s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz')"
+CMD ["timeline", "serve", "--host", "0.0.0.0", "--port", "8000", "--seed", "seeds/"]

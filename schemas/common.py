@@ -16,9 +16,18 @@ def _no_nul(value):
         raise ValidationError("Must not contain NUL characters.")
 
 
+# what _no_nul enforces, stated in the OpenAPI document (ECMA-262 regex, as JSON Schema reads it)
+NO_NUL_PATTERN = "^[^\\u0000]*$"
+
+
+def no_nul_metadata(metadata=None):
+    return {"pattern": NO_NUL_PATTERN, **(metadata or {})}
+
+
 def Text(max_length=255, **kwargs):  # noqa: N802 - a field factory reads like a field class
     """A non-empty string of at most max_length characters, safe to pass to any database."""
-    return fields.String(validate=[validate.Length(1, max_length), _no_nul], **kwargs)
+    metadata = no_nul_metadata(kwargs.pop("metadata", None))
+    return fields.String(validate=[validate.Length(1, max_length), _no_nul], metadata=metadata, **kwargs)
 
 
 def Date(**kwargs):  # noqa: N802
@@ -47,9 +56,9 @@ class PageArgsSchema(StrictSchema):
         validate=validate.Range(1, PAGE_LIMIT_MAX),
         metadata={"description": f"Items per page (default {PAGE_LIMIT_DEFAULT}, at most {PAGE_LIMIT_MAX})."},
     )
-    cursor = Text(
-        max_length=512,
-        metadata={"description": "The opaque `next` value of the previous page."},
+    cursor = fields.String(
+        validate=[validate.Length(1, 512), validate.Regexp(r"^[A-Za-z0-9_-]+$")],
+        metadata={"description": "The opaque `next` value of the previous page (url-safe base64)."},
     )
 
 

@@ -6,6 +6,9 @@ from .common import Date as DateString
 from .common import DateTime as DateTimeString
 
 FORMATS = ("json", "csv", "ndjson", "ics", "timelinejs", "atom")
+# repeated filters are capped so that the longest valid query stays a bounded request line
+# (service.serving raises gunicorn's request-line limit to fit it)
+MAX_REPEATS = 10
 INTERVALS = ("day", "week", "month", "year")
 
 
@@ -19,7 +22,9 @@ class EventFilterSchema(StrictSchema):
     date_to = fields.Date(data_key="to", metadata={"description": "Events on or before this date."})
     participant = fields.List(
         Text(),
-        metadata={"description": "Participant id or slug; repeat it: every one given must take part."},
+        validate=validate.Length(max=MAX_REPEATS),
+        metadata={"description": "Participant id or slug; repeat it (at most 10 times): every one given must "
+                  "take part."},
     )
     country = fields.String(
         validate=validate.Regexp(r"^[A-Za-z]{2}$"),
@@ -27,11 +32,14 @@ class EventFilterSchema(StrictSchema):
     )
     channel = fields.List(
         fields.String(validate=validate.OneOf(CHANNELS)),
+        validate=validate.Length(max=len(CHANNELS)),
         metadata={"description": "Channel; repeat it for any of several."},
     )
     topic = fields.List(
         Text(max_length=64),
-        metadata={"description": "Topic slug; repeat it: every one given must be a topic of the event."},
+        validate=validate.Length(max=MAX_REPEATS),
+        metadata={"description": "Topic slug; repeat it (at most 10 times): every one given must be a topic "
+                  "of the event."},
     )
     location = Text(metadata={"description": "Location name (case-insensitive, whole name)."})
     document = Text(metadata={"description": "Id or key of a document that reports the event."})

@@ -4,11 +4,13 @@ import re
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from .catalog import DocumentDetailSchema, ParticipantSchema
-from .common import CHANNELS, DATE_PRECISIONS, ID_MAX, StrictSchema, Text, _no_nul
+from .common import CHANNELS, DATE_PRECISIONS, ID_MAX, StrictSchema, Text, _no_nul, no_nul_metadata
 from .common import DateTime as DateTimeString
 
 DIGITS = re.compile(r"[0-9]{1,10}")
-ARTICLE_MAX_CHARS = 2 * 1024 * 1024  # the byte limits (MAX_CONTENT_LENGTH, MAX_ARTICLE_BYTES) apply too
+# the service's default article limit (TIMELINE_MAX_ARTICLE_BYTES, in UTF-8 bytes): a text of this many
+# characters may still be refused with 413 when it has non-ASCII characters or the limit is set lower
+ARTICLE_MAX_CHARS = 100 * 1024
 
 
 class IdOrSlug(fields.Field):
@@ -18,7 +20,9 @@ class IdOrSlug(fields.Field):
         metadata = {
             "oneOf": [
                 {"type": "integer", "minimum": 1, "maximum": ID_MAX},
-                {"type": "string", "minLength": 1, "maxLength": 255},
+                # a slug: not blank, no NUL
+                {"type": "string", "minLength": 1, "maxLength": 255,
+                 "pattern": "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"},
             ],
             "description": "Participant id or slug.",
         }
@@ -62,7 +66,8 @@ class EventFieldsSchema(StrictSchema):
     """The fields an editor may set; each one set is locked against re-extraction."""
 
     title = Text(max_length=1000)
-    summary = fields.String(allow_none=True, validate=[validate.Length(max=10000), _no_nul])
+    summary = fields.String(allow_none=True, validate=[validate.Length(max=10000), _no_nul],
+                            metadata=no_nul_metadata())
     date = fields.Date(allow_none=True, metadata={"description": "YYYY-MM-DD; null: undated."})
     date_precision = fields.String(
         allow_none=True,
@@ -130,11 +135,14 @@ class MergeResultSchema(Schema):
 
 
 class DocumentInSchema(StrictSchema):
-    text = fields.String(required=True, validate=[validate.Length(1, ARTICLE_MAX_CHARS), _no_nul])
+    text = fields.String(required=True, validate=[validate.Length(min=1), _no_nul], metadata=no_nul_metadata({
+        "description": "The article: at least three words of two or more letters (else 422), at most "
+                       f"{ARTICLE_MAX_CHARS} bytes of UTF-8 (the default TIMELINE_MAX_ARTICLE_BYTES; over it: 413)."}))
     key = Text(metadata={"description": "Client id, unique; default: derived from the text."})
     title = Text(max_length=1000, allow_none=True)
     url = fields.String(allow_none=True, validate=[validate.URL(schemes={"http", "https"}),
-                                                   validate.Length(max=2000)])
+                                                   validate.Length(1, 2000)],
+                        metadata={"description": "An absolute http(s) URL.", "format": "uri"})
     publisher = Text(allow_none=True)
     published = fields.Date(allow_none=True, metadata={"description": "Wins over a date found in the text."})
 

@@ -7,8 +7,9 @@ bring back the duplicate's id.
 import json
 
 from . import actors, edits
+from .db import is_postgres, lock_store_writes
 from .errors import Problem
-from .models import ActorAlias, Event, EventActor, Mention, utcnow
+from .models import Actor, ActorAlias, Event, EventActor, Mention, utcnow
 
 
 def _find(ref, field):
@@ -38,13 +39,24 @@ def _rewrite_reports(event_ids, duplicate_id, target_id):
         mention.save()
 
 
+def _lock_in_order(*found):
+    """Row locks on both actors, lowest id first: two merges of one pair (A into B, B into A) then
+    queue instead of deadlocking; the second finds the participant the first removed gone."""
+    if is_postgres():
+        ids = sorted(actor.id for actor in found)
+        list(Actor.select(Actor.id).where(Actor.id.in_(ids)).order_by(Actor.id).for_update())
+
+
 def merge_actors(target_ref, duplicate_ref, key_name, record):
-    """Fold the duplicate into the target; returns (target, aliases, duplicate id, moved event ids)."""
+    """Fold the duplicate into the target; returns (target, aliases, duplicate id, moved event ids).
+    Runs in the caller's write transaction, after every other writer of actors (db.lock_store_writes)."""
+    lock_store_writes()
     target = _find(target_ref, "path")
     duplicate = _find(duplicate_ref, "duplicate")
     if target.id == duplicate.id:
         raise Problem(422, "Unprocessable Content", "The request is not valid: see errors.",
                       errors={"json": {"duplicate": ["A participant cannot be merged into itself."]}})
+    _lock_in_order(target, duplicate)
     theirs = {link.event_id: link for link in EventActor.select().where(EventActor.actor == duplicate)}
     ours = {link.event_id: link for link in EventActor.select().where(EventActor.actor == target)}
     for event_id, link in theirs.items():

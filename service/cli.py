@@ -3,6 +3,7 @@ import sys
 import time
 
 import click
+import peewee
 
 from . import config as config_module
 from . import db as db_module
@@ -25,11 +26,37 @@ def open_store(settings=None):
         db_module.database.connect(reuse_if_open=True)
         migrate()
     except Exception as exc:  # a bad URL or an unreachable server: one line, no traceback
-        _fail(f"cannot open the database {settings['DATABASE_URL']!r}: {exc}".splitlines()[0])
+        _fail(f"cannot open the database {db_module.redacted(settings['DATABASE_URL'])!r}: {exc}".splitlines()[0])
     return settings
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _first_line(exc):
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+class _Commands(click.Group):
+    """Errors of the store met mid-command (a damaged SQLite file, a lost connection) and files
+    that cannot be written end the command with one line, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except peewee.DatabaseError as exc:
+            _fail(f"database error: {_first_line(exc)}")
+        except OSError as exc:
+            where = f" {exc.filename}" if exc.filename else ""
+            _fail(f"cannot write{where}: {exc.strerror or _first_line(exc)}")
+
+
+def _open_output(output):
+    """click.open_file for writing, with a one-line error for a folder that is not there."""
+    try:
+        return click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or _first_line(exc)}")
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="event-timeline", prog_name="timeline")
 def main():
     """Event Timeline: extract diplomatic events from news articles and serve them over /v1.
@@ -117,7 +144,7 @@ class _NoBar:
 def export(fmt, output):
     """Write every event, in the shape of GET /v1/events/{id} (ndjson) or another format."""
     open_store()
-    stream = click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
+    stream = _open_output(output)
     with stream:
         if fmt == "ndjson":
             import json
@@ -136,11 +163,21 @@ def export(fmt, output):
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Threads per worker.")
 @click.option("--load", "load_paths", multiple=True, metavar="PATH",
               help="Load these articles (idempotent) before serving; repeatable.")
-def serve(host, port, workers, load_paths):
-    """Run the API with gunicorn."""
+@click.option("--seed", "seed_paths", multiple=True, metavar="PATH",
+              help="Load these articles only if the store holds no document yet (a first start); repeatable.")
+def serve(host, port, workers, threads, load_paths, seed_paths):
+    """Run the API with gunicorn (threaded workers with read timeouts: service/gunicorn_conf.py).
+
+    The store is migrated once, here, before any worker starts.
+    """
+    from .models import Document
+
     settings = open_store()
+    if seed_paths and not Document.select().exists():
+        load_paths = (*seed_paths, *load_paths)
     if load_paths:
         summary = run_load(load_paths, settings, quiet=True)
         if summary["failed"]:
@@ -148,8 +185,8 @@ def serve(host, port, workers, load_paths):
     db_module.database.close()
     from gunicorn.app.wsgiapp import WSGIApplication
 
-    sys.argv = ["gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
-                "--access-logfile", "-", "service:create_app()"]
+    sys.argv = ["gunicorn", "--config", "python:service.gunicorn_conf", "--bind", f"{host}:{port}",
+                "--workers", str(workers), "--threads", str(threads), "service:create_app()"]
     WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
 
 
@@ -160,7 +197,7 @@ def openapi(output):
     from .api import openapi_yaml
 
     text = openapi_yaml()
-    with click.open_file(output, "w", encoding="utf-8") as stream:
+    with _open_output(output) as stream:
         stream.write(text)
 
 

@@ -15,8 +15,10 @@ DEFAULTS = {
     "READS_REQUIRE_KEY": False,
     # request bodies over this many bytes get 413
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
-    # articles over this many bytes are refused by the loader
-    "MAX_ARTICLE_BYTES": 1024 * 1024,
+    # articles over this many bytes (UTF-8) are refused up front: by the loader with a one-line
+    # reason, over HTTP with 413. 100 KiB is several times the longest news article, and keeps
+    # one extraction near 4 s and 500 MiB (bench/bench_loader.py); at most SPACY_MAX_LENGTH
+    "MAX_ARTICLE_BYTES": 100 * 1024,
     # writes allowed per API key per window
     "WRITE_RATE_LIMIT": 60,
     "WRITE_RATE_WINDOW": 60,
@@ -27,6 +29,11 @@ DEFAULTS = {
     # unset, the request's host is used (and http://localhost:8000/ by `timeline export`)
     "PUBLIC_URL": "",
 }
+
+
+# spaCy refuses texts over nlp.max_length (1,000,000 characters) with an error; a byte limit at or
+# under it keeps every article the loader accepts within it (a character is at least one byte)
+SPACY_MAX_LENGTH = 1_000_000
 
 
 def _coerce(default, raw):
@@ -51,6 +58,9 @@ def load(overrides=None, environ=None):
             except ValueError as exc:
                 raise SystemExit(f"configuration: {PREFIX}{name}={raw!r} is not valid ({exc})") from None
     config.update(overrides or {})
+    if not 0 < int(config["MAX_ARTICLE_BYTES"]) <= SPACY_MAX_LENGTH:
+        raise SystemExit(f"configuration: {PREFIX}MAX_ARTICLE_BYTES must be between 1 and {SPACY_MAX_LENGTH} "
+                         f"(spaCy's max_length), not {config['MAX_ARTICLE_BYTES']}")
     return config
 
 

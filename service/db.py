@@ -3,12 +3,15 @@
 SQLite (the default) gets WAL, foreign keys and a busy timeout; postgresql:// URLs run the
 same models on PostgreSQL.
 """
-from urllib.parse import urlparse
+import logging
+import time
+from urllib.parse import urlparse, urlsplit, urlunsplit
 
-from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
+from peewee import DatabaseProxy, OperationalError, PostgresqlDatabase, SqliteDatabase
 from playhouse.db_url import parse as parse_url
 
 database = DatabaseProxy()
+log = logging.getLogger(__name__)
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -31,6 +34,18 @@ def make_database(url):
     raise ValueError(f"DATABASE_URL scheme {scheme!r} is not supported (use sqlite:/// or postgresql://)")
 
 
+def redacted(url):
+    """The URL as it may be printed or logged: the password replaced by ***."""
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        host = parts.netloc.rpartition("@")[2]
+        return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+    except ValueError:  # unparsable: print nothing of it that could be a secret
+        return "<unparsable DATABASE_URL>"
+
+
 def bind(url):
     """Bind the proxy to the database named by url and return it."""
     db = make_database(url)
@@ -47,3 +62,40 @@ def write_transaction():
     (BEGIN IMMEDIATE), so concurrent writers (the loader, API editors) queue for the lock instead
     of one failing with "database is locked" when it upgrades a read transaction."""
     return database.atomic() if is_postgres() else database.atomic("IMMEDIATE")
+
+
+# PostgreSQL advisory lock (any constant) held by every write that resolves actors or moves their
+# links: storing an extracted article, merging participants
+STORE_WRITES_LOCK = 0x7E1E0001
+# SQLSTATEs of a transaction PostgreSQL rolled back to break a conflict: deadlock, serialization
+CONFLICTS = ("40P01", "40001")
+
+
+def lock_store_writes():
+    """Inside a write transaction: wait for the other writers of actors and their links.
+
+    Two articles that introduce the same new person, or a merge racing an article, would
+    otherwise both create the actor or move a link the other deletes (unique and foreign-key
+    violations). SQLite needs nothing: BEGIN IMMEDIATE already admits one writer at a time. The
+    lock is held to commit; extraction (the slow part) runs before it, so it is held briefly."""
+    if is_postgres():
+        database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (STORE_WRITES_LOCK,))
+
+
+def is_conflict(exc):
+    original = exc.args[0] if getattr(exc, "args", None) else None
+    return getattr(original, "pgcode", None) in CONFLICTS
+
+
+def retrying(work, attempts=4):
+    """work() in a write transaction, run again when PostgreSQL broke a deadlock or a
+    serialization conflict by rolling it back: a race between servers is not the client's error."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with write_transaction():
+                return work()
+        except OperationalError as exc:
+            if attempt == attempts or not is_conflict(exc):
+                raise
+            log.info("write conflict (attempt %d of %d), retrying: %s", attempt, attempts, str(exc).splitlines()[:1])
+            time.sleep(0.02 * attempt)

@@ -1,6 +1,7 @@
 """Every error the service answers is application/problem+json (RFC 9457), from here."""
 import logging
 
+import peewee
 from flask import Response, json, request
 from werkzeug.exceptions import HTTPException
 
@@ -65,6 +66,16 @@ def _from_unexpected(exc):
     return problem_response(500, "Internal Server Error", "The server could not complete the request.")
 
 
+def _from_lost_database(exc):
+    """The database went away mid-request (or SQLite stayed locked past its busy timeout): 503,
+    which a client may retry, not a 500."""
+    log.warning("database unavailable on %s %s: %s", request.method, request.path, str(exc).splitlines()[:1])
+    return problem_response(503, "Service Unavailable", "The database is unreachable; try again shortly.",
+                            type_="database-unavailable", headers={"Retry-After": "5"})
+
+
 def init_app(app):
     app.register_error_handler(HTTPException, _from_http_exception)
+    app.register_error_handler(peewee.OperationalError, _from_lost_database)
+    app.register_error_handler(peewee.InterfaceError, _from_lost_database)
     app.register_error_handler(Exception, _from_unexpected)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from . import actors, merge
-from .db import database, write_transaction
+from .db import database, lock_store_writes, retrying
 from .documents import sha256
 from .models import Document, Event, EventChange, Mention, Topic, utcnow
 from .nlp import EXTRACTOR_VERSION
@@ -55,31 +55,52 @@ def ingest_articles(articles, *, batch_size=16, actor="loader"):
                 results[i] = IngestResult(existing.key, "unchanged", existing.id)
             else:
                 todo.append(i)
-        extracted = iter(extract_articles([chunk[i] for i in todo], batch_size=batch_size))
+        extracted = _extract_safely(extract_articles, [chunk[i] for i in todo], batch_size)
         for i, article in enumerate(chunk):  # each result as soon as it is stored: progress stays live
-            yield results[i] if i in results else _store_safely(article, next(extracted), actor)
+            if i in results:
+                yield results[i]
+                continue
+            extraction = next(extracted)
+            if isinstance(extraction, Exception):
+                yield IngestResult(article.key, "failed", error=f"{type(extraction).__name__}: {extraction}")
+            else:
+                yield _store_safely(article, extraction, actor)
+
+
+def _extract_safely(extract_articles, articles, batch_size):
+    """One extraction, or the exception that stopped it, per article in order. spaCy stops a whole
+    nlp.pipe run at the first article it cannot take; the articles after it are then extracted one
+    at a time, so one bad article fails alone and the rest of a folder still loads."""
+    done = 0
+    try:
+        for extraction in extract_articles(articles, batch_size=batch_size):
+            done += 1
+            yield extraction
+    except Exception:  # noqa: BLE001 - redone one by one below, each failure reported with its article
+        for article in articles[done:]:
+            try:
+                yield next(iter(extract_articles([article], batch_size=1)))
+            except Exception as exc:  # noqa: BLE001
+                yield exc
 
 
 def extract_one(article):
     """Extraction alone, outside any transaction: a caller can then hold the write lock only
-    for storing (see store_article)."""
+    for storing (see store_locked)."""
     from .nlp.extract import extract_articles
 
     return next(iter(extract_articles([article], batch_size=1)))
 
 
-def store_article(article, extraction, actor="loader"):
-    """Store one extracted article in its own transaction; an identical text already stored
-    (e.g. by a concurrent push) answers "unchanged"."""
-    with database.atomic():
-        sync_topics()
-    return _store_safely(article, extraction, actor)
+def store_locked(article, extraction, actor):
+    """Store one extracted article inside the caller's write transaction; raises on failure."""
+    lock_store_writes()  # one writer of actors at a time (PostgreSQL; SQLite has one writer anyway)
+    return _store(article, extraction, actor)
 
 
 def _store_safely(article, extraction, actor):
     try:
-        with write_transaction():
-            return _store(article, extraction, actor)
+        return retrying(lambda: store_locked(article, extraction, actor))
     except Exception as exc:  # one bad article must not stop the rest; its transaction rolled back
         return IngestResult(article.key, "failed", error=f"{type(exc).__name__}: {exc}")
 

@@ -1,8 +1,13 @@
 """Create the store, and upgrade an older store in place.
 
 The version a store is at lives in SchemaInfo; MIGRATIONS holds one function per version step.
+Every process may call migrate() at start (each gunicorn worker does): it runs under a lock
+(PostgreSQL: an advisory lock; SQLite: the write lock, BEGIN IMMEDIATE), so one of them
+migrates and the others find the store current.
 """
-from .db import database, is_postgres
+from peewee import fn
+
+from .db import database, is_postgres, write_transaction
 from .models import (
     SCHEMA_VERSION,
     Actor,
@@ -50,8 +55,33 @@ def _v2():
     database.create_tables([WriteQuota], safe=True)
 
 
-# MIGRATIONS[n] brings a store from version n-1 to version n; each step only adds, never rewrites.
-MIGRATIONS = {1: _v1, 2: _v2}
+# the tables whose ids the API shows (events, documents, participants, history entries)
+STABLE_ID_TABLES = (Document, Actor, Event, EventChange)
+
+
+def _v3():
+    """Ids never reused on SQLite: its tables of public ids are rebuilt with AUTOINCREMENT (rows,
+    links and the search index kept), and each id sequence starts past every id the store has
+    seen, including the ids in the history of deleted events. (PostgreSQL: nothing to do.)"""
+    if is_postgres():
+        return
+    from .sqlite_rebuild import rebuild_with_autoincrement
+
+    rebuild_with_autoincrement(STABLE_ID_TABLES, after=SQLITE_FTS)
+    for model in STABLE_ID_TABLES:
+        highest = model.select(fn.MAX(model.id)).scalar() or 0
+        if model is Event:  # a deleted newest event left only its history behind
+            highest = max(highest, EventChange.select(fn.MAX(EventChange.event_id)).scalar() or 0)
+        table = model._meta.table_name
+        database.execute_sql("DELETE FROM sqlite_sequence WHERE name = ?", (table,))
+        database.execute_sql("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, highest))
+
+
+# MIGRATIONS[n] brings a store from version n-1 to version n; each step only adds, never rewrites
+# (v3 rebuilds tables on SQLite, row for row).
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3}
+# any constant: the PostgreSQL advisory lock that migrations of this store take
+MIGRATION_LOCK = 0x7E1E11E5
 
 
 def current_version():
@@ -62,15 +92,24 @@ def current_version():
 
 
 def migrate():
-    """Bring the store up to SCHEMA_VERSION; returns the versions applied."""
+    """Bring the store up to SCHEMA_VERSION; returns the versions applied. Concurrent callers
+    wait for each other: the first migrates, the rest find nothing to do."""
     applied = []
-    with database.atomic():
-        version = current_version()
-        for step in range(version + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[step]()
-            SchemaInfo.delete().execute()
-            SchemaInfo.create(version=step)
-            applied.append(step)
+    if not is_postgres():  # a table rebuild (v3) must not cascade: SQLite checks keys again below
+        database.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        with write_transaction():
+            if is_postgres():  # held to commit: a second process waits here, then reads the new version
+                database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+            version = current_version()
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[step]()
+                SchemaInfo.delete().execute()
+                SchemaInfo.create(version=step)
+                applied.append(step)
+    finally:
+        if not is_postgres():
+            database.execute_sql("PRAGMA foreign_keys = ON")
     return applied
 
 

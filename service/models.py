@@ -2,6 +2,7 @@
 import datetime as dt
 
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     CharField,
@@ -11,14 +12,15 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    NodeList,
     TextField,
 )
 
 from schemas import channels as channel_registry
 
-from .db import database
+from .db import database, is_postgres
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 CHANNELS = {c.name: c.description for c in channel_registry.REGISTRY.values()}
 DATE_PRECISIONS = ("day", "month", "year")
@@ -28,6 +30,16 @@ ACTOR_KINDS = ("person", "organization", "state")
 
 def utcnow():
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+class StableIdField(AutoField):
+    """A public id that is never given twice. SQLite without AUTOINCREMENT hands the largest id
+    out again once its row is deleted (and the deleted event's history would show under the new
+    one); PostgreSQL's sequences never go back."""
+
+    def ddl(self, ctx):
+        node = super().ddl(ctx)
+        return node if is_postgres() else NodeList((node, SQL("AUTOINCREMENT")))
 
 
 class BaseModel(Model):
@@ -44,7 +56,7 @@ class SchemaInfo(BaseModel):
 
 
 class Document(BaseModel):
-    id = AutoField()
+    id = StableIdField()
     key = CharField(max_length=255, unique=True)
     title = TextField(null=True)
     publisher = CharField(max_length=255, null=True)
@@ -60,7 +72,7 @@ class Document(BaseModel):
 
 
 class Actor(BaseModel):
-    id = AutoField()
+    id = StableIdField()
     name = CharField(max_length=255)
     slug = CharField(max_length=255, unique=True)
     kind = CharField(max_length=16, default="person")
@@ -77,7 +89,7 @@ class ActorAlias(BaseModel):
 
 
 class Event(BaseModel):
-    id = AutoField()
+    id = StableIdField()
     date = DateField(null=True)
     date_precision = CharField(max_length=8, null=True)
     date_basis = CharField(max_length=16, default="unknown")
@@ -153,9 +165,11 @@ class ApiKey(BaseModel):
 
 
 class EventChange(BaseModel):
-    """History of every write to an event; kept after the event is deleted."""
+    """History of every write to an event; kept after the event is deleted. event_id is no foreign
+    key, so the history outlives its event; event ids are never reused (StableIdField), so the
+    history of a deleted event never shows under a new one."""
 
-    id = AutoField()
+    id = StableIdField()
     event_id = IntegerField(index=True)
     actor_key = CharField(max_length=64)  # name of the API key, or "loader"
     action = CharField(max_length=16)  # create, update, delete, merge

@@ -3,17 +3,16 @@
 History rows of a push over the API are credited to the API key that sent the article.
 """
 import json
-import logging
+
+from humanize import naturalsize
 
 from . import store
-from .db import database, is_postgres, write_transaction
+from .db import database, is_postgres, retrying, write_transaction
 from .documents import BadArticle, check_text, sha256
 from .errors import Problem
 from .models import Document, Event, EventChange
 from .nlp import EXTRACTOR_VERSION
 from .nlp.types import ArticleInput
-
-log = logging.getLogger(__name__)
 
 
 def _invalid(field, message):
@@ -24,8 +23,10 @@ def _invalid(field, message):
 def article_input(data, max_bytes):
     """The validated body -> an ArticleInput the loader takes (422 for text that is no article)."""
     size = len(data["text"].encode("utf-8"))
-    if size > max_bytes:
-        raise _invalid("text", f"The article is {size} bytes; the limit is {max_bytes} bytes.")
+    if size > max_bytes:  # refused before spaCy sees it: a bounded extraction for every article taken
+        raise Problem(413, "Content Too Large",
+                      f"The article is {naturalsize(size)} ({size} bytes); the limit is {max_bytes} bytes "
+                      "(TIMELINE_MAX_ARTICLE_BYTES).", type_="article-too-large")
     try:
         text = check_text(data["text"])
     except BadArticle as exc:
@@ -43,30 +44,30 @@ def article_input(data, max_bytes):
 def submit(data, key_name, max_bytes):
     """Ingest one article; returns the result body (status, document detail, created and merged ids).
 
-    Extraction (spaCy) runs before the write transaction, so the write lock is held only while
-    storing: on SQLite writers queue for it instead of failing, and when two clients push the
-    same text at once the one that loses the race is told "unchanged".
+    Extraction (spaCy) runs before the write transaction, so locks are held only while storing.
+    Pushes of the same key or text wait for each other (the one that loses the race is told
+    "unchanged"), and every store waits for the other writers of actors (db.lock_store_writes):
+    two articles that bring in the same new person at once make one actor, and no client is
+    told 4xx for a race between servers. A deadlock PostgreSQL breaks is retried (db.retrying).
     """
-    from .ingest import IngestResult, extract_one, store_article  # spaCy on first use only
+    from .ingest import IngestResult, extract_one, store_locked, sync_topics  # spaCy on first use only
 
     article = article_input(data, max_bytes)
     existing = Document.get_or_none(Document.sha256 == sha256(article.text))
     extraction = None if existing and existing.extractor_version == EXTRACTOR_VERSION else extract_one(article)
-    with write_transaction():
-        if is_postgres():  # pushes of the same key or text wait for each other (SQLite: one writer anyway)
+    if extraction is not None:
+        with write_transaction():
+            sync_topics()
+
+    def store_it():
+        if is_postgres():  # SQLite: one writer anyway
             for name in sorted({f"key:{article.key}", f"sha256:{sha256(article.text)}"}):
                 database.execute_sql("SELECT pg_advisory_xact_lock(hashtext(%s))", (name,))
         if extraction is None:
-            result = IngestResult(existing.key, "unchanged", existing.id)
-        else:
-            result = store_article(article, extraction, actor=key_name)
-        if result.status == "failed":
-            existing = Document.get_or_none(Document.sha256 == sha256(article.text))
-            if existing is None:
-                log.warning("article %s not stored: %s", article.key, result.error)
-                raise Problem(422, "Unprocessable Content",
-                              f"The article could not be stored: {str(result.error).splitlines()[0][:300]}")
-            result = IngestResult(existing.key, "unchanged", existing.id)
+            return IngestResult(existing.key, "unchanged", existing.id)
+        return store_locked(article, extraction, key_name)
+
+    result = retrying(store_it)
     return {
         "status": result.status,
         "document": store.document_detail(result.document_id),

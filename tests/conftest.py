@@ -45,6 +45,8 @@ def truncate_all():
             for model in reversed(TABLES):
                 if model.__name__ != "SchemaInfo":
                     model.delete().execute()
+            # like RESTART IDENTITY: ids never reused within a store, but every test starts at 1
+            database.execute_sql("DELETE FROM sqlite_sequence")
     database.close()
 
 

@@ -47,11 +47,11 @@ def test_bad_inputs_are_refused_with_one_line_reasons(tmp_path):
     got = {name.rsplit("/", 1)[1]: error for name, _, error in sources(tmp_path, tmp_path)}
     assert got == {
         "binary.txt": "binary content (NUL bytes), not a text article",
-        "broken.json": "not valid JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))",
+        "broken.json": "not valid JSON (Expecting property name enclosed in double quotes at line 1 column 2)",
         "date.json": "published 'yesterday' is not an ISO date (YYYY-MM-DD)",
         "digits.txt": "no sentences: fewer than three words of text",
         "empty.txt": "empty article",
-        "huge.txt": "larger than the limit of 1000 bytes (1500 bytes)",
+        "huge.txt": "1.5 kB is over the article limit of 1.0 kB (TIMELINE_MAX_ARTICLE_BYTES)",
         "latin1.txt": "not UTF-8 text (invalid byte at offset 3)",
     }
 

@@ -1,8 +1,17 @@
-"""The schema version is recorded, and a newer release upgrades an older store in place."""
+"""The schema version is recorded, a newer release upgrades an older store in place, and
+processes that start at once on an empty store migrate it once."""
+import threading
+
+import pytest
+
 from service import migrate as migrations
-from service.db import database
-from service.models import SCHEMA_VERSION, Document, SchemaInfo, WriteQuota
+from service.db import database, is_postgres, make_database
+from service.models import SCHEMA_VERSION, TABLES, Actor, Document, Event, EventChange, SchemaInfo, WriteQuota
+from service.store import events_page
+from tests import factories as f
 from tests.conftest import assert_problem
+
+STABLE = ("document", "actor", "event", "event_change")
 
 
 def _downgrade_to_v1():
@@ -18,9 +27,9 @@ def test_an_older_store_is_upgraded_in_place_and_keeps_its_data(db):
     assert migrations.current_version() == 1
     assert not database.table_exists("write_quota")
 
-    assert migrations.migrate() == [2]
+    assert migrations.migrate() == [2, 3]
 
-    assert migrations.current_version() == SCHEMA_VERSION == 2
+    assert migrations.current_version() == SCHEMA_VERSION == 3
     assert database.table_exists("write_quota")
     assert [d.key for d in Document.select()] == ["kept.txt"]
     assert migrations.migrate() == []  # a current store: nothing to do
@@ -32,3 +41,97 @@ def test_readyz_says_when_the_schema_is_behind(client, db):
     assert body["detail"] == "the database schema is not current: run `timeline migrate`"
     migrations.migrate()
     assert client.get("/readyz").status_code == 200
+
+
+def _rows():
+    return {m.__name__: sorted(tuple(str(v) for v in row) for row in m.select().tuples()) for m in TABLES
+            if m is not SchemaInfo}
+
+
+def _v2_store(path, source):
+    """A store as schema 2 wrote it: the tables of today without AUTOINCREMENT."""
+    schema = source.execute_sql(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite^_%' ESCAPE '^' "
+        "AND NOT (type = 'table' AND name LIKE 'event^_fts^_%' ESCAPE '^') "
+        "ORDER BY type = 'trigger', type = 'index'").fetchall()
+    old = make_database(f"sqlite:///{path}")
+    old.connect()
+    for _, _, sql in schema:
+        old.execute_sql(sql.replace(" AUTOINCREMENT", ""))
+    old.execute_sql("INSERT INTO schema_info (version, migrated_at) VALUES (2, '2024-01-01 00:00:00')")
+    return old
+
+
+def test_a_v2_sqlite_store_is_rebuilt_so_that_ids_are_never_reused(db, tmp_path):
+    if is_postgres():
+        pytest.skip("PostgreSQL sequences never hand an id out twice: schema 3 changes nothing there")
+    original = database.obj
+    database.initialize(_v2_store(tmp_path / "v2.db", original))
+    try:
+        document = f.document("v2.txt", text="Ada Lorn met Bo Ekvall in Varna to talk about ferries.")
+        ada, bo = f.actor("Ada Lorn", "BG"), f.actor("Bo Ekvall", "SE")
+        ferries = f.topic("ferries")
+        events = [f.event(f"Ada Lorn meets Bo Ekvall ({n})", participants=[ada, bo], topics=[ferries],
+                          sources=[(document, "Ada Lorn met Bo Ekvall in Varna to talk about ferries.")])
+                  for n in range(4)]
+        database.execute_sql("UPDATE event SET search_text = title")
+        for event in events:
+            EventChange.create(event_id=event.id, actor_key="loader", action="create")
+        for event in events[2:]:  # the two newest go; only their history stays
+            EventChange.create(event_id=event.id, actor_key="desk", action="delete")
+            event.delete_instance(recursive=True)
+        before = _rows()
+
+        assert migrations.migrate() == [3]
+
+        assert _rows() == before
+        for table in STABLE:
+            sql = database.execute_sql("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+            assert "AUTOINCREMENT" in sql, table
+        assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+        assert database.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
+        found, _ = events_page({"q": "meets"}, 10)
+        assert [e["id"] for e in found] == [events[0].id, events[1].id]  # the search index came along
+        assert Event.create(channel="meeting", title="New").id == events[3].id + 1
+        assert Actor.create(name="Cy Dunmore", slug="cy-dunmore").id == bo.id + 1
+    finally:
+        database.close()
+        database.initialize(original)
+
+
+def _empty_store(tmp_path):
+    if is_postgres():
+        database.execute_sql("DROP SCHEMA public CASCADE")
+        database.execute_sql("CREATE SCHEMA public")
+        database.close()
+        return database.obj
+    return make_database(f"sqlite:///{tmp_path / 'empty.db'}")
+
+
+def test_processes_starting_at_once_on_an_empty_store_migrate_it_once(db, tmp_path):
+    original = database.obj
+    database.initialize(_empty_store(tmp_path))
+    start, results = threading.Barrier(6), []
+
+    def start_up():
+        start.wait(10)
+        try:
+            database.connect(reuse_if_open=True)
+            results.append(migrations.migrate())
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            results.append(f"{type(exc).__name__}: {exc}")
+        finally:
+            database.close()
+
+    try:
+        threads = [threading.Thread(target=start_up) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert sorted(results, key=str) == [[1, 2, 3]] + [[]] * 5, results
+        database.connect(reuse_if_open=True)
+        assert migrations.is_current()
+    finally:
+        database.close()
+        database.initialize(original)

@@ -2,12 +2,17 @@
 import http
 import json
 
+import flask_smorest
 import yaml
 from apispec.ext.marshmallow.common import resolve_schema_cls
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
+from marshmallow.utils import missing
+from webargs.flaskparser import FlaskParser, abort, is_json_request
 
 from schemas.common import ProblemSchema
+
+from ..jsonsafe import BadJson, loads
 
 API_TITLE = "Event Timeline API"
 API_VERSION = "v1"
@@ -18,6 +23,23 @@ API_DESCRIPTION = (
     "follow `next` (also in the `Link` header). Every error is `application/problem+json`; "
     "unknown query parameters are errors. Every GET has an ETag and honours If-None-Match."
 )
+
+
+class StrictJsonParser(FlaskParser):
+    """Bodies parsed by service.jsonsafe: lone surrogates, deep nesting and huge integers are a
+    400 problem, never a 500 or a row the database cannot store."""
+
+    def _raw_load_json(self, req):
+        if not is_json_request(req):
+            return missing
+        try:
+            return loads(req.get_data(cache=True))
+        except BadJson as exc:
+            abort(400, messages={"json": [f"Invalid JSON body: {exc}."]})
+
+
+# set before the blueprint modules are imported: their decorators take the parser then
+flask_smorest.Blueprint.ARGUMENTS_PARSER = StrictJsonParser()
 
 
 class TimelineApi(Api):

@@ -26,7 +26,8 @@ def readyz():
         database.execute_sql("SELECT 1")
         current = is_current()
     except Exception as exc:  # any driver error means not ready
-        raise Problem(503, "Service Unavailable", f"database unreachable: {type(exc).__name__}") from exc
+        raise Problem(503, "Service Unavailable", "The database is unreachable; try again shortly.",
+                      type_="database-unavailable", headers={"Retry-After": "5"}) from exc
     if not current:
         raise Problem(503, "Service Unavailable", "the database schema is not current: run `timeline migrate`")
     return {"status": "ready"}

@@ -27,12 +27,13 @@ def cursor_errors():
 
 
 def paged(data, next_cursor):
-    """The page body, and the Link header pointing at the next page (same query, new cursor)."""
+    """The page body, and the Link header pointing at the next page (same query, new cursor).
+    The link is relative (RFC 8288 allows it): the Host header a client sends is never echoed."""
     headers = {}
     if next_cursor:
         params = request.args.copy()
         params.setlist("cursor", [next_cursor])
-        url = request.base_url + "?" + urlencode(list(params.items(multi=True)))
+        url = request.path + "?" + urlencode(list(params.items(multi=True)))
         headers["Link"] = f'<{url}>; rel="next"'
     return {"data": data, "next": next_cursor}, 200, headers
 

@@ -4,10 +4,13 @@ Every writer is a generator of text chunks over an iterator of API-shape event d
 response (or a file) is streamed and memory stays flat however many events match. The HTTP
 view calls `export_response`; `timeline export` calls `write_export`.
 """
+import hashlib
+import json
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
 from flask import Response, current_app, has_request_context, request, stream_with_context
+from werkzeug.http import http_date, is_resource_modified, quote_etag
 
 from .. import config as config_module
 from .. import store
@@ -34,9 +37,14 @@ FORMATS = {
 }
 
 
+# names the service in calendar UIDs and Atom ids when no TIMELINE_PUBLIC_URL is configured; never
+# taken from the request's Host header, which any client sets as it likes
+DEFAULT_HOST = "localhost"
+
+
 @dataclass(frozen=True)
 class Context:
-    base_url: str  # ends with "/"
+    base_url: str  # ends with "/": the configured public URL, or "/" (links relative to the service)
     host: str  # for calendar UIDs and Atom ids: stable, no port
     self_url: str
     feed_key: str  # names the query in the Atom feed id: one feed per distinct query
@@ -50,22 +58,22 @@ def _settings():
 
 
 def make_context(filters):
+    """Links are absolute only under a configured TIMELINE_PUBLIC_URL; otherwise relative
+    references ("/v1/events/4"), which readers resolve against the URL they fetched."""
     settings = _settings()
     public = (settings.get("PUBLIC_URL") or "").strip()
-    if public:
-        base = public.rstrip("/") + "/"
-    elif has_request_context():
-        base = request.host_url
+    base = public.rstrip("/") + "/" if public else "/"
+    if has_request_context():
+        self_url = base + request.full_path.lstrip("/").rstrip("?")
     else:
-        base = "http://localhost:8000/"
-    self_url = request.url if has_request_context() else base + "v1/events?format=atom"
+        self_url = base + "v1/events?format=atom"
     query = sorted(request.args.items(multi=True)) if has_request_context() else []
     feed_key = "events" + ("?" + urlencode(query) if query else "")
     listing = [(name, value) for name, value in query if name not in ("format", "group")]
     list_url = base + "v1/events" + ("?" + urlencode(listing) if listing else "")
     return Context(
         base_url=base,
-        host=urlsplit(base).hostname or "localhost",
+        host=urlsplit(base).hostname or DEFAULT_HOST,
         self_url=self_url,
         feed_key=feed_key,
         list_url=list_url,
@@ -98,17 +106,32 @@ def _buffered(chunks):
         yield "".join(pending)
 
 
+def _validators(fmt, filters, context):
+    """A weak ETag and Last-Modified for an export, from the store rather than the body (which is
+    streamed): they change whenever an event of the query, or the set of them, changes."""
+    filters = {key: value for key, value in filters.items() if key != "group"}
+    version, last_modified = store.export_version(filters)
+    etag = hashlib.sha256(json.dumps([fmt, context.feed_key, context.base_url, version], default=str)
+                          .encode()).hexdigest()[:32]
+    return etag, last_modified
+
+
 def export_response(fmt, filters):
-    """A streamed response of every event matching filters, in format fmt (a key of FORMATS)."""
+    """A streamed response of every event matching filters, in format fmt (a key of FORMATS).
+    If-None-Match / If-Modified-Since answer 304 before any event is read."""
     spec = FORMATS[fmt]
     context = make_context(filters)
+    etag, last_modified = _validators(fmt, filters, context)
+    headers = {"ETag": quote_etag(etag, weak=True)}
+    if last_modified:
+        headers["Last-Modified"] = http_date(last_modified)
+    if not is_resource_modified(request.environ, etag=quote_etag(etag, weak=True), last_modified=last_modified):
+        return Response(status=304, headers=headers)
     # stream_with_context keeps the request (and its database connection) open while streaming
     body = stream_with_context(_buffered(spec.write(_events(spec, filters, context), context)))
     disposition = "attachment" if fmt in ("csv", "ics") else "inline"
     return Response(body, content_type=spec.media_type, headers={
-        "Content-Disposition": f'{disposition}; filename="events.{spec.extension}"',
-        "X-Content-Type-Options": "nosniff",
-    })
+        **headers, "Content-Disposition": f'{disposition}; filename="events.{spec.extension}"'})
 
 
 def write_export(fmt, filters, stream):

@@ -72,9 +72,10 @@ def vevent(event, context):
         f"SUMMARY:{escape(event['title'])}",
         f"DESCRIPTION:{escape(_description(event))}",
         "CATEGORIES:" + ",".join(escape(c) for c in categories),
-        f"URL:{context.base_url}v1/events/{event['id']}",
         "TRANSP:TRANSPARENT",
     ]
+    if context.base_url != "/":  # URL must be absolute (RFC 5545 3.3.13): only with a configured public URL
+        lines.insert(-1, f"URL:{context.base_url}v1/events/{event['id']}")
     if event["location"]:
         lines.append(f"LOCATION:{escape(location_label(event['location']))}")
     lines.append("END:VEVENT")

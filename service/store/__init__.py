@@ -19,6 +19,7 @@ Events
         GET /v1/events/{id} (what `timeline export --format ndjson` writes), in the given order,
         in a fixed number of queries (four from ids, three from rows) however many events.
     ``get_event(event_id) -> dict | None``.
+    ``export_version(filters) -> (version, last_modified)``: the validators of an export.
 
 Catalog
     ``participants_page``, ``get_actor``, ``participant_detail``, ``counterparts_page``,
@@ -34,7 +35,7 @@ from .catalog import (
     participants_page,
     topics,
 )
-from .events import events_page, filter_events, get_event, iter_event_payloads
+from .events import events_page, export_version, filter_events, get_event, iter_event_payloads
 from .keyset import BadCursor
 from .payloads import event_payloads
 from .timeline import timeline
@@ -47,6 +48,7 @@ __all__ = [
     "documents_page",
     "event_payloads",
     "events_page",
+    "export_version",
     "filter_events",
     "get_actor",
     "get_event",

@@ -4,7 +4,7 @@ import re
 
 from peewee import fn
 
-from ..models import Actor, Document, Event, EventActor, EventTopic, Mention, Topic
+from ..models import Actor, Document, Event, EventActor, EventChange, EventTopic, Mention, Topic
 from . import keyset
 from .payloads import event_payloads
 from .search import matches
@@ -142,3 +142,33 @@ def get_event(event_id):
     """The API shape of one event, or None."""
     payloads = event_payloads([event_id])
     return payloads[0] if payloads else None
+
+
+def _as_datetime(value):
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def export_version(filters):
+    """What an export of these filters shows, summed up in two small queries: the matching events
+    (count, ids, newest update) and the newest recorded change of the store (a deletion, a merge,
+    an article loaded). Returns (version, last_modified): any change to what an export would
+    write changes the version; last_modified is the newest of those moments (UTC, naive)."""
+    matching = filter_events(filters).select(Event.id).order_by()
+    count, id_sum, newest = (
+        Event
+        .select(fn.COUNT(Event.id), fn.SUM(Event.id), fn.MAX(Event.updated_at))
+        .where(Event.id.in_(matching))
+        .tuples()
+        .get()
+    )
+    last_change, changed_at = (
+        EventChange
+        .select(fn.MAX(EventChange.id), fn.MAX(EventChange.at))
+        .tuples()
+        .get()
+    )
+    moments = [m for m in (_as_datetime(newest), _as_datetime(changed_at)) if m]
+    version = [count, int(id_sum or 0), str(newest), last_change]
+    return version, max(moments).replace(tzinfo=dt.UTC) if moments else None

@@ -90,9 +90,9 @@ def test_keyset_pages_walk_every_event_once_with_link_header(client, world):
             cursor = response.json["next"]
             if cursor:
                 link = response.headers["Link"]
-                assert link.startswith("<http://localhost/v1/events?") and link.endswith('>; rel="next"')
+                assert link.startswith("</v1/events?") and link.endswith('>; rel="next"')
                 assert f"cursor={cursor}" in link and f"sort={sort.replace('-', '-')}" in link
-                url = link[len("<http://localhost"):link.index(">")]
+                url = link[1:link.index(">")]
             else:
                 assert "Link" not in response.headers
                 url = None
@@ -168,8 +168,11 @@ def test_limit_over_a_lower_configured_cap_is_a_problem(app, client, world):
 
 def test_bad_cursors_are_problems(client, world):
     good = client.get("/v1/events?limit=1").json["next"]
-    for cursor in ["abc", "!!!", good + "x", good[:-3]]:
+    for cursor in ["abc", good + "x", good[:-3]]:
         assert_problem(client.get(f"/v1/events?cursor={cursor}"), 400)
+    # not of the cursor's documented shape (url-safe base64): the schema refuses it
+    assert assert_problem(client.get("/v1/events?cursor=!!!"), 422)["errors"] == {
+        "query": {"cursor": ["String does not match expected pattern."]}}
     body = assert_problem(client.get(f"/v1/events?sort=-date&cursor={good}"), 400)
     assert body["detail"] == "The cursor belongs to another listing or sort order."
     assert_problem(client.get(f"/v1/documents?cursor={good}"), 400)

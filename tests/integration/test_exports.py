@@ -112,7 +112,7 @@ def test_icalendar_one_all_day_vevent_per_dated_event(client, desk, tricky):
     assert description.startswith("Line one\nline two, with a comma; and a semicolon \\ backslash\n\n")
     assert "“Ministers met; they said: <b>“all good”</b>, with ☃ & co.” (Ünïcode Times, Title of tricky.txt)" \
         in description
-    assert str(call["URL"]) == f"http://localhost/v1/events/{desk.call.id}"
+    assert "URL" not in call  # a calendar URL must be absolute: only with TIMELINE_PUBLIC_URL
     assert [str(c) for c in call["CATEGORIES"].cats] == ["Phone call", "Fisheries"]
     assert call.decoded("DTSTAMP") == dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 
@@ -173,13 +173,13 @@ def test_atom_feed_of_the_newest_events(client, desk, tricky, monkeypatch):
     assert feed.feed.id == "tag:localhost,2026:events?format=atom"
     assert feed.feed.updated == "2025-01-01T12:00:00Z"
     assert [(link.rel, link.href) for link in feed.feed.links] == [
-        ("self", "http://localhost/v1/events?format=atom"), ("alternate", "http://localhost/v1/events")]
+        ("self", "/v1/events?format=atom"), ("alternate", "/v1/events")]
     assert [e.id for e in feed.entries] == [f"tag:localhost,2026:event-{desk.meeting.id}",
                                             f"tag:localhost,2026:event-{tricky.id}"]
     meeting = feed.entries[0]
     assert meeting.title == "Oskar Veld meets Tomas Arkwright"
     assert [(link.rel, link.type, link.href) for link in meeting.links] == [
-        ("alternate", "application/json", f"http://localhost/v1/events/{desk.meeting.id}"),
+        ("alternate", "application/json", f"/v1/events/{desk.meeting.id}"),
         ("alternate", "text/html", "https://news.example/veld-tallinn.txt")]
     assert meeting.link == "https://news.example/veld-tallinn.txt"
     assert meeting.updated == "2025-01-01T12:00:00Z"
@@ -188,7 +188,7 @@ def test_atom_feed_of_the_newest_events(client, desk, tricky, monkeypatch):
                                "(Baltic Wire)")
     assert [t.term for t in meeting.tags] == ["meeting", "energy"]
     assert feed.entries[1].title == tricky.title
-    assert [link.href for link in feed.entries[1].links] == [f"http://localhost/v1/events/{tricky.id}"]
+    assert [link.href for link in feed.entries[1].links] == [f"/v1/events/{tricky.id}"]
 
 
 def test_cli_export_reuses_the_writers(app, desk, tmp_path, monkeypatch):

@@ -71,7 +71,7 @@ def test_post_document_adds_its_events_and_the_same_post_again_changes_nothing(c
 
 @pytest.mark.parametrize("body, errors", [
     ({}, {"json": {"text": ["Missing data for required field."]}}),
-    ({"text": ""}, {"json": {"text": ["Length must be between 1 and 2097152."]}}),
+    ({"text": ""}, {"json": {"text": ["Shorter than minimum length 1."]}}),
     ({"text": "   \n  "}, {"json": {"text": ["Not an article: empty article."]}}),
     ({"text": "Two words"}, {"json": {"text": ["Not an article: no sentences: fewer than three words of text."]}}),
     ({"text": ARTICLE, "author": "me"}, {"json": {"author": ["Unknown field."]}}),
@@ -85,11 +85,15 @@ def test_bad_documents_are_422_and_write_nothing(client, db, headers, body, erro
     assert Document.select().count() == 0 and Event.select().count() == 0
 
 
-def test_article_over_the_article_limit_is_422(client, db, headers, monkeypatch):
+def test_article_over_the_article_limit_is_413_before_extraction(client, db, headers, monkeypatch):
     monkeypatch.setitem(client.application.config, "MAX_ARTICLE_BYTES", 100)
     response = client.post("/v1/documents", json=BODY, headers=headers)
-    assert assert_problem(response, 422)["errors"] == {
-        "json": {"text": [f"The article is {len(ARTICLE.encode())} bytes; the limit is 100 bytes."]}}
+    size = len(ARTICLE.encode())
+    assert assert_problem(response, 413) == {
+        "type": "https://timeline.invalid/problems/article-too-large", "title": "Content Too Large", "status": 413,
+        "detail": f"The article is {size} Bytes ({size} bytes); the limit is 100 bytes (TIMELINE_MAX_ARTICLE_BYTES).",
+        "instance": "/v1/documents"}
+    assert Document.select().count() == 0
 
 
 def test_delete_document_removes_the_events_only_it_reported(client, db, headers):
@@ -132,3 +136,11 @@ def test_a_correction_survives_loading_the_seeds_again(client, db, headers, monk
                     "date_basis": "editor", "channel": "correspondence",
                     "location": {"name": "Atlantis", "country": None}, "summary": "Checked by phone."}
     assert json.loads(Event.get_by_id(event["id"]).locked) == ["channel", "date", "location", "summary", "title"]
+
+
+def test_an_article_over_the_default_limit_is_413_and_never_reaches_spacy(client, db, headers):
+    text = "Minister Ada Lorn met Minister Bo Ekvall in Varna. " * 12_000  # 612,000 bytes, under the body limit
+    response = client.post("/v1/documents", json={"text": text}, headers=headers)
+    assert assert_problem(response, 413)["detail"] == (
+        "The article is 612.0 kB (612000 bytes); the limit is 102400 bytes (TIMELINE_MAX_ARTICLE_BYTES).")
+    assert Document.select().count() == 0
