@@ -40,24 +40,27 @@ def channel_counts(filters, interval=None):
     {"interval", "buckets": [{"start", "end", "total", "counts": {channel: n}}],
      "undated": {channel: n} | None}; interval None picks the finest that fits the axis.
     """
+    # counted per day in SQL: the rows are (day, channel) pairs, not events
     rows = (
-        filter_events({**filters, "sort": "date"})
-        .select(Event.date, Event.channel)
+        filter_events(filters)
+        .select(Event.date, Event.channel, fn.COUNT(Event.id))
+        .group_by(Event.date, Event.channel)
+        .order_by(Event.date.asc(nulls="LAST"), Event.channel)
         .tuples()
     )
     dated, undated = [], {}
-    for day, channel in rows:
+    for day, channel, n in rows:
         if day is None:
-            undated[channel] = undated.get(channel, 0) + 1
+            undated[channel] = n
         else:
-            dated.append((_day(day), channel))
+            dated.append((_day(day), channel, n))
     buckets = []
     if dated:
         interval = interval or fitting_interval(dated[0][0], dated[-1][0])
         counted = {}
-        for day, channel in dated:
+        for day, channel, n in dated:
             bucket = counted.setdefault(bucket_start(day, interval), {})
-            bucket[channel] = bucket.get(channel, 0) + 1
+            bucket[channel] = bucket.get(channel, 0) + n
         start, last = bucket_start(dated[0][0], interval), bucket_start(dated[-1][0], interval)
         while start <= last:
             following = next_bucket(start, interval)

@@ -126,7 +126,7 @@ def test_event_page_shows_sources_conflicts_and_corrections(client, newsroom, he
     assert fixed.status_code == 200
     soup = page(client.get(f"/events/{newsroom.call.id}"))
     assert soup.h1.get_text() == "Varela and Lyngstad on quotas"
-    assert [s.h3.get_text() for s in soup.select("section.source")] == ["Tagus Daily"]
+    assert [s.h3.get_text() for s in soup.select("article.source")] == ["Tagus Daily"]
     assert cells(soup.select_one("table.conflicts")) == [
         ["date", "2025-04-08", "varela-call.txt"], ["2025-04-09", "lyngstad-oslo.txt"]]
     history = cells(soup.select_one("table.history"))
@@ -135,8 +135,8 @@ def test_event_page_shows_sources_conflicts_and_corrections(client, newsroom, he
                                   '"Varela and Lyngstad on quotas"']]
     # a stored URL that is no web address is shown, never linked
     soup = page(client.get(f"/events/{newsroom.talks.id}"))
-    assert soup.select("section.source a[href^=javascript]") == []
-    assert "javascript:alert(1) (not a web address)" in soup.select_one("section.source").get_text(" ", strip=True)
+    assert soup.select("article.source a[href^=javascript]") == []
+    assert "javascript:alert(1) (not a web address)" in soup.select_one("article.source").get_text(" ", strip=True)
     assert soup.select_one("table.history") is None
 
 
