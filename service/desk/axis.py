@@ -4,8 +4,9 @@ from ..models import CHANNELS
 
 # Okabe-Ito: told apart with the common colour-vision deficiencies; every bar also has a text twin
 # (the table under the chart), so colour is never the only way to read it
-COLOURS = dict(zip(CHANNELS, ("#0072B2", "#56B4E9", "#009E73", "#E69F00", "#CC79A7", "#D55E00", "#F0E442",
-                              "#444444"), strict=True))
+PALETTE = ("#0072B2", "#56B4E9", "#009E73", "#E69F00", "#CC79A7", "#D55E00", "#F0E442", "#444444")
+# a channel added to the registry past the palette is drawn grey until it gets a colour of its own
+COLOURS = {name: PALETTE[i] if i < len(PALETTE) else "#8c8c8c" for i, name in enumerate(CHANNELS)}
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 800, 180, 36, 28, 10
 LABELS_MAX = 8
 

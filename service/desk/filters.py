@@ -1,6 +1,8 @@
 """Template filters: dates with their precision, channel and basis names, query URLs."""
 import datetime as dt
 
+from schemas.channels import label as channel_label
+
 from .axis import COLOURS
 from .highlight import mark_words
 from .query import with_query
@@ -30,10 +32,6 @@ def show_date(value, precision="day"):
     return f"{day.day} {day:%b %Y}"
 
 
-def channel_name(channel):
-    return (channel or "").replace("_", " ")
-
-
 def web_url(url):
     """The URL if a browser may follow it (http or https), else None: a stored javascript: URL
     is shown as text, never as a link."""
@@ -42,7 +40,7 @@ def web_url(url):
 
 def register(app):
     app.add_template_filter(show_date, "show_date")
-    app.add_template_filter(channel_name, "channel_name")
+    app.add_template_filter(channel_label, "channel_name")  # the registry's label, as the exports show it
     app.add_template_filter(lambda basis: BASES.get(basis, basis or ""), "basis_name")
     app.add_template_filter(mark_words, "mark_words")
     app.add_template_global(with_query, "with_query")

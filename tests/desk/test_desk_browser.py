@@ -79,7 +79,7 @@ def test_the_filter_form_narrows_the_list(client, seeds, server, tab):  # noqa: 
     assert view.page.evaluate("[...document.querySelectorAll('#participant-options option')].map(o => o.value)") == [
         "sergey-lavrov"]
     field.fill("Sergey Lavrov")
-    view.page.get_by_role("checkbox", name="phone call").check()
+    view.page.get_by_role("checkbox", name="Phone call").check()
     view.page.get_by_role("button", name="Show events").click()
     view.page.wait_for_load_state()
     query = parse_qsl(urlparse(view.page.url).query, keep_blank_values=True)

@@ -36,7 +36,7 @@ def test_timeline_lists_every_event_with_its_evidence_and_exports(client, newsro
     first = soup.select_one("article.event")
     facts = {div.dt.get_text(): div.dd.get_text(" ", strip=True) for div in first.select("dl.facts > div")}
     assert facts == {
-        "Date": "8 Apr 2025 (to the day; date stated in the report)", "Channel": "phone call",
+        "Date": "8 Apr 2025 (to the day; date stated in the report)", "Channel": "Phone call",
         "Participants": "Ines Varela (Foreign Minister, PT) Arne Lyngstad (Foreign Minister, NO)",
         "Location": "not reported", "Topics": "Fisheries", "Confidence": "80%",
     }
@@ -91,9 +91,9 @@ def test_the_axis_counts_events_by_channel_and_links_each_period(client, newsroo
     bars = [(r["data-channel"], r["data-count"]) for r in soup.select("figure.axis > svg rect")]
     assert bars == [("phone_call", "1"), ("meeting", "1")]
     assert soup.select_one("figure.axis svg")["role"] == "img"
-    assert [li.get_text(strip=True) for li in soup.select("figure.axis .legend li")] == ["phone call", "meeting"]
+    assert [li.get_text(strip=True) for li in soup.select("figure.axis .legend li")] == ["Phone call", "Meeting"]
     table = soup.select_one("details.axis-table table")
-    assert cells(table) == [["8 Apr 2025", "1", "phone call 1"], ["3 Jun 2025", "1", "meeting 1"]]
+    assert cells(table) == [["8 Apr 2025", "1", "Phone call 1"], ["3 Jun 2025", "1", "Meeting 1"]]
     link = table.select_one("tbody a")["href"]
     # a date range leaves undated events out by itself
     assert link == "/?from=2025-04-08&to=2025-04-08"
@@ -101,7 +101,7 @@ def test_the_axis_counts_events_by_channel_and_links_each_period(client, newsroo
     # a wider range: months
     soup = page(client.get("/", query_string={"interval": "month"}))
     assert cells(soup.select_one("details.axis-table table")) == [
-        ["1 Apr 2025", "1", "phone call 1"], ["1 Jun 2025", "1", "meeting 1"], ["undated", "1", "correspondence 1"]]
+        ["1 Apr 2025", "1", "Phone call 1"], ["1 Jun 2025", "1", "Meeting 1"], ["undated", "1", "Correspondence 1"]]
 
 
 def test_bad_input_is_a_page_that_says_what_is_wrong(client, newsroom):
