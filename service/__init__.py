@@ -8,8 +8,8 @@ __version__ = "0.1.0"
 
 
 def create_app(overrides=None):
-    """The application factory: config, database, errors, API blueprints, CLI."""
-    from . import errors, http
+    """The application factory: config, database, errors, API blueprints, the desk's pages, CLI."""
+    from . import desk, errors, http
     from .api import init_api
     from .migrate import migrate
 
@@ -26,6 +26,7 @@ def create_app(overrides=None):
             database.close()
     http.init_app(app)
     init_api(app)
+    desk.init_app(app)  # the HTML pages at / (TIMELINE_DESK=false leaves them out)
     # after init_api: our problem+json handlers replace flask-smorest's JSON errors
     errors.init_app(app)
     return app

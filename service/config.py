@@ -13,6 +13,8 @@ DEFAULTS = {
     "CORS_ORIGINS": "*",
     # reads are public unless this is true; writes always need a key
     "READS_REQUIRE_KEY": False,
+    # the desk: HTML pages at / for journalists (service/desk); false for API-only deployments
+    "DESK": True,
     # request bodies over this many bytes get 413
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     # articles over this many bytes (UTF-8) are refused up front: by the loader with a one-line

@@ -24,6 +24,10 @@ Events
 Catalog
     ``participants_page``, ``get_actor``, ``participant_detail``, ``counterparts_page``,
     ``topics``, ``channels``, ``documents_page``, ``document_detail``; ``timeline(filters, interval)``.
+
+The desk's pages (service/desk) also read
+    ``channel_counts(filters, interval=None)`` (counts per bucket and channel, for the time axis),
+    ``participant_titles(actor_id)`` and ``document_text(document_id)``.
 """
 from .catalog import (
     channels,
@@ -35,6 +39,7 @@ from .catalog import (
     participants_page,
     topics,
 )
+from .desk import channel_counts, document_text, participant_titles
 from .events import events_page, export_version, filter_events, get_event, iter_event_payloads
 from .keyset import BadCursor
 from .payloads import event_payloads
@@ -42,9 +47,11 @@ from .timeline import timeline
 
 __all__ = [
     "BadCursor",
+    "channel_counts",
     "channels",
     "counterparts_page",
     "document_detail",
+    "document_text",
     "documents_page",
     "event_payloads",
     "events_page",
@@ -54,6 +61,7 @@ __all__ = [
     "get_event",
     "iter_event_payloads",
     "participant_detail",
+    "participant_titles",
     "participants_page",
     "timeline",
     "topics",
