@@ -10,7 +10,7 @@ from schemas.channels import label as channel_label
 
 from .actors import find_people
 from .anaphora import antecedent
-from .dates import find_dates, publication_date
+from .dates import find_dates, publication
 from .event_topics import article_about, event_topics, headline_span
 from .events import best_matches, find_candidates
 from .headline import headline
@@ -24,6 +24,8 @@ from .topics import labels, signal_counts
 from .types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
 from .zones import Zones, evidence_bounds, find_zones
 
+ANCHORS = {"client", "header", "publication_line", "dateline", "post"}
+
 
 def extract_articles(articles: Iterable[ArticleInput], batch_size: int = 16) -> Iterator[ArticleExtraction]:
     """One ArticleExtraction per article, in input order; texts are parsed in nlp.pipe batches."""
@@ -35,11 +37,13 @@ def extract_articles(articles: Iterable[ArticleInput], batch_size: int = 16) -> 
 
 def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     text = text_of(doc)
-    found, basis, header_end = publication_date(text)
+    shown = publication(text)
+    found, basis, header_end = shown.date, shown.basis, shown.header_end
     published = article.published or found
     if article.published:
         basis = "client"
-    anchor = published if basis in {"client", "header", "publication_line", "dateline"} else None
+    # relative dates count from the report's dateline day, else from a publication date the text shows
+    anchor = (shown.report or published) if basis in ANCHORS else None
     zones = find_zones(doc, header_end)
     result = ArticleExtraction(published=published, published_basis=basis, title=article.title or headline(text))
     if zones.opinion:

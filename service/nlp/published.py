@@ -1,0 +1,227 @@
+"""The publication date of an article, from its header lines.
+
+Header shapes: a header field (``date 2021-08-17``); a publication line ("Published: ...",
+"By A. Writer | 7 Jun, 2016 09:30", a line that is only a date, a title that closes with the
+document's date); a dateline ("City, Month D (Agency) --", "City Month D/YYYY (Agency)",
+"CITY (Country), Month D, YYYY", "AGENCY - 14th Jun, 2019 -"). A date inside a line of other
+page furniture ("Editor: A. Name Monday, July 1st, 2024") is a masthead: the day the page was
+seen, too weak to resolve "on Monday" against. With none of these, the date that closes an
+embedded post ("-- Name (@handle) May 9, 2017") shows when the article was at the earliest written.
+
+Numeric dates read year first when they start with one, else day first ("16-11-2021"); with
+slashes, month first when the day cannot come first or the line's weekday says so.
+"""
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from .normalise import alternation, month_of, months, parse, vocabulary, weekdays
+
+WD = alternation(weekdays(abbreviations=True))
+MON = alternation(months())
+MON_EN = alternation(m for m, (_, lang) in months().items() if lang == "en")
+ORD = r"(?:st|nd|rd|th)?"
+YEAR = r"(?P<y>(?:19|20)\d\d)"
+WEEKDAY = rf"(?:(?P<wd>{WD})\.?,?\s+)?"
+
+
+def _date_forms(mon: str) -> list[re.Pattern]:
+    return [
+        re.compile(rf"\b{YEAR}(?P<s>[-/.])(?P<a>\d{{1,2}})(?P=s)(?P<b>\d{{1,2}})(?!\d)"),
+        re.compile(rf"(?<![\d/.-]){WEEKDAY}(?P<a>\d{{1,2}})(?P<s>[-/.])(?P<b>\d{{1,2}})(?P=s){YEAR}\b", re.I),
+        re.compile(rf"\b{WEEKDAY}(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}}){ORD}(?:,?\s+|/){YEAR}\b", re.I),
+        re.compile(rf"\b{WEEKDAY}(?P<d>\d{{1,2}}){ORD}[\s-]+(?:of\s+|de\s+)?(?P<mon>{mon})\.?(?:,?\s+|-)(?:de\s+)?{YEAR}\b",
+                   re.I),
+        re.compile(rf"\b(?P<d>\d{{1,2}}){ORD},?\s+(?P<wd>{WD})\.?,?\s+(?P<mon>{mon})\.?,?\s+{YEAR}\b", re.I),
+    ]
+
+
+FORMS = _date_forms(MON)
+HEADER = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d\d-\d\d)(?!\d)(?:T[\d:.]+Z?)?", re.I)
+# a place is capitalised words ("Addis Ababa", "AL-ULA (Saudi Arabia)", "Quito [Ecuador]"), not a weekday or month
+PLACE = (rf"(?!(?i:{WD}|{MON})\b)[A-Z][A-Za-z.'-]*(?:\s(?:[A-Z][A-Za-z.'-]*|de|al|el|es))"r"{0,3}"
+         r"(?:\s*[\[(][^\]()\n]{1,40}[\])])?")
+AGENCY = r"\s*(?:\([A-Za-z .]{2,20}\)|/[A-Za-z .]{2,20}/\.?)"
+SHORT_DATE = (rf"(?:(?P<mon>(?i:{MON_EN}))\.?\s+(?P<d>\d{{1,2}}){ORD}(?:(?:,\s*|/){YEAR})?"
+              rf"|(?P<d2>\d{{1,2}}){ORD}\s+(?P<mon2>(?i:{MON_EN}))\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?)")
+END = r"(?:\s*(?:--|[:\-–—])\s|\s*$)"
+# "City, Month D (Agency) --", "CITY (Country), Month D, YYYY", "City Month D/YYYY (Agency)",
+# "AGENCY - 14th Jun, 2019 -"
+DATELINE = re.compile(rf"(?:{PLACE},?\s*|[A-Z][A-Za-z.&]{{1,15}}(?:\s[A-Z][A-Za-z.&]{{1,15}}){{0,2}}\s+[-–—]\s+)"
+                      rf"{SHORT_DATE}\.?(?:{AGENCY}\s*(?:--|[:\-–—])?|{END})")
+POST_CLOSE = re.compile(rf"^\s*(?:—|–|--?)\s*[^()\n]{{1,80}}\(@\w{{1,30}}\)\s+(?P<date>(?P<mon>{MON_EN})\.?\s+"
+                        rf"(?P<d>\d{{1,2}}),?\s+{YEAR})\s*$", re.I | re.M)
+SEPARATORS = re.compile(r"\s[|·•/]\s")
+FIELD = re.compile(r"^[^\W\d][\w .]{0,30}:\s")  # "Editor in Chief: ...": a field of page furniture
+
+
+@dataclass
+class Publication:
+    date: dt.date | None
+    basis: str  # header | publication_line | dateline | post | masthead | none
+    header_end: int  # where the story begins
+    report: dt.date | None = None  # the dateline's day when it gives one: what "on Monday" counts from
+
+
+def _label_words(key: str) -> str:
+    return alternation(vocabulary()[key])
+
+
+PUBLISHED = re.compile(rf"(?<!\w)(?:{_label_words('publication_labels')})\s*:?\s*(?:on\s+)?", re.I)
+UPDATED = re.compile(rf"(?<!\w)(?:{_label_words('update_labels')})\s*:?\s*(?:on\s+)?", re.I)
+
+
+def _numeric(m: re.Match) -> tuple[str, str]:
+    """The text and field order of a numeric date for dateparser."""
+    a, b = int(m["a"]), int(m["b"])
+    wd = m.groupdict().get("wd")
+    text = m.group(0)[m.start("a") - m.start():] if wd else m.group(0)
+    if m.re is FORMS[0]:
+        return text, "YMD"
+    if m["s"] != "/" or a > 12:
+        return text, "DMY"
+    if b > 12:
+        return text, "MDY"
+    if wd:  # both readings are possible: the weekday printed with it decides
+        day_of_week = weekdays(abbreviations=True)[wd.lower()]
+        for order, (mon, day) in (("DMY", (b, a)), ("MDY", (a, b))):
+            try:
+                if dt.date(int(m["y"]), mon, day).weekday() == day_of_week:
+                    return text, order
+            except ValueError:
+                continue
+    return text, "DMY"
+
+
+def _resolve(m: re.Match) -> dt.date | None:
+    if m.groupdict().get("mon"):
+        month = month_of(m["mon"])
+        found = parse(m.group(0), None, month[1] if month else "en")
+    else:
+        text, order = _numeric(m)
+        found = parse(text, None, "en", order)
+    return found[0] if found else None
+
+
+def full_dates(line: str) -> list[tuple[re.Match, dt.date]]:
+    """Dates with a year in a header line, in line order."""
+    out: list[tuple[re.Match, dt.date]] = []
+    for rx in FORMS:
+        for m in rx.finditer(line):
+            if any(o.start() < m.end() and m.start() < o.end() for o, _ in out):
+                continue
+            date = _resolve(m)
+            if date is not None:
+                out.append((m, date))
+    return sorted(out, key=lambda x: x[0].start())
+
+
+def _dateline(line: str, published: dt.date | None) -> tuple[int, dt.date | None] | None:
+    """(end of the dateline in the line, its day) when the line starts with one; a day without a
+    year takes the publication date's year (the year before, if that puts it after publication)."""
+    m = DATELINE.match(line, len(line) - len(line.lstrip()))
+    if m is None:
+        return None
+    mon, day, given = (m["mon"], m["d"], m["y"]) if m["mon"] else (m["mon2"], m["d2"], m["y2"])
+    year = int(given) if given else published.year if published else None
+    if year is None:
+        return m.end(), None
+    try:
+        date = dt.date(year, month_of(mon)[0], int(day))
+    except ValueError:
+        return m.end(), None
+    if not given and date > published + dt.timedelta(days=1):
+        date = date.replace(year=year - 1) if not (date.month == 2 and date.day == 29) else None
+    return m.end(), date
+
+
+def _labelled(line: str, dates: list[tuple[re.Match, dt.date]]) -> dt.date | None:
+    """The date after a publication label; after an update label only when no publication label has one."""
+    for rx in (PUBLISHED, UPDATED):
+        for label in rx.finditer(line):
+            after = next((d for m, d in dates if m.start() >= label.end() - 1), None)
+            if after is not None:
+                return after
+    return None
+
+
+def _filler(text: str) -> list[str]:
+    """The words of a header field that are not clock, time zone, label or date words."""
+    skip = set(vocabulary()["header_filler"]) | set(months()) | set(weekdays(abbreviations=True))
+    return [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in skip]
+
+
+def _publication_line(line: str, m0: re.Match) -> bool:
+    """A line that is only a date (and a clock time), or whose field holding the date is, or a
+    title that closes with the document's date ("Statement by the Envoy, 10 April 2025")."""
+    fields = SEPARATORS.split(line)
+    for part in [line, *(p for p in fields if m0.group(0) in p)] if len(fields) > 1 else [line]:
+        cut = part.find(m0.group(0))
+        if len(_filler(part[:cut] + " " + part[cut + len(m0.group(0)):])) <= 2:
+            return True
+    before, after = line[:m0.start()], line[m0.end():]
+    return bool(re.search(r"[,–—-]\s*$", before)) and not _filler(after) and not FIELD.match(line.lstrip())
+
+
+def _lines(text: str, max_lines: int):
+    offset, seen = 0, 0
+    for line in text.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > max_lines:
+            return
+        yield start, offset, line
+
+
+def _post_date(text: str) -> dt.date | None:
+    """The latest date closing an embedded post."""
+    found = [parse(m["date"]) for m in POST_CLOSE.finditer(text)]
+    return max((f[0] for f in found if f), default=None)
+
+
+@functools.lru_cache(maxsize=64)
+def publication(text: str, max_lines: int = 8) -> Publication:
+    m = HEADER.match(text)
+    if m:
+        date = dt.date.fromisoformat(m.group(1))
+        rest = text[m.end():]
+        dl = _dateline(rest.lstrip(), date) if rest.strip() else None
+        skip = m.end() + len(rest) - len(rest.lstrip())
+        return Publication(date, "header", skip + dl[0] if dl else m.end(), dl[1] if dl else None)
+    best = None
+    for start, end, line in _lines(text, max_lines):
+        known = best.date if best and best.basis != "masthead" else None
+        dl = _dateline(line, known)
+        if dl is not None:  # the first line of the story: its dateline is the report's date, not an event's
+            if dl[1] is not None and (best is None or best.basis == "masthead"):
+                return Publication(dl[1], "dateline", start + dl[0], dl[1])
+            return Publication(best.date if best else None, best.basis if best else "none", start + dl[0], dl[1])
+        if best is not None and best.basis != "masthead":
+            continue
+        dates = full_dates(line)
+        if not dates:
+            continue
+        date = _labelled(line, dates)
+        if date is None and _publication_line(line, dates[0][0]):
+            date = dates[0][1]
+        if date is None and _publication_line(line, dates[-1][0]):
+            date = dates[-1][1]
+        if date is not None:
+            best = Publication(date, "publication_line", end)
+        elif best is None:
+            best = Publication(dates[0][1], "masthead", end)
+    if best is not None and best.basis != "masthead":
+        return best
+    post = _post_date(text)
+    if post is not None:
+        return Publication(post, "post", best.header_end if best else 0)
+    return best or Publication(None, "none", 0)
+
+
+def publication_date(text: str, max_lines: int = 8) -> tuple[dt.date | None, str, int]:
+    """(date, basis, end offset of the header zone): see Publication."""
+    p = publication(text, max_lines)
+    return p.date, p.basis, p.header_end
