@@ -10,7 +10,7 @@ from schemas.channels import label as channel_label
 
 from .actors import find_people
 from .anaphora import antecedent
-from .dates import find_dates, publication
+from .dates import DateExpr, find_dates, publication
 from .event_topics import article_about, event_topics, headline_span
 from .events import best_matches, find_candidates
 from .headline import headline
@@ -53,7 +53,11 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     if not cands:
         return result
     dates = [d for d in find_dates(text_of(doc), anchor, header_end) if not zones.skip(d.start)]
-    groups = merge(doc, cands, dates, people, published)
+    report = None
+    if shown.report is not None and anchor is not None:
+        s, e = shown.report_span
+        report = DateExpr(s, e, text[s:e], shown.report, "day", "relative")
+    groups = merge(doc, cands, dates, people, published, anchor, report)
     article = Article(doc, people, zones, header_end, list(doc.ents), *_country_counts(doc, zones),
                       signal_counts(text_of(doc)), headline_span(doc, headline(text_of(doc))), len(groups) == 1,
                       article_about(doc, zones), [], dateline_city(text),

@@ -62,6 +62,7 @@ class Publication:
     basis: str  # header | publication_line | dateline | post | masthead | none
     header_end: int  # where the story begins
     report: dt.date | None = None  # the dateline's day when it gives one: what "on Monday" counts from
+    report_span: tuple[int, int] | None = None  # where the dateline's date is in the text
 
 
 def _label_words(key: str) -> str:
@@ -117,23 +118,26 @@ def full_dates(line: str) -> list[tuple[re.Match, dt.date]]:
     return sorted(out, key=lambda x: x[0].start())
 
 
-def _dateline(line: str, published: dt.date | None) -> tuple[int, dt.date | None] | None:
-    """(end of the dateline in the line, its day) when the line starts with one; a day without a
-    year takes the publication date's year (the year before, if that puts it after publication)."""
+def _dateline(line: str, published: dt.date | None) -> tuple[int, dt.date | None, tuple[int, int]] | None:
+    """(end of the dateline in the line, its day, the span of its date) when the line starts with
+    one; a day without a year takes the publication date's year (the year before, if that puts it
+    after publication)."""
     m = DATELINE.match(line, len(line) - len(line.lstrip()))
     if m is None:
         return None
     mon, day, given = (m["mon"], m["d"], m["y"]) if m["mon"] else (m["mon2"], m["d2"], m["y2"])
     year = int(given) if given else published.year if published else None
+    groups = [g for g in ("mon", "d", "y", "mon2", "d2", "y2") if m[g]]
+    span = (min(m.start(g) for g in groups), max(m.end(g) for g in groups))
     if year is None:
-        return m.end(), None
+        return m.end(), None, span
     try:
         date = dt.date(year, month_of(mon)[0], int(day))
     except ValueError:
-        return m.end(), None
+        return m.end(), None, span
     if not given and date > published + dt.timedelta(days=1):
         date = date.replace(year=year - 1) if not (date.month == 2 and date.day == 29) else None
-    return m.end(), date
+    return m.end(), date, span
 
 
 def _labelled(line: str, dates: list[tuple[re.Match, dt.date]]) -> dt.date | None:
@@ -190,15 +194,19 @@ def publication(text: str, max_lines: int = 8) -> Publication:
         rest = text[m.end():]
         dl = _dateline(rest.lstrip(), date) if rest.strip() else None
         skip = m.end() + len(rest) - len(rest.lstrip())
-        return Publication(date, "header", skip + dl[0] if dl else m.end(), dl[1] if dl else None)
+        if dl is None:
+            return Publication(date, "header", m.end())
+        return Publication(date, "header", skip + dl[0], dl[1], (skip + dl[2][0], skip + dl[2][1]))
     best = None
     for start, end, line in _lines(text, max_lines):
         known = best.date if best and best.basis != "masthead" else None
         dl = _dateline(line, known)
         if dl is not None:  # the first line of the story: its dateline is the report's date, not an event's
+            span = (start + dl[2][0], start + dl[2][1])
             if dl[1] is not None and (best is None or best.basis == "masthead"):
-                return Publication(dl[1], "dateline", start + dl[0], dl[1])
-            return Publication(best.date if best else None, best.basis if best else "none", start + dl[0], dl[1])
+                return Publication(dl[1], "dateline", start + dl[0], dl[1], span)
+            return Publication(best.date if best else None, best.basis if best else "none", start + dl[0], dl[1],
+                               span)
         if best is not None and best.basis != "masthead":
             continue
         dates = full_dates(line)

@@ -1,0 +1,55 @@
+"""Which date each event gets when its own clause gives none (invented texts, real pipeline)."""
+import pytest
+
+
+def dates(result):
+    return [(e.channel, [p.name for p in e.participants], e.date.isoformat() if e.date else None, e.date_precision,
+             e.date_basis) for e in result.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a datelined report: "held talks" in the simple past is of the dateline's day
+    ("Ravenna March 4/2019 (XNA) Finnish Foreign Minister Aino Virtanen held talks with her Estonian counterpart "
+     "Mart Tamm.\n", ("2019-03-04", "day", "relative")),
+    # "has held" gives no day
+    ("Ravenna March 4/2019 (XNA) Finnish Foreign Minister Aino Virtanen has held talks with her Estonian "
+     "counterpart Mart Tamm.\n", (None, None, "unknown")),
+    # a report that is not datelined: no day either
+    ("Published: March 4, 2019\n\nFinnish Foreign Minister Aino Virtanen held talks with her Estonian counterpart "
+     "Mart Tamm.\n", (None, None, "unknown")),
+])
+def test_a_contact_in_the_simple_past_takes_the_day_of_a_datelined_report(extract, text, expected):
+    (event,) = extract(text).events
+    assert (event.date.isoformat() if event.date else None, event.date_precision, event.date_basis) == expected
+
+
+def test_the_contact_told_without_names_just_before_gives_its_day(extract):
+    text = ("Published: May 13, 2024\n\nThe foreign ministers of the two countries held talks in Tallinn on Sunday.\n"
+            "Finnish Foreign Minister Aino Virtanen and her Estonian counterpart Mart Tamm discussed energy.\n")
+    assert dates(extract(text)) == [("meeting", ["Aino Virtanen", "Mart Tamm"], "2024-05-12", "day", "relative")]
+
+
+def test_a_definite_mention_after_the_report_gives_its_day(extract):
+    text = ("Published: June 7, 2024\n\nFinnish President Aino Virtanen and Estonian President Mart Tamm spoke by "
+            "phone recently, a spokesman said.\nHe said the conversation took place on Wednesday evening.\n")
+    assert dates(extract(text)) == [("phone_call", ["Aino Virtanen", "Mart Tamm"], "2024-06-05", "day", "relative")]
+
+
+def test_a_speech_at_the_forum_takes_the_span_of_days_the_forum_was_given_sentences_before(extract):
+    text = ("Published: February 14, 2024\n\nThe Nordic Forum is being held in Oslo from February 12-14.\n"
+            "Finnish President Aino Virtanen flew in with a large delegation.\nShe was welcomed by officials.\n"
+            "During her speech at the forum, Virtanen praised the hosts.\n")
+    speech = [d for d in dates(extract(text)) if d[0] == "speech"]
+    assert speech == [("speech", ["Aino Virtanen"], "2024-02-01", "month", "explicit")]
+
+
+@pytest.mark.parametrize("day, call, briefing", [
+    ("Friday", ("2024-06-07", "day"), ("2024-06-07", "day")),  # the report's own day: that day
+    ("Wednesday", ("2024-06-05", "day"), ("2024-06-01", "month")),  # earlier that month: between the two
+])
+def test_a_briefing_about_a_contact_falls_between_the_contact_and_the_report(extract, day, call, briefing):
+    text = (f"Published: June 7, 2024\n\nFinnish President Aino Virtanen and Estonian President Mart Tamm held a "
+            f"phone call on {day}.\nVirtanen's spokesman Juha Laine told a press briefing that Virtanen and Tamm "
+            f"talked over the phone for an hour.\n")
+    assert [(e.channel, e.date.isoformat(), e.date_precision) for e in extract(text).events] == [
+        ("phone_call", *call), ("press_conference", *briefing)]
