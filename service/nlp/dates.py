@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 
 from .normalise import alternation, months, parse, vocabulary, weekdays
-from .published import DATELINE, HEADER, full_dates, publication, publication_date
+from .published import DATELINE, HEADER, full_dates, post_dates, publication, publication_date
 
-__all__ = ["DATELINE", "HEADER", "DateExpr", "find_dates", "full_dates", "publication", "publication_date"]
+__all__ = ["DATELINE", "HEADER", "DateExpr", "find_dates", "find_post_dates", "full_dates", "publication",
+           "publication_date"]
 
 WEEKDAYS = weekdays()
 MON = alternation(m for m, (_, lang) in months().items() if lang == "en")
@@ -62,6 +63,7 @@ class DateExpr:
     precision: str | None  # day | month | year
     basis: str  # explicit | relative | unknown
     anaphoric: bool = False  # "the previous day": relative to the date just mentioned
+    post: bool = False  # the date closing an embedded post: the post's own date
 
 
 PRECISION = {"day": "day", "week": "month", "month": "month", "year": "year"}
@@ -196,3 +198,8 @@ def find_dates(text: str, anchor: dt.date | None, skip_until: int = 0) -> list[D
         if date and precision == "day":
             reference = date
     return out
+
+
+def find_post_dates(text: str) -> list[DateExpr]:
+    """The dates that close embedded posts: each dates the post above it."""
+    return [DateExpr(s, e, text[s:e], date, "day", "explicit", post=True) for s, e, date in post_dates(text)]

@@ -125,6 +125,17 @@ def _spoken_date(doc: Doc, g, before: list, groups: list, dates: list[DateExpr],
     return date
 
 
+POST_REACH = 3  # lines from a statement to the post it introduces
+
+
+def _post_closing(g, dates: list[DateExpr]) -> DateExpr | None:
+    """ "X wrote on Twitter:" and the post quoted below it: the date that closes the post."""
+    text = text_of(g.cands[0].trigger.doc)
+    end = max(c.sent.end_char for c in g.cands)
+    return next((d for d in dates if d.post and d.start >= end and text.count("\n", end, d.start) <= POST_REACH * 2),
+                None)
+
+
 def _line(tok: Token) -> int:
     return text_of(tok.doc).rfind("\n", 0, tok.idx) + 1
 
@@ -156,7 +167,7 @@ def settle(doc: Doc, groups: list, dates: list[DateExpr], anchor: dt.date | None
             g.follows = _also(g, groups[:k])
             g.date = g.follows.date if g.follows is not None else None
         if g.date is None and g.channel in SPOKEN:
-            g.date = _spoken_date(doc, g, groups[:k], groups, dates, anchor)
+            g.date = _post_closing(g, dates) or _spoken_date(doc, g, groups[:k], groups, dates, anchor)
         if g.date is None and g.channel in CONTACTS:
             g.date = _nameless_date(doc, g, dates, named) or _report_day(doc, g, dates, report)
 

@@ -10,7 +10,7 @@ from schemas.channels import label as channel_label
 
 from .actors import find_people
 from .anaphora import antecedent
-from .dates import DateExpr, find_dates, publication
+from .dates import DateExpr, find_dates, find_post_dates, publication
 from .event_topics import article_about, event_topics, headline_span
 from .events import best_matches, find_candidates
 from .headline import headline
@@ -53,6 +53,7 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     if not cands:
         return result
     dates = [d for d in find_dates(text_of(doc), anchor, header_end) if not zones.skip(d.start)]
+    dates = sorted(dates + find_post_dates(text), key=lambda d: d.start)
     report = None
     if shown.report is not None and anchor is not None:
         s, e = shown.report_span
@@ -61,7 +62,8 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     article = Article(doc, people, zones, header_end, list(doc.ents), *_country_counts(doc, zones),
                       signal_counts(text_of(doc)), headline_span(doc, headline(text_of(doc))), len(groups) == 1,
                       article_about(doc, zones), [], dateline_city(text),
-                      _occasion_places(doc, zones, list(doc.ents), dates, published), groups)
+                      _occasion_places(doc, zones, list(doc.ents), dates, published), groups,
+                      shown.dateline_start)
     for group in groups:
         article.starts.append(min(c.sent.start_char for c in group.cands))
     for group in groups:
@@ -87,6 +89,7 @@ class Article:
     dateline: tuple[str, str] | None = None  # the city the report was filed from
     occasion_places: dict = None  # channel -> places named with such an occasion
     groups: list = None  # every event of the article
+    dateline_start: int | None = None  # where a dateline begins: the lead sentence of its line keeps it
 
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
@@ -120,7 +123,7 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
     people, text = art.people, text_of(art.doc)
     evidence = []
     for cand in g.cands:
-        s, e = evidence_bounds(text, max(cand.sent.start_char, art.header_end), cand.sent.end_char, cand.trigger.idx)
+        s, e = evidence_bounds(text, _evidence_start(art, cand.sent.start_char), cand.sent.end_char, cand.trigger.idx)
         if any(ev.start == s for ev in evidence):
             continue
         date_text = g.date.text if g.date and s <= g.date.start < e else None
@@ -191,6 +194,15 @@ def _occasion_places(doc: Doc, zones: Zones, ents: list[Span], dates: list, publ
             if location:
                 out.setdefault(kind, set()).add(location)
     return out
+
+
+def _evidence_start(art: Article, sent_start: int) -> int:
+    """ "City, Month D (Agency) -- X met Y": the lead sentence keeps the dateline of its line."""
+    start = max(sent_start, art.header_end)
+    begins = art.dateline_start
+    if begins is not None and begins <= start and "\n" not in text_of(art.doc)[begins:start]:
+        return begins
+    return start
 
 
 def _fallback_country(p, g: Group, people: People, actors: Counter, countries: Counter,

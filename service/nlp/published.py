@@ -63,6 +63,7 @@ class Publication:
     header_end: int  # where the story begins
     report: dt.date | None = None  # the dateline's day when it gives one: what "on Monday" counts from
     report_span: tuple[int, int] | None = None  # where the dateline's date is in the text
+    dateline_start: int | None = None  # where the dateline begins
 
 
 def _label_words(key: str) -> str:
@@ -180,10 +181,19 @@ def _lines(text: str, max_lines: int):
         yield start, offset, line
 
 
+def post_dates(text: str) -> list[tuple[int, int, dt.date]]:
+    """(start, end, date) of each date that closes an embedded post ("-- Name (@handle) May 9, 2017")."""
+    out = []
+    for m in POST_CLOSE.finditer(text):
+        found = parse(m["date"])
+        if found is not None:
+            out.append((m.start("date"), m.end("date"), found[0]))
+    return out
+
+
 def _post_date(text: str) -> dt.date | None:
     """The latest date closing an embedded post."""
-    found = [parse(m["date"]) for m in POST_CLOSE.finditer(text)]
-    return max((f[0] for f in found if f), default=None)
+    return max((d for _, _, d in post_dates(text)), default=None)
 
 
 @functools.lru_cache(maxsize=64)
@@ -196,17 +206,17 @@ def publication(text: str, max_lines: int = 8) -> Publication:
         skip = m.end() + len(rest) - len(rest.lstrip())
         if dl is None:
             return Publication(date, "header", m.end())
-        return Publication(date, "header", skip + dl[0], dl[1], (skip + dl[2][0], skip + dl[2][1]))
+        return Publication(date, "header", skip + dl[0], dl[1], (skip + dl[2][0], skip + dl[2][1]), skip)
     best = None
     for start, end, line in _lines(text, max_lines):
         known = best.date if best and best.basis != "masthead" else None
         dl = _dateline(line, known)
         if dl is not None:  # the first line of the story: its dateline is the report's date, not an event's
-            span = (start + dl[2][0], start + dl[2][1])
+            span, begins = (start + dl[2][0], start + dl[2][1]), start + len(line) - len(line.lstrip())
             if dl[1] is not None and (best is None or best.basis == "masthead"):
-                return Publication(dl[1], "dateline", start + dl[0], dl[1], span)
+                return Publication(dl[1], "dateline", start + dl[0], dl[1], span, begins)
             return Publication(best.date if best else None, best.basis if best else "none", start + dl[0], dl[1],
-                               span)
+                               span, begins)
         if best is not None and best.basis != "masthead":
             continue
         dates = full_dates(line)

@@ -53,3 +53,24 @@ def test_a_briefing_about_a_contact_falls_between_the_contact_and_the_report(ext
             f"talked over the phone for an hour.\n")
     assert [(e.channel, e.date.isoformat(), e.date_precision) for e in extract(text).events] == [
         ("phone_call", *call), ("press_conference", *briefing)]
+
+
+def test_a_yearless_dateline_is_the_day_a_weekday_counts_from_and_the_lead_keeps_it(extract):
+    text = ("Talks\nPublished: March 23, 2022\nRavenna, March 21: Italian Foreign Minister Marco Bellini and his "
+            "Greek counterpart Yannis Pappas spoke by phone on Thursday.\n")
+    (event,) = extract(text).events
+    assert (event.date.isoformat(), event.date_precision, event.date_basis) == ("2022-03-17", "day", "relative")
+    assert event.evidence[0].sentence.startswith("Ravenna, March 21: Italian Foreign Minister")
+
+
+def test_a_post_quoted_below_a_statement_gives_its_date(extract):
+    text = ("Talks end\nPublished: May 10, 2017\n\nItalian Foreign Minister Marco Bellini wrote on Twitter after the "
+            "call.\n\nWe agreed to work together on migration. pic.twitter.com/abc123\n"
+            "\u2014 Marco Bellini (@mbellini) May 9, 2017\n\nMore text follows here.\n")
+    assert dates(extract(text)) == [("statement", ["Marco Bellini"], "2017-05-09", "day", "explicit")]
+
+
+def test_said_on_a_day_that_they_had_spoken_leaves_the_contact_undated(extract):
+    text = ("Published: March 23, 2022\n\nItalian Foreign Minister Marco Bellini said on Monday that he had spoken "
+            "by phone with his Greek counterpart Yannis Pappas.\n")
+    assert dates(extract(text)) == [("phone_call", ["Marco Bellini", "Yannis Pappas"], None, None, "unknown")]
