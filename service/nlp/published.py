@@ -53,6 +53,7 @@ DATELINE = re.compile(rf"(?:{PLACE},?\s*|[A-Z][A-Za-z.&]{{1,15}}(?:\s[A-Z][A-Za-
 POST_CLOSE = re.compile(rf"^\s*(?:—|–|--?)\s*[^()\n]{{1,80}}\(@\w{{1,30}}\)\s+(?P<date>(?P<mon>{MON_EN})\.?\s+"
                         rf"(?P<d>\d{{1,2}}),?\s+{YEAR})\s*$", re.I | re.M)
 SEPARATORS = re.compile(r"\s[|·•/]\s")
+PARAGRAPH_WORDS = 20  # a longer line is body text, not a headline or byline
 FIELD = re.compile(r"^[^\W\d][\w .]{0,30}:\s")  # "Editor in Chief: ...": a field of page furniture
 
 
@@ -181,6 +182,30 @@ def _lines(text: str, max_lines: int):
         yield start, offset, line
 
 
+def _from_header(text: str, m: re.Match) -> Publication:
+    """ "date 2021-08-17", and the dateline that may follow it on the line."""
+    date = dt.date.fromisoformat(m.group(1))
+    rest = text[m.end():]
+    dl = _dateline(rest.lstrip(), date) if rest.strip() else None
+    skip = m.end() + len(rest) - len(rest.lstrip())
+    if dl is None:
+        return Publication(date, "header", m.end())
+    return Publication(date, "header", skip + dl[0], dl[1], (skip + dl[2][0], skip + dl[2][1]), skip)
+
+
+def _line_date(line: str) -> tuple[dt.date, str] | None:
+    """(date, publication_line | masthead) of a header line that shows a full date."""
+    dates = full_dates(line)
+    if not dates:
+        return None
+    date = _labelled(line, dates)
+    if date is None and _publication_line(line, dates[0][0]):
+        date = dates[0][1]
+    if date is None and _publication_line(line, dates[-1][0]):
+        date = dates[-1][1]
+    return (date, "publication_line") if date is not None else (dates[0][1], "masthead")
+
+
 def post_dates(text: str) -> list[tuple[int, int, dt.date]]:
     """(start, end, date) of each date that closes an embedded post ("-- Name (@handle) May 9, 2017")."""
     out = []
@@ -200,37 +225,28 @@ def _post_date(text: str) -> dt.date | None:
 def publication(text: str, max_lines: int = 8) -> Publication:
     m = HEADER.match(text)
     if m:
-        date = dt.date.fromisoformat(m.group(1))
-        rest = text[m.end():]
-        dl = _dateline(rest.lstrip(), date) if rest.strip() else None
-        skip = m.end() + len(rest) - len(rest.lstrip())
-        if dl is None:
-            return Publication(date, "header", m.end())
-        return Publication(date, "header", skip + dl[0], dl[1], (skip + dl[2][0], skip + dl[2][1]), skip)
-    best = None
+        return _from_header(text, m)
+    best, story = None, None  # story: where the first paragraph of body text begins
     for start, end, line in _lines(text, max_lines):
         known = best.date if best and best.basis != "masthead" else None
-        dl = _dateline(line, known)
+        dl = _dateline(line, known) if story is None else None
         if dl is not None:  # the first line of the story: its dateline is the report's date, not an event's
             span, begins = (start + dl[2][0], start + dl[2][1]), start + len(line) - len(line.lstrip())
             if dl[1] is not None and (best is None or best.basis == "masthead"):
                 return Publication(dl[1], "dateline", start + dl[0], dl[1], span, begins)
             return Publication(best.date if best else None, best.basis if best else "none", start + dl[0], dl[1],
                                span, begins)
+        if len(line.split()) > PARAGRAPH_WORDS:
+            story = start if story is None else story
         if best is not None and best.basis != "masthead":
+            if story is not None:
+                break
             continue
-        dates = full_dates(line)
-        if not dates:
-            continue
-        date = _labelled(line, dates)
-        if date is None and _publication_line(line, dates[0][0]):
-            date = dates[0][1]
-        if date is None and _publication_line(line, dates[-1][0]):
-            date = dates[-1][1]
-        if date is not None:
-            best = Publication(date, "publication_line", end)
-        elif best is None:
-            best = Publication(dates[0][1], "masthead", end)
+        found = _line_date(line)
+        # a date printed below the first paragraph ends the header above that paragraph
+        zone = end if story is None or story == start else story
+        if found is not None and (found[1] == "publication_line" or best is None):
+            best = Publication(found[0], found[1], zone)
     if best is not None and best.basis != "masthead":
         return best
     post = _post_date(text)

@@ -141,3 +141,12 @@ def test_a_day_before_a_named_occasion_is_not_relative_to_the_date_just_given():
                        dt.date(2022, 6, 9))
     assert [(d.text, d.date) for d in found] == [("Tuesday", dt.date(2022, 6, 7)),
                                                  ("A day earlier", dt.date(2022, 6, 6))]
+
+
+def test_a_date_printed_below_the_first_paragraph_leaves_that_paragraph_in_the_story():
+    lead = ("Finnish President Aino Virtanen and her Estonian counterpart Mart Tamm have held talks in Tartu, "
+            "amid a dispute over fishing quotas in the waters between the two countries.")
+    text = f"Leaders meet in Tartu\n{lead}\nMay 14, 2023\n\nMore of the story.\n"
+    date, basis, zone = publication_date(text)
+    assert (date, basis) == (D(2023, 5, 14), "publication_line")
+    assert text[zone:].startswith(lead)
