@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .normalise import alternation, months, parse, vocabulary, weekdays
-from .published import DATELINE, HEADER, full_dates, post_dates, publication, publication_date
+from .published import DATELINE, FORMS, HEADER, full_dates, post_dates, publication, publication_date, resolve
 
 __all__ = ["DATELINE", "HEADER", "DateExpr", "find_dates", "find_post_dates", "full_dates", "publication",
            "publication_date"]
@@ -32,7 +32,7 @@ ABSOLUTE = [
     re.compile(rf"\b(?P<mon>{MON})\.?\s+(?P<day>\d{{1,2}}){ORD}{RANGE}\d{{1,2}}{ORD}\b(?!:)(?:,?\s+{YEAR})?", re.I),
     re.compile(rf"\b(?P<day>\d{{1,2}}){ORD}{RANGE}\d{{1,2}}{ORD}\s+(?:of\s+)?(?P<mon>{MON})\b\.?(?:,?\s+{YEAR})?",
                re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
+    *FORMS[:2],  # numeric: 2021-08-17, 2021/8/17, 17-08-2021, 17.08.2021, 17/08/2021
     re.compile(rf"\b(?P<wd>{WDS})\s*\((?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})\)", re.I),
     re.compile(WD + rf"\b(?P<mon>{MON})\.?\s+(?P<day>\d{{1,2}}){ORD}\b(?:,?\s+{YEAR})?" + PART, re.I),
     re.compile(WD + rf"\b(?P<day>\d{{1,2}}){ORD}[\s-]+(?:of\s+)?(?P<mon>{MON})\b\.?(?:[\s,-]+{YEAR})?\b" + PART, re.I),
@@ -42,15 +42,19 @@ ABSOLUTE = [
 ]
 NOT_OF = r"(?!\s+(?:the|a|an|his|her|its|their)\b)"
 SAME_DAY = alternation(vocabulary()["same_day"])
+COUNTS = vocabulary()["counts"]
+COUNT = rf"(?:\d{{1,2}}|{alternation(COUNTS)})"
 RELATIVE = re.compile(
     rf"\b(?:(?P<last>last|this past|earlier this|this|next|in|since)\s+)?"
     rf"(?:(?:late|early)\s+)?(?P<wd>{WDS})s?" + PART + r"\b"
+    rf"|\b(?P<ago>{COUNT}\s+(?:days?|weeks?|months?)\s+ago|the\s+day\s+before\s+yesterday)\b"
     rf"|\b(?P<day_word>{SAME_DAY}|yesterday|tomorrow)\b"
     # "a day before the summit" is relative to the summit, not to the date just mentioned
-    r"|\b(?P<anaphor>(?:a|one|the)\s+day\s+(?:earlier|before" + NOT_OF + r")|the\s+previous\s+day"
+    rf"|\b(?P<anaphor>(?P<count>{COUNT}|the)\s+days?\s+(?:earlier|later|before" + NOT_OF + r")|the\s+previous\s+day"
     r"|the\s+day\s+before" + NOT_OF + r"|(?:the\s+)?(?:next|following)\s+day|a\s+day\s+later)\b"
     r"|\b(?P<period>(?:last|earlier\s+this|this|late\s+last|early\s+this|earlier\s+in\s+the)\s+(?:week|month|year|weekend))\b"
-    r"|\b(?P<lastmon>last|this\s+past|in|since|earlier\s+in|late|early)\s+(?P<mon2>" + MON + r")\b\.?(?!\s*\d)",
+    r"|\b(?P<lastmon>last|this\s+past|in|since|earlier\s+in|late|early|mid)(?:\s+|-|\s+mid-)(?P<mon2>" + MON
+    + r")\b\.?(?!\s*\d)",
     re.I)
 
 
@@ -105,12 +109,12 @@ def _in_parentheses(m: re.Match, anchor: dt.date | None) -> tuple[dt.date | None
 
 def _absolute(m: re.Match, anchor: dt.date | None) -> tuple[dt.date | None, str]:
     gd = m.groupdict()
+    if m.re in FORMS:
+        return resolve(m), "day"
     if gd.get("a"):
         return _in_parentheses(m, anchor)
-    if not gd.get("mnum") and not gd.get("mon"):
+    if not gd.get("mon"):
         return dt.date(int(gd["year"]), 1, 1), "year"
-    if gd.get("mnum"):
-        return _read(m.group(0), None)
     words = f"{gd['mon']} {gd['year'] or ''}" if m.re in ABSOLUTE[:2] or not gd.get("day") else \
         f"{gd['mon']} {gd['day']} {gd['year'] or ''}"
     if gd.get("year"):
@@ -150,12 +154,16 @@ def _relative(m: re.Match, anchor: dt.date | None, reference: dt.date | None):
         if base is None:
             return None, "day"
         later = any(w in gd["anaphor"].lower() for w in ("next", "following", "later"))
-        return base + (DAY if later else -DAY), "day"
-    kind = "month" if gd["period"] or gd["mon2"] else "day"
+        count = (gd["count"] or "one").lower()
+        days = int(count) if count.isdigit() else COUNTS.get(count, 1)
+        return base + (DAY if later else -DAY) * days, "day"
+    kind = "month" if gd["period"] or gd["mon2"] or "week" in (gd["ago"] or "") else "day"
     if anchor is None:
         return None, "year" if gd["period"] and gd["period"].lower().endswith("year") else kind
     if gd["wd"]:
         return _weekday(gd, anchor)
+    if gd["ago"]:
+        return _read(gd["ago"], anchor)
     if gd["day_word"]:
         word = gd["day_word"].lower()
         if word == "tomorrow":

@@ -39,9 +39,10 @@ def _date_forms(mon: str) -> list[re.Pattern]:
 
 FORMS = _date_forms(MON)
 HEADER = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d\d-\d\d)(?!\d)(?:T[\d:.]+Z?)?", re.I)
-# a place is capitalised words ("Addis Ababa", "AL-ULA (Saudi Arabia)", "Quito [Ecuador]"), not a weekday or month
-PLACE = (rf"(?!(?i:{WD}|{MON})\b)[A-Z][A-Za-z.'-]*(?:\s(?:[A-Z][A-Za-z.'-]*|de|al|el|es))"r"{0,3}"
-         r"(?:\s*[\[(][^\]()\n]{1,40}[\])])?")
+# a place is capitalised words, not a weekday or month ("Addis Ababa", "AL-ULA (Saudi Arabia)",
+# "Quito [Ecuador]", "BOAO, Hainan")
+NAME = rf"(?!(?i:{WD}|{MON})\b)[A-Z][A-Za-z.'-]*(?:\s(?:[A-Z][A-Za-z.'-]*|de|al|el|es))"r"{0,3}"
+PLACE = rf"{NAME}(?:,\s*{NAME})?" r"(?:\s*[\[(][^\]()\n]{1,40}[\])])?"
 AGENCY = r"\s*(?:\([A-Za-z .]{2,20}\)|/[A-Za-z .]{2,20}/\.?)"
 SHORT_DATE = (rf"(?:(?P<mon>(?i:{MON_EN}))\.?\s+(?P<d>\d{{1,2}}){ORD}(?:(?:,\s*|/){YEAR})?"
               rf"|(?P<d2>\d{{1,2}}){ORD}\s+(?P<mon2>(?i:{MON_EN}))\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?)")
@@ -97,7 +98,8 @@ def _numeric(m: re.Match) -> tuple[str, str]:
     return text, "DMY"
 
 
-def _resolve(m: re.Match) -> dt.date | None:
+def resolve(m: re.Match) -> dt.date | None:
+    """The date of a match of one of FORMS."""
     if m.groupdict().get("mon"):
         month = month_of(m["mon"])
         found = parse(m.group(0), None, month[1] if month else "en")
@@ -114,7 +116,7 @@ def full_dates(line: str) -> list[tuple[re.Match, dt.date]]:
         for m in rx.finditer(line):
             if any(o.start() < m.end() and m.start() < o.end() for o, _ in out):
                 continue
-            date = _resolve(m)
+            date = resolve(m)
             if date is not None:
                 out.append((m, date))
     return sorted(out, key=lambda x: x[0].start())

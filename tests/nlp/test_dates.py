@@ -150,3 +150,23 @@ def test_a_date_printed_below_the_first_paragraph_leaves_that_paragraph_in_the_s
     date, basis, zone = publication_date(text)
     assert (date, basis) == (D(2023, 5, 14), "publication_line")
     assert text[zone:].startswith(lead)
+
+
+def test_counted_days_back_and_on_and_numeric_days_in_the_body():
+    anchor = D(2021, 9, 22)
+    text = ("They met two days ago; three days later they wrote. In mid-March they spoke, and a week ago. "
+            "The envoys met on 17.08.2021 and on Tuesday, 24/08/2021.")
+    assert resolved(text, anchor) == [
+        ("two days ago", D(2021, 9, 20), "day", "relative"),
+        ("three days later", D(2021, 9, 23), "day", "relative"),
+        ("In mid-March", D(2021, 3, 1), "month", "relative"),
+        ("a week ago", D(2021, 9, 1), "month", "relative"),
+        ("17.08.2021", D(2021, 8, 17), "day", "explicit"),
+        ("Tuesday, 24/08/2021", D(2021, 8, 24), "day", "explicit"),
+    ]
+
+
+def test_a_dateline_with_a_region_after_the_city():
+    text = "Talks\nKORCE, Albania, April 20, 2021 (Wire) -- The ministers met."
+    assert publication_date(text)[:2] == (D(2021, 4, 20), "dateline")
+    assert text[publication_date(text)[2]:].strip() == "The ministers met."
