@@ -195,17 +195,31 @@ def _from_header(text: str, m: re.Match) -> Publication:
     return Publication(date, "header", skip + dl[0], dl[1], (skip + dl[2][0], skip + dl[2][1]), skip)
 
 
-def _line_date(line: str) -> tuple[dt.date, str] | None:
-    """(date, publication_line | masthead) of a header line that shows a full date."""
+def _line_date(line: str) -> tuple[dt.date, str, bool] | None:
+    """(date, publication_line | masthead, whether a publication label gives it) of a header line
+    that shows a full date."""
     dates = full_dates(line)
     if not dates:
         return None
     date = _labelled(line, dates)
-    if date is None and _publication_line(line, dates[0][0]):
-        date = dates[0][1]
-    if date is None and _publication_line(line, dates[-1][0]):
-        date = dates[-1][1]
-    return (date, "publication_line") if date is not None else (dates[0][1], "masthead")
+    if date is not None:
+        return date, "publication_line", True
+    if _publication_line(line, dates[0][0]):
+        return dates[0][1], "publication_line", False
+    if _publication_line(line, dates[-1][0]):
+        return dates[-1][1], "publication_line", False
+    return dates[0][1], "masthead", False
+
+
+def _footer_date(text: str, lines: int = 4) -> dt.date | None:
+    """A labelled publication date in the last lines ("Published on 3 May 2021" under the story)."""
+    tail = [line for line in text.splitlines()[-3 * lines:] if line.strip()][-lines:]
+    for line in tail:
+        dates = full_dates(line)
+        date = _labelled(line, dates) if dates and len(line.split()) <= PARAGRAPH_WORDS else None
+        if date is not None:
+            return date
+    return None
 
 
 def post_dates(text: str) -> list[tuple[int, int, dt.date]]:
@@ -228,7 +242,7 @@ def publication(text: str, max_lines: int = 8) -> Publication:
     m = HEADER.match(text)
     if m:
         return _from_header(text, m)
-    best, story = None, None  # story: where the first paragraph of body text begins
+    best, story, labelled = None, None, False  # story: where the first paragraph of body text begins
     for start, end, line in _lines(text, max_lines):
         known = best.date if best and best.basis != "masthead" else None
         dl = _dateline(line, known) if story is None else None
@@ -240,17 +254,21 @@ def publication(text: str, max_lines: int = 8) -> Publication:
                                span, begins)
         if len(line.split()) > PARAGRAPH_WORDS:
             story = start if story is None else story
-        if best is not None and best.basis != "masthead":
+        if best is not None and best.basis != "masthead" and (labelled or story is not None):
             if story is not None:
                 break
-            continue
+            continue  # after a labelled date, only a dateline; a bare date line may be a banner's day
         found = _line_date(line)
         # a date printed below the first paragraph ends the header above that paragraph
         zone = end if story is None or story == start else story
-        if found is not None and (found[1] == "publication_line" or best is None):
-            best = Publication(found[0], found[1], zone)
+        if found is not None and (best is None or found[1] == "publication_line" and (
+                best.basis == "masthead" or found[2])):
+            best, labelled = Publication(found[0], found[1], zone), found[2]
     if best is not None and best.basis != "masthead":
         return best
+    footer = _footer_date(text)
+    if footer is not None:
+        return Publication(footer, "publication_line", best.header_end if best else 0)
     post = _post_date(text)
     if post is not None:
         return Publication(post, "post", best.header_end if best else 0)

@@ -40,6 +40,11 @@ D = dt.date
     ("Quelimane March 8/2019 (XNA) The minister arrived.", (D(2019, 3, 8), "dateline")),
     ("Talks end\nPORTO NOVO (Benin), July 9, 2016\nThe ministers met.", (D(2016, 7, 9), "dateline")),
     ("Talks end\nXNA - 14th Jun, 2019 - The ministers met.", (D(2019, 6, 14), "dateline")),
+    # a bare date line (a banner's day) gives way to a labelled date below it
+    ("Tuesday, June 4, 2024\nEnvoys meet\nPosted on: May 30, 2024\nBody.", (D(2024, 5, 30), "publication_line")),
+    # nothing in the header: a labelled date under the story
+    ("Envoys meet\n\nThe envoys met.\n\nPublished on 3 May 2021 by the Press Office\n", (D(2021, 5, 3),
+                                                                                         "publication_line")),
     # no header date: an embedded post's closing date
     ("Talks end\n\nThe envoy wrote a note.\n\nWe had a good exchange today.\n"
      "\u2014 Office of the Envoy (@envoy_office) May 9, 2017\n\nMore text.", (D(2017, 5, 9), "post")),
