@@ -2,7 +2,7 @@
 
 The patterns below find the expressions; dateparser (normalise.parse) reads them, with the
 anchor as its base and a preference for the past. Two classes stay with this module because
-dateparser has no reading for them: anaphoric days ("the previous day", "a day earlier", counted
+dateparser has no reading for them: anaphoric days ("the previous day", "a day earlier", "that day", counted
 from the date just mentioned) and the weekday inside a numeric day ("Monday (20/10)"). Conventions
 dateparser does not know are kept by the base it is given: a weekday is the latest such day on or
 before the anchor, "last November" is strictly before the anchor's month, a day without a year
@@ -42,15 +42,18 @@ ABSOLUTE = [
 ]
 NOT_OF = r"(?!\s+(?:the|a|an|his|her|its|their)\b)"
 SAME_DAY = alternation(vocabulary()["same_day"])
+DAY_BEFORE = vocabulary()["day_before"]
+THAT_DAY = alternation(vocabulary()["that_day"])
 COUNTS = vocabulary()["counts"]
 COUNT = rf"(?:\d{{1,2}}|{alternation(COUNTS)})"
 RELATIVE = re.compile(
     rf"\b(?:(?P<last>last|this past|earlier this|this|next|in|since)\s+)?"
     rf"(?:(?:late|early)\s+)?(?P<wd>{WDS})s?" + PART + r"\b"
     rf"|\b(?P<ago>{COUNT}\s+(?:days?|weeks?|months?)\s+ago|the\s+day\s+before\s+yesterday)\b"
-    rf"|\b(?P<day_word>{SAME_DAY}|yesterday|tomorrow)\b"
+    rf"|\b(?P<day_word>{SAME_DAY}|{alternation(DAY_BEFORE)}|tomorrow)\b"
     # "a day before the summit" is relative to the summit, not to the date just mentioned
-    rf"|\b(?P<anaphor>(?P<count>{COUNT}|the)\s+days?\s+(?:earlier|later|before" + NOT_OF + r")|the\s+previous\s+day"
+    rf"|\b(?P<anaphor>(?P<that_day>{THAT_DAY})|(?P<count>{COUNT}|the)\s+days?\s+(?:earlier|later|before" + NOT_OF
+    + r")|the\s+previous\s+day"
     r"|the\s+day\s+before" + NOT_OF + r"|(?:the\s+)?(?:next|following)\s+day|a\s+day\s+later)\b"
     r"|\b(?P<period>(?:last|earlier\s+this|this|late\s+last|early\s+this|earlier\s+in\s+the)\s+(?:week|month|year|weekend))\b"
     r"|\b(?P<lastmon>last|this\s+past|in|since|earlier\s+in|late|early|mid)(?:\s+|-|\s+mid-)(?P<mon2>" + MON
@@ -153,6 +156,8 @@ def _relative(m: re.Match, anchor: dt.date | None, reference: dt.date | None):
         base = reference or anchor
         if base is None:
             return None, "day"
+        if gd["that_day"]:
+            return base, "day"
         later = any(w in gd["anaphor"].lower() for w in ("next", "following", "later"))
         count = (gd["count"] or "one").lower()
         days = int(count) if count.isdigit() else COUNTS.get(count, 1)
@@ -168,7 +173,7 @@ def _relative(m: re.Match, anchor: dt.date | None, reference: dt.date | None):
         word = gd["day_word"].lower()
         if word == "tomorrow":
             return None, "day"
-        return (anchor - DAY if word == "yesterday" else anchor), "day"
+        return (anchor - DAY if word in DAY_BEFORE else anchor), "day"
     if gd["period"]:
         return _period(gd["period"].lower().split(), anchor)
     # "in November" may be this month; "last November" is before it

@@ -175,3 +175,13 @@ def test_a_dateline_with_a_region_after_the_city():
     text = "Talks\nKORCE, Albania, April 20, 2021 (Wire) -- The ministers met."
     assert publication_date(text)[:2] == (D(2021, 4, 20), "dateline")
     assert text[publication_date(text)[2]:].strip() == "The ministers met."
+
+
+def test_that_day_is_the_day_just_mentioned_and_last_night_the_day_before():
+    text = "On March 3 they met. Later that day they spoke. They met again last night. Earlier in the day he flew."
+    assert resolved(text, D(2022, 3, 20)) == [
+        ("March 3", D(2022, 3, 3), "day", "explicit"),
+        ("Later that day", D(2022, 3, 3), "day", "relative"),
+        ("last night", D(2022, 3, 19), "day", "relative"),
+        ("Earlier in the day", D(2022, 3, 19), "day", "relative"),
+    ]
