@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .anaphora import occasion_nouns
 from .dates import DateExpr
 from .events import Candidate, cfg
+from .normalise import vocabulary
 from .pipeline import channel_matcher, sent_of, sentences, text_of
 
 CONTACTS = {"meeting", "multilateral_meeting", "phone_call", "video_call", "generic"}
@@ -159,7 +160,7 @@ def _about_contact(g, groups: list, anchor: dt.date) -> DateExpr | None:
 
 
 def settle(doc: Doc, groups: list, dates: list[DateExpr], anchor: dt.date | None = None,
-           report: DateExpr | None = None) -> None:
+           report: DateExpr | None = None, lead: int | None = None) -> None:
     """Dates for the events their own clauses left undated (see the module docstring)."""
     named = {c.sent.start for g in groups for c in g.cands}
     for k, g in enumerate(groups):
@@ -169,7 +170,7 @@ def settle(doc: Doc, groups: list, dates: list[DateExpr], anchor: dt.date | None
         if g.date is None and g.channel in SPOKEN:
             g.date = _post_closing(g, dates) or _spoken_date(doc, g, groups[:k], groups, dates, anchor)
         if g.date is None and g.channel in CONTACTS:
-            g.date = _nameless_date(doc, g, dates, named) or _report_day(doc, g, dates, report)
+            g.date = _nameless_date(doc, g, dates, named) or _report_day(doc, g, dates, report, lead)
 
 
 def _matches(doc: Doc) -> list[tuple[str, Span]]:
@@ -225,13 +226,19 @@ def _quoted(tok: Token) -> bool:
     return para.count('"') % 2 == 1 or para.count("“") > para.count("”")
 
 
-def _report_day(doc: Doc, g, dates: list[DateExpr], report: DateExpr | None) -> DateExpr | None:
-    """A datelined report's contact told in the simple past with no date in its sentence."""
+def _report_day(doc: Doc, g, dates: list[DateExpr], report: DateExpr | None, lead: int | None) -> DateExpr | None:
+    """A contact told in the simple past with no date in its sentence, in a datelined report or in
+    the lead sentence of a dated one; not "has met", not "recently met"."""
     if report is None:
         return None
+    vague = set(vocabulary()["vague_past"])
     for c in g.cands:
+        if report.start == report.end and c.sent.start != lead:
+            continue
         verb = c.gv if c.gv.pos_ in {"VERB", "AUX"} else attach(c.trigger)
         perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in verb.children)
-        if verb.tag_ == "VBD" and not perfect and not _quoted(c.trigger) and not _in(dates, sent_of(c.trigger)):
+        loose = any(a.lower_ in vague for a in verb.children)
+        if verb.tag_ == "VBD" and not perfect and not loose and not _quoted(c.trigger) \
+                and not _in(dates, sent_of(c.trigger)):
             return report
     return None

@@ -18,7 +18,7 @@ from .merge import Group, background, merge
 from .modality import hypothetical
 from .offices import serves_international_body
 from .people import People
-from .pipeline import load_nlp, sent_of, text_of
+from .pipeline import load_nlp, sent_of, sentences, text_of
 from .places import dateline_city, event_location, span_country
 from .topics import labels, signal_counts
 from .types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
@@ -54,11 +54,15 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
         return result
     dates = [d for d in find_dates(text_of(doc), anchor, header_end) if not zones.skip(d.start)]
     dates = sorted(dates + find_post_dates(text), key=lambda d: d.start)
-    report = None
+    report, lead = None, None
     if shown.report is not None and anchor is not None:
         s, e = shown.report_span
         report = DateExpr(s, e, text[s:e], shown.report, "day", "relative")
-    groups = merge(doc, cands, dates, people, published, anchor, report)
+    elif anchor is not None:  # no dated dateline: the lead sentence is the report of the day
+        lead = next((s.start for s in sentences(doc) if s.start_char >= header_end and not zones.skip(s.start_char)
+                     and s.text.strip()), None)
+        report = DateExpr(header_end, header_end, "", anchor, "day", "relative")
+    groups = merge(doc, cands, dates, people, published, anchor, report, lead)
     article = Article(doc, people, zones, header_end, list(doc.ents), *_country_counts(doc, zones),
                       signal_counts(text_of(doc)), headline_span(doc, headline(text_of(doc))), len(groups) == 1,
                       article_about(doc, zones), [], dateline_city(text),
@@ -129,7 +133,7 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
         date_text = g.date.text if g.date and s <= g.date.start < e else None
         evidence.append(EvidenceSpan(text[s:e], s, e, date_text))
     if g.date and evidence and not any(ev.date_text for ev in evidence):
-        evidence[0].date_text = g.date.text  # the date came from another report of the article
+        evidence[0].date_text = g.date.text or None  # the date came from another report of the article
     participants = []
     for pid in g.pids:
         p = people.persons[pid]

@@ -87,8 +87,9 @@ def _settle_media(dated: list[tuple[Candidate, DateExpr | None]]) -> None:
 
 def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: People,
           published: dt.date | None = None, anchor: dt.date | None = None,
-          report: DateExpr | None = None) -> list[Group]:
-    """`anchor`: the day relative dates count from; `report`: the dateline's date, when it gives one."""
+          report: DateExpr | None = None, lead: int | None = None) -> list[Group]:
+    """`anchor`: the day relative dates count from; `report`: the day of the report (its dateline's
+    date, else its publication date, then only for the lead sentence, the token index `lead`)."""
     dated = [(c, d) for c in cands if not background(d := date_for(doc, c, dates), published)]
     _settle_media(dated)
     dated = [x for cand, date in dated for x in _split(cand, date)]
@@ -123,7 +124,7 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
     for g in groups:
         if g.channel == "meeting" and len(g.pids) >= 3:
             g.channel = "multilateral_meeting"
-    settle(doc, groups, dates, anchor, report)
+    settle(doc, groups, dates, anchor, report, lead)
     return [g for g in groups if not (g.channel in MEETINGS and len(g.pids) == 1 and not g.cands[0].counterpart)
             and not (g.channel == "correspondence" and len(g.pids) == 1
                      and all(c.trigger.pos_ != "VERB" for c in g.cands))]

@@ -14,11 +14,16 @@ def dates(result):
     # "has held" gives no day
     ("Ravenna March 4/2019 (XNA) Finnish Foreign Minister Aino Virtanen has held talks with her Estonian "
      "counterpart Mart Tamm.\n", (None, None, "unknown")),
-    # a report that is not datelined: no day either
+    # a report that is not datelined: its lead sentence is the report of the day
     ("Published: March 4, 2019\n\nFinnish Foreign Minister Aino Virtanen held talks with her Estonian counterpart "
-     "Mart Tamm.\n", (None, None, "unknown")),
+     "Mart Tamm.\n", ("2019-03-04", "day", "relative")),
+    # ... but not a sentence after the lead, nor a contact that "recently" took place
+    ("Published: March 4, 2019\n\nThe Baltic region faces new risks, officials said.\n\nFinnish Foreign Minister "
+     "Aino Virtanen held talks with her Estonian counterpart Mart Tamm.\n", (None, None, "unknown")),
+    ("Published: March 4, 2019\n\nFinnish Foreign Minister Aino Virtanen recently held talks with her Estonian "
+     "counterpart Mart Tamm.\n", (None, None, "unknown")),
 ])
-def test_a_contact_in_the_simple_past_takes_the_day_of_a_datelined_report(extract, text, expected):
+def test_a_contact_in_the_simple_past_takes_the_day_of_the_report(extract, text, expected):
     (event,) = extract(text).events
     assert (event.date.isoformat() if event.date else None, event.date_precision, event.date_basis) == expected
 
