@@ -22,10 +22,10 @@ from .pipeline import channel_matcher, sent_of, sentences, text_of
 CONTACTS = {"meeting", "multilateral_meeting", "phone_call", "video_call", "generic"}
 IN_PERSON = {"meeting", "multilateral_meeting", "generic"}
 SPOKEN = {"statement", "press_conference"}
-AFTERWARDS = {"afterwards", "afterward", "thereafter"}
-CONTACT_NOUNS = {"meeting", "talk", "talks", "call", "conversation", "summit", "visit", "session", "discussion"}
+AFTERWARDS = set(vocabulary()["afterwards"])  # "told reporters afterwards"
+CONTACT_NOUNS = set(vocabulary()["contact_nouns"])  # "after the meeting"
+DEFINITE = set(vocabulary()["definite"])  # "the conversation", "their talks": a contact already told
 OCCASION_LOOK_BACK = 6  # sentences
-DEFINITE = {"the", "this", "that", "their", "its"}
 
 
 def attach(tok: Token) -> Token:
