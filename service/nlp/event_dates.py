@@ -233,7 +233,7 @@ def _report_day(doc: Doc, g, dates: list[DateExpr], report: DateExpr | None, lea
         return None
     vague = set(vocabulary()["vague_past"])
     for c in g.cands:
-        if report.start == report.end and c.sent.start != lead:
+        if lead is not None and c.sent.start != lead:
             continue
         verb = c.gv if c.gv.pos_ in {"VERB", "AUX"} else attach(c.trigger)
         perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in verb.children)

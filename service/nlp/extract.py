@@ -61,7 +61,7 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     elif anchor is not None:  # no dated dateline: the lead sentence is the report of the day
         lead = next((s.start for s in sentences(doc) if s.start_char >= header_end and not zones.skip(s.start_char)
                      and s.text.strip()), None)
-        report = DateExpr(header_end, header_end, "", anchor, "day", "relative")
+        report = DateExpr(header_end, header_end, "", anchor, "day", "relative") if lead is not None else None
     groups = merge(doc, cands, dates, people, published, anchor, report, lead)
     article = Article(doc, people, zones, header_end, list(doc.ents), *_country_counts(doc, zones),
                       signal_counts(text_of(doc)), headline_span(doc, headline(text_of(doc))), len(groups) == 1,

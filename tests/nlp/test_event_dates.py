@@ -79,3 +79,35 @@ def test_said_on_a_day_that_they_had_spoken_leaves_the_contact_undated(extract):
     text = ("Published: March 23, 2022\n\nItalian Foreign Minister Marco Bellini said on Monday that he had spoken "
             "by phone with his Greek counterpart Yannis Pappas.\n")
     assert dates(extract(text)) == [("phone_call", ["Marco Bellini", "Yannis Pappas"], None, None, "unknown")]
+
+
+def _built(words, heads, deps, tags, pos):
+    """A parsed Doc built by hand: the rule is checked without the statistical model."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+@pytest.mark.parametrize("words, heads, deps, tags, pos, dated", [
+    (["Ana", "Ruiz", "met", "Li", "Wei", "."], [1, 2, 2, 4, 2, 2],
+     ["compound", "nsubj", "ROOT", "compound", "dobj", "punct"],
+     ["NNP", "NNP", "VBD", "NNP", "NNP", "."], ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"], True),
+    (["Ana", "Ruiz", "has", "met", "Li", "Wei", "."], [1, 3, 3, 3, 5, 3, 3],
+     ["compound", "nsubj", "aux", "ROOT", "compound", "dobj", "punct"],
+     ["NNP", "NNP", "VBZ", "VBN", "NNP", "NNP", "."], ["PROPN", "PROPN", "AUX", "VERB", "PROPN", "PROPN", "PUNCT"],
+     False),
+])
+def test_report_day_reads_the_simple_past_from_the_parse(words, heads, deps, tags, pos, dated):
+    import datetime as dt
+
+    from service.nlp.dates import DateExpr
+    from service.nlp.event_dates import _report_day
+    from service.nlp.events import Candidate
+
+    doc = _built(words, heads, deps, tags, pos)
+    verb = next(t for t in doc if t.pos_ == "VERB")
+    cand = Candidate("meeting", [0, 1], verb, verb, doc[:], {t.i for t in doc})
+    group = type("G", (), {"cands": [cand]})()
+    report = DateExpr(0, 0, "May 3", dt.date(2024, 5, 3), "day", "relative")
+    assert (_report_day(doc, group, [], report, None) is report) is dated
