@@ -67,8 +67,8 @@ def date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | Non
 
 
 def _occasion_date(cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
-    """ "spoke at the summit": the date of the nearest earlier sentence that names the summit
-    with a date of its own."""
+    """ "spoke at the summit": the date an earlier sentence gives the summit in the summit's own
+    phrase or clause ("the summit, held from May 3-5"), the nearest first."""
     trig = cand.trigger
     held_at = [o for p in trig.children if trig.pos_ == "NOUN" and p.dep_ == "prep" and p.lower_ in {"at", "during"}
                for o in p.children if o.dep_ == "pobj" and any(c.lower_ in DEFINITE for c in o.children)]
@@ -78,11 +78,21 @@ def _occasion_date(cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
     sents = sentences(cand.trigger.doc)
     here = next(k for k, s in enumerate(sents) if s.start == cand.sent.start)
     for sent in reversed(sents[max(0, here - OCCASION_LOOK_BACK):here]):
-        if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in sent if t.pos_ in {"NOUN", "PROPN"}):
-            found = [d for d in _in(dates, sent) if not d.anaphoric and d.date is not None]
-            if found:
-                return found[0]
+        named = [t for t in sent if t.pos_ in {"NOUN", "PROPN"} and (t.lemma_.lower() in nouns or t.lower_ in nouns)]
+        if not named:
+            continue
+        found = [d for d in _in(dates, sent) if not d.anaphoric and d.date is not None
+                 and any(_of_clause(cand.trigger.doc, d, n) for n in named)]
+        if found:
+            return found[0]
     return None
+
+
+def _of_clause(doc: Doc, d: DateExpr, noun: Token) -> bool:
+    """Whether a date belongs to the noun's phrase or to the clause the noun is in."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    return span is not None and (noun.left_edge.i <= span.root.i <= noun.right_edge.i
+                                 or attach(span.root).i == attach(noun).i)
 
 
 def reported_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:

@@ -111,3 +111,12 @@ def test_report_day_reads_the_simple_past_from_the_parse(words, heads, deps, tag
     group = type("G", (), {"cands": [cand]})()
     report = DateExpr(0, 0, "May 3", dt.date(2024, 5, 3), "day", "relative")
     assert (_report_day(doc, group, [], report, None) is report) is dated
+
+
+def test_a_speech_at_the_forum_does_not_take_a_date_the_forum_sentence_gives_something_else(extract):
+    text = ("Published: May 9, 2024\n\nThe Nordic Forum opened in Oslo on May 3.\n"
+            "On May 6, officials said that the forum had drawn many guests.\n"
+            "Finnish President Aino Virtanen flew in with a large delegation.\n"
+            "During her speech at the forum, Virtanen praised the hosts.\n")
+    speech = [d for d in dates(extract(text)) if d[0] == "speech"]
+    assert speech == [("speech", ["Aino Virtanen"], "2024-05-03", "day", "explicit")]
