@@ -145,12 +145,17 @@ def _dateline(line: str, published: dt.date | None) -> tuple[int, dt.date | None
 
 
 def _labelled(line: str, dates: list[tuple[re.Match, dt.date]]) -> dt.date | None:
-    """The date after a publication label; after an update label only when no publication label has one."""
-    for rx in (PUBLISHED, UPDATED):
-        for label in rx.finditer(line):
-            after = next((d for m, d in dates if m.start() >= label.end() - 1), None)
-            if after is not None:
-                return after
+    """The date after a publication label; else, with an update label, the date printed before it
+    ("Mar 3, 2015 | Updated Mar 4, 2015"), or the updated date when it is the only one."""
+    for label in PUBLISHED.finditer(line):
+        after = next((d for m, d in dates if m.start() >= label.end() - 1), None)
+        if after is not None:
+            return after
+    for label in UPDATED.finditer(line):
+        before = [d for m, d in dates if m.end() <= label.start()]
+        after = next((d for m, d in dates if m.start() >= label.end() - 1), None)
+        if before or after is not None:
+            return before[0] if before else after
     return None
 
 

@@ -40,6 +40,8 @@ D = dt.date
     ("Quelimane March 8/2019 (XNA) The minister arrived.", (D(2019, 3, 8), "dateline")),
     ("Talks end\nPORTO NOVO (Benin), July 9, 2016\nThe ministers met.", (D(2016, 7, 9), "dateline")),
     ("Talks end\nXNA - 14th Jun, 2019 - The ministers met.", (D(2019, 6, 14), "dateline")),
+    # an update label: the date printed before it is the publication's
+    ("Envoys meet\nMar 3, 2015 | Updated Mar 4, 2015\nBody.", (D(2015, 3, 3), "publication_line")),
     # a bare date line (a banner's day) gives way to a labelled date below it
     ("Tuesday, June 4, 2024\nEnvoys meet\nPosted on: May 30, 2024\nBody.", (D(2024, 5, 30), "publication_line")),
     # nothing in the header: a labelled date under the story
