@@ -75,7 +75,10 @@ def parse(expr: str, base: dt.date | None = None, lang: str = "en",
     if order:
         settings["DATE_ORDER"] = order
     langs = ["en"] if lang == "en" else [lang, "en"]
-    found = DateDataParser(languages=langs, settings=settings).get_date_data(expr)
+    try:
+        found = DateDataParser(languages=langs, settings=settings).get_date_data(expr)
+    except (ValueError, OverflowError):  # an impossible day ("31/02/2020") is no date, not a failed article
+        return None
     if found is None or found.date_obj is None:
         return None
     return found.date_obj.date(), found.period or "day"

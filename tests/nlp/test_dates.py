@@ -187,3 +187,8 @@ def test_that_day_is_the_day_just_mentioned_and_last_night_the_day_before():
         ("last night", D(2022, 3, 19), "day", "relative"),
         ("Earlier in the day", D(2022, 3, 19), "day", "relative"),
     ]
+
+
+def test_an_impossible_day_is_no_date():
+    assert publication_date("Envoys meet\n31/02/2020\nBody.")[:2] == (None, "none")
+    assert resolved("They met on 31.02.2021.", D(2021, 3, 3)) == [("31.02.2021", None, "day", "unknown")]
