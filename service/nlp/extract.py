@@ -20,6 +20,7 @@ from .offices import serves_international_body
 from .people import People
 from .pipeline import load_nlp, sent_of, sentences, text_of
 from .places import dateline_city, event_location, span_country
+from .published import dateline_day
 from .topics import labels, signal_counts
 from .types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
 from .zones import Zones, evidence_bounds, find_zones
@@ -42,8 +43,11 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     published = article.published or found
     if article.published:
         basis = "client"
+    day = shown.report
+    if day is None and article.published and shown.dateline_start is not None:  # "MINSK, Aug. 25 (Wire) --"
+        day = dateline_day(text, shown.dateline_start, article.published)
     # relative dates count from the report's dateline day, else from a publication date the text shows
-    anchor = (shown.report or published) if basis in ANCHORS else None
+    anchor = (day or published) if basis in ANCHORS else None
     zones = find_zones(doc, header_end)
     result = ArticleExtraction(published=published, published_basis=basis, title=article.title or headline(text))
     if zones.opinion:
@@ -55,9 +59,9 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     dates = [d for d in find_dates(text_of(doc), anchor, header_end) if not zones.skip(d.start)]
     dates = sorted(dates + find_post_dates(text), key=lambda d: d.start)
     report, lead = None, None
-    if shown.report is not None and anchor is not None:
+    if day is not None and anchor is not None:
         s, e = shown.report_span
-        report = DateExpr(s, e, text[s:e], shown.report, "day", "relative")
+        report = DateExpr(s, e, text[s:e], day, "day", "relative")
     elif anchor is not None:  # no dated dateline: the lead sentence is the report of the day
         lead = next((s.start for s in sentences(doc) if s.start_char >= header_end and not zones.skip(s.start_char)
                      and s.text.strip()), None)

@@ -144,6 +144,13 @@ def _dateline(line: str, published: dt.date | None) -> tuple[int, dt.date | None
     return m.end(), date, span
 
 
+def dateline_day(text: str, start: int, published: dt.date) -> dt.date | None:
+    """The day of the dateline at `start`, a missing year taken from `published` (a client's date)."""
+    end = text.find("\n", start)
+    found = _dateline(text[start:end if end >= 0 else len(text)], published)
+    return found[1] if found else None
+
+
 def _labelled(line: str, dates: list[tuple[re.Match, dt.date]]) -> dt.date | None:
     """The date after a publication label; else, with an update label, the date printed before it
     ("Mar 3, 2015 | Updated Mar 4, 2015"), or the updated date when it is the only one."""

@@ -120,3 +120,12 @@ def test_a_speech_at_the_forum_does_not_take_a_date_the_forum_sentence_gives_som
             "During her speech at the forum, Virtanen praised the hosts.\n")
     speech = [d for d in dates(extract(text)) if d[0] == "speech"]
     assert speech == [("speech", ["Aino Virtanen"], "2024-05-03", "day", "explicit")]
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_clients_publication_date(extract):
+    import datetime as dt
+
+    text = ("Talks\nRAVENNA, March 21 (Wire) -- Italian Foreign Minister Marco Bellini and his Greek counterpart "
+            "Yannis Pappas spoke by phone on Thursday.\n")
+    (event,) = extract(text, published=dt.date(2022, 3, 22)).events
+    assert (event.date.isoformat(), event.date_basis) == ("2022-03-17", "relative")
