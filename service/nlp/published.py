@@ -74,6 +74,7 @@ def _label_words(key: str) -> str:
 
 PUBLISHED = re.compile(rf"(?<!\w)(?:{_label_words('publication_labels')})\s*:?\s*(?:on\s+)?", re.I)
 UPDATED = re.compile(rf"(?<!\w)(?:{_label_words('update_labels')})\s*:?\s*(?:on\s+)?", re.I)
+CRAWLED = re.compile(rf"(?<!\w)(?:{_label_words('crawl_labels')})\b", re.I)
 
 
 def _numeric(m: re.Match) -> tuple[str, str]:
@@ -210,7 +211,9 @@ def _from_header(text: str, m: re.Match) -> Publication:
 def _line_date(line: str) -> tuple[dt.date, str, bool] | None:
     """(date, publication_line | masthead, whether a publication label gives it) of a header line
     that shows a full date."""
-    dates = full_dates(line)
+    crawl = CRAWLED.search(line)
+    # the day a page was fetched ("Retrieved 3 May 2021") is not when it was published
+    dates = [(m, d) for m, d in full_dates(line) if crawl is None or m.start() < crawl.start()]
     if not dates:
         return None
     date = _labelled(line, dates)

@@ -42,6 +42,9 @@ D = dt.date
     ("Talks end\nXNA - 14th Jun, 2019 - The ministers met.", (D(2019, 6, 14), "dateline")),
     # an update label: the date printed before it is the publication's
     ("Envoys meet\nMar 3, 2015 | Updated Mar 4, 2015\nBody.", (D(2015, 3, 3), "publication_line")),
+    # the day a page was fetched is no publication date
+    ("Envoys meet\nRetrieved 3 May 2021 10:00 UTC\nBody.", (None, "none")),
+    ("Envoys meet\nMay 1, 2021 | Accessed May 3, 2021\nBody.", (D(2021, 5, 1), "publication_line")),
     # a bare date line (a banner's day) gives way to a labelled date below it
     ("Tuesday, June 4, 2024\nEnvoys meet\nPosted on: May 30, 2024\nBody.", (D(2024, 5, 30), "publication_line")),
     # nothing in the header: a labelled date under the story
