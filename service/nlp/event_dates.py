@@ -66,6 +66,19 @@ def date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | Non
     return _occasion_date(cand, dates)
 
 
+PRECISE = {"day": 0, "month": 1, "year": 2}
+
+
+def finer(new: DateExpr | None, old: DateExpr | None) -> bool:
+    """Whether another report's date says more about the contact: a date where there was none, a
+    day where there was a month ("met last week" ... "the meeting on Tuesday")."""
+    if new is None or new.date is None:
+        return old is None
+    if old is None or old.date is None:
+        return True
+    return PRECISE.get(new.precision, 3) < PRECISE.get(old.precision, 3)
+
+
 def _occasion_date(cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
     """ "spoke at the summit": the date an earlier sentence gives the summit in the summit's own
     phrase or clause ("the summit, held from May 3-5"), the nearest first."""

@@ -9,7 +9,7 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from .dates import DateExpr
-from .event_dates import date_for, settle
+from .event_dates import date_for, finer, settle
 from .events import MEETINGS, Candidate, cfg
 from .people import People
 
@@ -119,7 +119,7 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
             continue
         target.cands.append(cand)
         target.pids += [p for p in cand.pids if p not in target.pids]
-        if target.date is None or target.date.date is None and date is not None and date.date is not None:
+        if finer(date, target.date):
             target.date = date
     for g in groups:
         if g.channel == "meeting" and len(g.pids) >= 3:

@@ -129,3 +129,14 @@ def test_a_yearless_dateline_takes_the_year_of_the_clients_publication_date(extr
             "Yannis Pappas spoke by phone on Thursday.\n")
     (event,) = extract(text, published=dt.date(2022, 3, 22)).events
     assert (event.date.isoformat(), event.date_basis) == ("2022-03-17", "relative")
+
+
+def test_a_day_from_a_later_report_of_the_contact_refines_a_month():
+    import datetime as dt
+
+    from service.nlp.dates import DateExpr
+    from service.nlp.event_dates import finer
+
+    month = DateExpr(0, 9, "last week", dt.date(2024, 5, 1), "month", "relative")
+    day = DateExpr(20, 27, "Tuesday", dt.date(2024, 5, 7), "day", "relative")
+    assert finer(day, month) and not finer(month, day) and finer(month, None) and not finer(None, month)
