@@ -55,6 +55,7 @@ POST_CLOSE = re.compile(rf"^\s*(?:—|–|--?)\s*[^()\n]{{1,80}}\(@\w{{1,30}}\)\
                         rf"(?P<d>\d{{1,2}}),?\s+{YEAR})\s*$", re.I | re.M)
 SEPARATORS = re.compile(r"\s[|·•/]\s")
 PARAGRAPH_WORDS = 20  # a longer line is body text, not a headline or byline
+AFTER_STORY = 3  # the first paragraph and the two lines after it: a date may be printed below it
 FIELD = re.compile(r"^[^\W\d][\w .]{0,30}:\s")  # "Editor in Chief: ...": a field of page furniture
 
 
@@ -74,6 +75,7 @@ def _label_words(key: str) -> str:
 
 PUBLISHED = re.compile(rf"(?<!\w)(?:{_label_words('publication_labels')})\s*:?\s*(?:on\s+)?", re.I)
 UPDATED = re.compile(rf"(?<!\w)(?:{_label_words('update_labels')})\s*:?\s*(?:on\s+)?", re.I)
+BYLINE = re.compile(rf"^\s*(?:{_label_words('byline_starts')})\s+[^\W\d]", re.I)
 CRAWLED = re.compile(rf"(?<!\w)(?:{_label_words('crawl_labels')})\b", re.I)
 
 
@@ -174,8 +176,11 @@ def _filler(text: str) -> list[str]:
 
 
 def _publication_line(line: str, m0: re.Match) -> bool:
-    """A line that is only a date (and a clock time), or whose field holding the date is, or a
-    title that closes with the document's date ("Statement by the Envoy, 10 April 2025")."""
+    """A line that is only a date (and a clock time), or whose field holding the date is, a byline
+    ("By Ana Maria Lopes on March 3, 2015"), or a title that closes with the document's date
+    ("Statement by the Envoy, 10 April 2025")."""
+    if BYLINE.match(line):
+        return True
     fields = SEPARATORS.split(line)
     for part in [line, *(p for p in fields if m0.group(0) in p)] if len(fields) > 1 else [line]:
         cut = part.find(m0.group(0))
@@ -253,11 +258,12 @@ def _post_date(text: str) -> dt.date | None:
 
 
 @functools.lru_cache(maxsize=64)
-def publication(text: str, max_lines: int = 8) -> Publication:
+def publication(text: str, max_lines: int = 12) -> Publication:
     m = HEADER.match(text)
     if m:
         return _from_header(text, m)
     best, story, labelled = None, None, False  # story: where the first paragraph of body text begins
+    after_story = 0
     for start, end, line in _lines(text, max_lines):
         known = best.date if best and best.basis != "masthead" else None
         dl = _dateline(line, known) if story is None else None
@@ -269,6 +275,9 @@ def publication(text: str, max_lines: int = 8) -> Publication:
                                span, begins)
         if len(line.split()) > PARAGRAPH_WORDS:
             story = start if story is None else story
+        after_story = after_story + 1 if story is not None else 0
+        if after_story > AFTER_STORY:
+            break
         if best is not None and best.basis != "masthead" and (labelled or story is not None):
             if story is not None:
                 break
@@ -290,7 +299,7 @@ def publication(text: str, max_lines: int = 8) -> Publication:
     return best or Publication(None, "none", 0)
 
 
-def publication_date(text: str, max_lines: int = 8) -> tuple[dt.date | None, str, int]:
+def publication_date(text: str, max_lines: int = 12) -> tuple[dt.date | None, str, int]:
     """(date, basis, end offset of the header zone): see Publication."""
     p = publication(text, max_lines)
     return p.date, p.basis, p.header_end

@@ -42,6 +42,10 @@ D = dt.date
     ("Talks end\nXNA - 14th Jun, 2019 - The ministers met.", (D(2019, 6, 14), "dateline")),
     # an update label: the date printed before it is the publication's
     ("Envoys meet\nMar 3, 2015 | Updated Mar 4, 2015\nBody.", (D(2015, 3, 3), "publication_line")),
+    # a byline with a long name; a header below lines of site navigation
+    ("Envoys meet\nBy Ana Maria Lopes da Silva on March 3, 2015\nBody.", (D(2015, 3, 3), "publication_line")),
+    ("Home\nWorld\nAsia\nEurope\nAfrica\nSport\nOpinion\nVideo\nEnvoys meet\n4 March 2015\nBody.",
+     (D(2015, 3, 4), "publication_line")),
     # the day a page was fetched is no publication date
     ("Envoys meet\nRetrieved 3 May 2021 10:00 UTC\nBody.", (None, "none")),
     ("Envoys meet\nMay 1, 2021 | Accessed May 3, 2021\nBody.", (D(2021, 5, 1), "publication_line")),
