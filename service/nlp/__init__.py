@@ -3,7 +3,8 @@
 extract.extract_articles(articles) -> one ArticleExtraction per article, via nlp.pipe batches:
   pipeline  en_core_web_sm + entity_ruler (data/entity_patterns.jsonl) + line breaks end sentences
   published publication date from header lines: header field, publication line, dateline, masthead,
-            an embedded post's closing date; the dateline's day (what relative dates count from)
+            an embedded post's closing date; the dateline's day (what relative dates count from);
+            header_dates: the shapes of a full date, of a dateline, of a post's closing date
   dates     date expressions of the body (patterns), read by normalise (dateparser, data/dates.json)
   zones     header, headings, captions; opinion pieces; headline: the article's headline line
   actors    people and short-name coreference (people: dataclasses; context: titles and countries;

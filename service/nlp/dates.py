@@ -13,8 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .header_dates import DATELINE, FORMS, HEADER, full_dates, post_dates, resolve
 from .normalise import alternation, months, parse, vocabulary, weekdays
-from .published import DATELINE, FORMS, HEADER, full_dates, post_dates, publication, publication_date, resolve
+from .published import publication, publication_date
 
 __all__ = ["DATELINE", "HEADER", "DateExpr", "find_dates", "find_post_dates", "full_dates", "publication",
            "publication_date"]

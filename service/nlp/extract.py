@@ -13,6 +13,7 @@ from .anaphora import antecedent
 from .dates import DateExpr, find_dates, find_post_dates, publication
 from .event_topics import article_about, event_topics, headline_span
 from .events import best_matches, find_candidates
+from .header_dates import dateline_day
 from .headline import headline
 from .merge import Group, background, merge
 from .modality import hypothetical
@@ -20,7 +21,6 @@ from .offices import serves_international_body
 from .people import People
 from .pipeline import load_nlp, sent_of, sentences, text_of
 from .places import dateline_city, event_location, span_country
-from .published import dateline_day
 from .topics import labels, signal_counts
 from .types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
 from .zones import Zones, evidence_bounds, find_zones

@@ -5,7 +5,7 @@ lead sentence, or any line that reads like sentence body, means the article give
 """
 import re
 
-from .published import DATELINE, HEADER, full_dates
+from .header_dates import DATELINE, HEADER, full_dates
 
 MAX_CHARS = 150
 BYLINE = re.compile(r"^(?:by|from|written by|posted by|reported by|staff|reuters staff|editor|editor[- ]in[- ]chief|"
