@@ -1,13 +1,17 @@
 """Which date each event gets.
 
 First the date of the contact's own clause (not the day a reporting verb gives: "the ministry
-said on Monday that they had met" leaves the meeting undated), else the date of the occasion the
-clause names ("spoke at the summit": the sentence that dated the summit). Then, for events still
-undated: the occasion an "also" follows; a briefing's or statement's reporting date; the day of a
-contact told without names just before ("The ministers held talks on Sunday. Minister A and
-Minister B discussed ...") or just after ("The conversation took place on Wednesday"); and, in a
-report whose dateline gives its day, a contact told in the simple past with no day ("X met Y",
-"held talks") is of that day. "Has met" gives none.
+said on Monday that they had met" leaves the meeting undated), else the date an earlier sentence
+gives the occasion the clause names ("spoke at the summit"). Of two reports of one contact, the
+finer date wins (a day over "last week"). Then, for events still undated: the occasion an "also"
+follows; for a post, briefing or statement, the date closing the post quoted below it, its
+reporting date, the contact just reported for "afterwards", or, when its paragraph reports a
+contact, a date between that contact and the report (the day when both fall on it, else the
+month); for a contact, its day as told without names just before ("The ministers held talks on
+Sunday. Minister A and Minister B discussed ...") or just after ("The conversation took place on
+Wednesday"); and the report's own day for a contact told in the simple past with no day ("X met
+Y", "held talks") in a report whose dateline gives its day, or in the lead sentence of a dated
+report. "Has met", "recently met" give none.
 """
 import datetime as dt
 
