@@ -62,7 +62,8 @@ class Document(BaseModel):
     publisher = CharField(max_length=255, null=True)
     url = TextField(null=True)
     published = DateField(null=True, index=True)
-    # how the publication date was found: client, header, publication_line, dateline, masthead, none
+    # how the publication date was found: client, header, publication_line, dateline, masthead, none,
+    # post (the date closing an embedded post)
     published_basis = CharField(max_length=32, default="none")
     text = TextField()
     sha256 = CharField(max_length=64, unique=True)

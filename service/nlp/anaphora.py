@@ -46,14 +46,17 @@ def _reporter(tok: Token) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in set(data("channels.json")["reporting_verbs"]) | SAY
 
 
-def antecedent(trigger: Token) -> Span | None:
-    """ "spoke at the session", "the talks": the earlier sentence that introduced that contact (same noun)."""
+def occasion_nouns(trigger: Token) -> list[Token]:
+    """ "the talks", "spoke at the session": the definite nouns that point back to an occasion."""
     nouns = [trigger] if trigger.pos_ == "NOUN" else [
         o for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"at", "during", "in"}
         for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
-    for noun in nouns:
-        if not any(c.lower_ in {"the", "that", "this"} for c in noun.children):
-            continue
+    return [n for n in nouns if any(c.lower_ in {"the", "that", "this"} for c in n.children)]
+
+
+def antecedent(trigger: Token) -> Span | None:
+    """ "spoke at the session", "the talks": the earlier sentence that introduced that contact (same noun)."""
+    for noun in occasion_nouns(trigger):
         lemma = noun.lemma_.lower()
         for sent in _before(noun, LOOK_BACK):
             if any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" for t in sent):

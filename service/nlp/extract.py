@@ -10,19 +10,22 @@ from schemas.channels import label as channel_label
 
 from .actors import find_people
 from .anaphora import antecedent
-from .dates import find_dates, publication_date
+from .dates import DateExpr, find_dates, find_post_dates, publication
 from .event_topics import article_about, event_topics, headline_span
 from .events import best_matches, find_candidates
+from .header_dates import dateline_day
 from .headline import headline
 from .merge import Group, background, merge
 from .modality import hypothetical
 from .offices import serves_international_body
 from .people import People
-from .pipeline import load_nlp, sent_of, text_of
+from .pipeline import load_nlp, sent_of, sentences, text_of
 from .places import dateline_city, event_location, span_country
 from .topics import labels, signal_counts
 from .types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
 from .zones import Zones, evidence_bounds, find_zones
+
+ANCHORS = {"client", "header", "publication_line", "dateline", "post"}
 
 
 def extract_articles(articles: Iterable[ArticleInput], batch_size: int = 16) -> Iterator[ArticleExtraction]:
@@ -35,11 +38,16 @@ def extract_articles(articles: Iterable[ArticleInput], batch_size: int = 16) -> 
 
 def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     text = text_of(doc)
-    found, basis, header_end = publication_date(text)
+    shown = publication(text)
+    found, basis, header_end = shown.date, shown.basis, shown.header_end
     published = article.published or found
     if article.published:
         basis = "client"
-    anchor = published if basis in {"client", "header", "publication_line", "dateline"} else None
+    day = shown.report
+    if day is None and article.published and shown.dateline_start is not None:  # "MINSK, Aug. 25 (Wire) --"
+        day = dateline_day(text, shown.dateline_start, article.published)
+    # relative dates count from the report's dateline day, else from a publication date the text shows
+    anchor = (day or published) if basis in ANCHORS else None
     zones = find_zones(doc, header_end)
     result = ArticleExtraction(published=published, published_basis=basis, title=article.title or headline(text))
     if zones.opinion:
@@ -49,11 +57,21 @@ def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     if not cands:
         return result
     dates = [d for d in find_dates(text_of(doc), anchor, header_end) if not zones.skip(d.start)]
-    groups = merge(doc, cands, dates, people, published)
+    dates = sorted(dates + find_post_dates(text), key=lambda d: d.start)
+    report, lead = None, None
+    if day is not None and anchor is not None:
+        s, e = shown.report_span
+        report = DateExpr(s, e, text[s:e], day, "day", "relative")
+    elif anchor is not None:  # no dated dateline: the lead sentence is the report of the day
+        lead = next((s.start for s in sentences(doc) if s.start_char >= header_end and not zones.skip(s.start_char)
+                     and s.text.strip()), None)
+        report = DateExpr(header_end, header_end, "", anchor, "day", "relative") if lead is not None else None
+    groups = merge(doc, cands, dates, people, published, anchor, report, lead)
     article = Article(doc, people, zones, header_end, list(doc.ents), *_country_counts(doc, zones),
                       signal_counts(text_of(doc)), headline_span(doc, headline(text_of(doc))), len(groups) == 1,
                       article_about(doc, zones), [], dateline_city(text),
-                      _occasion_places(doc, zones, list(doc.ents), dates, published), groups)
+                      _occasion_places(doc, zones, list(doc.ents), dates, published), groups,
+                      shown.dateline_start)
     for group in groups:
         article.starts.append(min(c.sent.start_char for c in group.cands))
     for group in groups:
@@ -79,6 +97,7 @@ class Article:
     dateline: tuple[str, str] | None = None  # the city the report was filed from
     occasion_places: dict = None  # channel -> places named with such an occasion
     groups: list = None  # every event of the article
+    dateline_start: int | None = None  # where a dateline begins: the lead sentence of its line keeps it
 
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
@@ -112,13 +131,13 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
     people, text = art.people, text_of(art.doc)
     evidence = []
     for cand in g.cands:
-        s, e = evidence_bounds(text, max(cand.sent.start_char, art.header_end), cand.sent.end_char, cand.trigger.idx)
+        s, e = evidence_bounds(text, _evidence_start(art, cand.sent.start_char), cand.sent.end_char, cand.trigger.idx)
         if any(ev.start == s for ev in evidence):
             continue
         date_text = g.date.text if g.date and s <= g.date.start < e else None
         evidence.append(EvidenceSpan(text[s:e], s, e, date_text))
     if g.date and evidence and not any(ev.date_text for ev in evidence):
-        evidence[0].date_text = g.date.text  # the date came from another report of the article
+        evidence[0].date_text = g.date.text or None  # the date came from another report of the article
     participants = []
     for pid in g.pids:
         p = people.persons[pid]
@@ -183,6 +202,15 @@ def _occasion_places(doc: Doc, zones: Zones, ents: list[Span], dates: list, publ
             if location:
                 out.setdefault(kind, set()).add(location)
     return out
+
+
+def _evidence_start(art: Article, sent_start: int) -> int:
+    """ "City, Month D (Agency) -- X met Y": the lead sentence keeps the dateline of its line."""
+    start = max(sent_start, art.header_end)
+    begins = art.dateline_start
+    if begins is not None and begins <= start and "\n" not in text_of(art.doc)[begins:start]:
+        return begins
+    return start
 
 
 def _fallback_country(p, g: Group, people: People, actors: Counter, countries: Counter,

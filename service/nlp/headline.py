@@ -5,7 +5,7 @@ lead sentence, or any line that reads like sentence body, means the article give
 """
 import re
 
-from .dates import DATELINE, HEADER, _full_dates
+from .header_dates import DATELINE, HEADER, full_dates
 
 MAX_CHARS = 150
 BYLINE = re.compile(r"^(?:by|from|written by|posted by|reported by|staff|reuters staff|editor|editor[- ]in[- ]chief|"
@@ -21,7 +21,7 @@ def _is_furniture(line: str) -> bool:
     """A header, date, masthead or byline line: skipped on the way to the headline."""
     if HEADER.match(line) and not line[HEADER.match(line).end():].strip():
         return True
-    if _full_dates(line) or re.fullmatch(r"[\W\d_]*(?:utc|gmt|am|pm|[\W\d_])*", line, re.I):
+    if full_dates(line) or re.fullmatch(r"[\W\d_]*(?:utc|gmt|am|pm|[\W\d_])*", line, re.I):
         return True
     if BYLINE.match(line) or len(SEPARATORS.split(line)) > 2:
         return True
@@ -44,7 +44,7 @@ def headline(text: str, max_lines: int = 6) -> str | None:
         if _is_furniture(line):
             continue
         if (len(line) > MAX_CHARS or line.endswith(BODY_END) or DATELINE.match(line)
-                or LEAD_DATELINE.match(line) or FIELD.match(line) and _full_dates(line)):
+                or LEAD_DATELINE.match(line) or FIELD.match(line) and full_dates(line)):
             return None
         return line
     return None

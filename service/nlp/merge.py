@@ -6,63 +6,12 @@ it from another report of the same people.
 """
 import datetime as dt
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from .anaphora import antecedent
 from .dates import DateExpr
+from .event_dates import date_for, finer, settle
 from .events import MEETINGS, Candidate, cfg
 from .people import People
-
-
-def _attach(tok: Token) -> Token:
-    """The verb a date or place hangs from (or the noun trigger met on the way)."""
-    t = tok
-    while t.pos_ not in {"VERB", "AUX"} and t.head.i != t.i:
-        t = t.head
-    return t
-
-
-def _date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
-    sent = cand.sent
-    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char]
-    reporting = cfg()["reporting_verbs"]
-    own, loose = [], []
-    for d in inside:
-        span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        verb = _attach(root)
-        # "the ministry confirmed on Aug 25 a meeting held the previous day": the report's date is not the event's
-        reported = (verb.lemma_.lower() in reporting and verb.i != cand.trigger.i and not d.anaphoric
-                    and cand.channel not in {"statement", "press_conference"})
-        in_trigger = cand.trigger.left_edge.i <= root.i <= cand.trigger.right_edge.i
-        if reported and not in_trigger:
-            continue
-        if in_trigger or root.i in cand.region or verb.i in (cand.gv.i, cand.trigger.i):
-            own.append((abs(root.i - cand.trigger.i), d))
-        else:
-            loose.append((abs(root.i - cand.trigger.i), d))
-    for pool in (own, loose):
-        if pool:
-            return min(pool, key=lambda x: x[0])[1]
-    ante = antecedent(cand.trigger)  # "spoke at the session": the date of the session introduced before
-    if ante is not None:
-        return next((d for d in dates if ante.start_char <= d.start < ante.end_char and not d.anaphoric), None)
-    return None
-
-
-def _reported_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
-    """A statement or briefing with no date of its own: the latest "X said/confirmed on <date>" before it."""
-    reporting = cfg()["reporting_verbs"]
-    best = None
-    for d in dates:
-        if d.start >= cand.sent.end_char or d.date is None:
-            continue
-        span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is not None and not d.anaphoric and _attach(span.root).lemma_.lower() in reporting:
-            best = d
-    return best
 
 
 class Group:
@@ -110,10 +59,8 @@ def background(date: DateExpr | None, published: dt.date | None) -> bool:
     return date.date < published - dt.timedelta(days=366)
 
 
-def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: People,
-          published: dt.date | None = None) -> list[Group]:
-    dated = [(c, d) for c in cands if not background(d := _date_for(doc, c, dates), published)]
-    # a talk whose medium the clause leaves open takes it from another report of the same people
+def _settle_media(dated: list[tuple[Candidate, DateExpr | None]]) -> None:
+    """A talk whose medium the clause leaves open takes it from another report of the same people."""
     for i, (cand, date) in enumerate(dated):
         if cand.channel != "generic":
             continue
@@ -136,6 +83,15 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
         cand.channel = ctx.channel if ctx else _default_medium(cand)
         if date is None and ctx is not None:
             dated[i] = (cand, next(d for c2, d in dated if c2 is ctx))
+
+
+def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: People,
+          published: dt.date | None = None, anchor: dt.date | None = None,
+          report: DateExpr | None = None, lead: int | None = None) -> list[Group]:
+    """`anchor`: the day relative dates count from; `report`: the day of the report (its dateline's
+    date, else its publication date, then only for the lead sentence, the token index `lead`)."""
+    dated = [(c, d) for c in cands if not background(d := date_for(doc, c, dates), published)]
+    _settle_media(dated)
     dated = [x for cand, date in dated for x in _split(cand, date)]
     groups: list[Group] = []
     for cand, date in dated:
@@ -163,45 +119,17 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
             continue
         target.cands.append(cand)
         target.pids += [p for p in cand.pids if p not in target.pids]
-        if target.date is None or target.date.date is None and date is not None and date.date is not None:
+        if finer(date, target.date):
             target.date = date
-    for k, g in enumerate(groups):
+    for g in groups:
         if g.channel == "meeting" and len(g.pids) >= 3:
             g.channel = "multilateral_meeting"
-        if g.date is None and g.channel == "meeting":
-            g.follows = _also(g, groups[:k])
-            g.date = g.follows.date if g.follows is not None else None
-        if g.date is None and g.channel in {"statement", "press_conference"}:
-            g.date = _reported_date(doc, g.cands[0], dates)
-            if g.date is None and any(_afterwards(doc[i]) for c in g.cands for i in c.region):
-                # "X told a news conference afterwards": the day of the contact just reported
-                g.date = next((o.date for o in reversed(groups[:k]) if o.date is not None
-                               and set(o.pids) & set(g.pids)), None)
+    settle(doc, groups, dates, anchor, report, lead)
     return [g for g in groups if not (g.channel in MEETINGS and len(g.pids) == 1 and not g.cands[0].counterpart)
             and not (g.channel == "correspondence" and len(g.pids) == 1
                      and all(c.trigger.pos_ != "VERB" for c in g.cands))]
 
 
-def _also(g: Group, before: list[Group]) -> Group | None:
-    """ "X also held talks with Z", undated: on the same occasion as the last dated meeting of X."""
-    doc = g.cands[0].trigger.doc
-    if not any(doc[i].lower_ == "also" for c in g.cands for i in c.region):
-        return None
-    return next((o for o in reversed(before) if o.channel in {"meeting", "multilateral_meeting"}
-                 and o.date is not None and set(o.pids) & set(g.pids)), None)
-
-
-AFTERWARDS = {"afterwards", "afterward", "thereafter"}
-CONTACT_NOUNS = {"meeting", "talk", "talks", "call", "conversation", "summit", "visit", "session", "discussion"}
-
-
-def _afterwards(tok: Token) -> bool:
-    """ "afterwards", "after the meeting", "following the talks": right after the contact just reported."""
-    if tok.lower_ in AFTERWARDS:
-        return True
-    return tok.lower_ in {"after", "following"} and any(
-        k.dep_ == "pobj" and k.lemma_.lower() in CONTACT_NOUNS and any(d.lower_ == "the" for d in k.children)
-        for k in tok.children)
 SEPARATE = {"separately", "separate", "bilateral", "respectively", "individually", "one-on-one"}
 
 

@@ -63,8 +63,9 @@ def load_nlp():
 
 def _warm_lookups() -> None:
     """Build the gazetteer and vocabulary indexes now, with the model, not inside the first article."""
-    from . import places, topics
+    from . import normalise, places, topics
 
+    normalise.parse("1 January 2020")  # dateparser loads its locale data on first use
     places.city_country("London")
     places.country_of("France")
     topics.vocabulary()

@@ -49,6 +49,6 @@ class ExtractedEvent:
 @dataclass
 class ArticleExtraction:
     published: dt.date | None
-    published_basis: str  # client | header | publication_line | dateline | masthead | none
+    published_basis: str  # client | header | publication_line | dateline | post | masthead | none
     title: str | None
     events: list[ExtractedEvent] = field(default_factory=list)

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from service.nlp.dates import find_dates, publication_date
+from service.nlp.dates import find_dates, publication, publication_date
 
 D = dt.date
 
@@ -22,6 +22,41 @@ D = dt.date
     ("Leaders talk\nMINSK, Aug. 25 (Wire) -- The minister left.", (None, "none")),
     ("date: 2021-04-07T10:00:00Z\nBody.", (D(2021, 4, 7), "header")),
     ("Talks resume\nBy Jo Reporter | Sep 3, 2021 08:15 PM IST\nBody.", (D(2021, 9, 3), "publication_line")),
+    # numeric dates: year first with slashes, day first with hyphens, a creation date over an update
+    ("Envoys meet\nSource:Wire Published: 2019/3/7 08:10:12\n\nBody.", (D(2019, 3, 7), "publication_line")),
+    ("Envoys meet\nWire | Lisbon | Updated: 05-02-2020 10:00 CET | Created: 04-02-2020 09:15 CET\nBody.",
+     (D(2020, 2, 4), "publication_line")),
+    ("Envoys meet\nTue 03/10/2017\nBody.", (D(2017, 10, 3), "publication_line")),
+    ("Envoys meet\nFri 03/10/2017\nBody.", (D(2017, 3, 10), "publication_line")),
+    # weekday, ordinal day and clock time; short month with a comma and a time
+    ("Envoys meet\nWed 4th March 2015 | 10:12 AM\nBody.", (D(2015, 3, 4), "publication_line")),
+    ("Envoys meet\n9 Jun, 2016 09:30\nBody.", (D(2016, 6, 9), "publication_line")),
+    # month names of a byline language
+    ("Envoys meet\nBy Staff     Date 12 Januari 2013\nBody.", (D(2013, 1, 12), "publication_line")),
+    ("Envoys meet\nPublicado: 3 de marzo de 2015\nBody.", (D(2015, 3, 3), "publication_line")),
+    # a title that closes with the document's own date
+    ("Minutes of the Council of Elders, Friday, May 9, 2025\nBody.", (D(2025, 5, 9), "publication_line")),
+    # datelines: month and day with a slashed year, a place with its country in parentheses, agency first
+    ("Quelimane March 8/2019 (XNA) The minister arrived.", (D(2019, 3, 8), "dateline")),
+    ("Talks end\nPORTO NOVO (Benin), July 9, 2016\nThe ministers met.", (D(2016, 7, 9), "dateline")),
+    ("Talks end\nXNA - 14th Jun, 2019 - The ministers met.", (D(2019, 6, 14), "dateline")),
+    # an update label: the date printed before it is the publication's
+    ("Envoys meet\nMar 3, 2015 | Updated Mar 4, 2015\nBody.", (D(2015, 3, 3), "publication_line")),
+    # a byline with a long name; a header below lines of site navigation
+    ("Envoys meet\nBy Ana Maria Lopes da Silva on March 3, 2015\nBody.", (D(2015, 3, 3), "publication_line")),
+    ("Home\nWorld\nAsia\nEurope\nAfrica\nSport\nOpinion\nVideo\nEnvoys meet\n4 March 2015\nBody.",
+     (D(2015, 3, 4), "publication_line")),
+    # the day a page was fetched is no publication date
+    ("Envoys meet\nRetrieved 3 May 2021 10:00 UTC\nBody.", (None, "none")),
+    ("Envoys meet\nMay 1, 2021 | Accessed May 3, 2021\nBody.", (D(2021, 5, 1), "publication_line")),
+    # a bare date line (a banner's day) gives way to a labelled date below it
+    ("Tuesday, June 4, 2024\nEnvoys meet\nPosted on: May 30, 2024\nBody.", (D(2024, 5, 30), "publication_line")),
+    # nothing in the header: a labelled date under the story
+    ("Envoys meet\n\nThe envoys met.\n\nPublished on 3 May 2021 by the Press Office\n", (D(2021, 5, 3),
+                                                                                         "publication_line")),
+    # no header date: an embedded post's closing date
+    ("Talks end\n\nThe envoy wrote a note.\n\nWe had a good exchange today.\n"
+     "\u2014 Office of the Envoy (@envoy_office) May 9, 2017\n\nMore text.", (D(2017, 5, 9), "post")),
 ])
 def test_publication_date_forms(text, expected):
     date, basis, _ = publication_date(text)
@@ -38,6 +73,37 @@ def test_a_dateline_without_year_is_kept_out_of_the_event_dates():
     zone = publication_date(text)[2]
     assert text[zone:].strip() == "The minister left on Monday."
     assert [d.text for d in find_dates(text, None, zone)] == ["Monday"]
+
+
+def test_a_dateline_without_year_is_the_day_relative_dates_count_from():
+    text = "Talks\nPublished: 2022-03-22\nRavenna, March 21: The two ministers spoke by phone on Thursday."
+    shown = publication(text)
+    assert (shown.date, shown.basis, shown.report) == (D(2022, 3, 22), "publication_line", D(2022, 3, 21))
+    assert resolved(text[shown.header_end:], shown.report) == [("Thursday", D(2022, 3, 17), "day", "relative")]
+
+
+def test_a_weekday_and_a_day_with_the_month_in_parentheses():
+    anchor = D(2022, 3, 17)  # a Thursday
+    assert resolved("They met on Monday (14/3) and again on Friday (11.03).", anchor) == [
+        ("Monday (14/3)", D(2022, 3, 14), "day", "explicit"),
+        ("Friday (11.03)", D(2022, 3, 11), "day", "explicit"),
+    ]
+
+
+def test_a_span_of_days_is_its_month():
+    assert resolved("The forum ran from June 3-5; the fair, 13 - 15 February 2019.", D(2022, 6, 9)) == [
+        ("June 3-5", D(2022, 6, 1), "month", "explicit"),
+        ("13 - 15 February 2019", D(2019, 2, 1), "month", "explicit"),
+    ]
+
+
+def test_parts_of_the_report_day_and_months_before_the_anchor():
+    anchor = D(2022, 11, 20)
+    assert resolved("This morning they spoke. In November they met; last November they wrote.", anchor) == [
+        ("This morning", D(2022, 11, 20), "day", "relative"),
+        ("In November", D(2022, 11, 1), "month", "relative"),
+        ("last November", D(2021, 11, 1), "month", "relative"),
+    ]
 
 
 def test_agency_dateline_with_slashes():
@@ -89,3 +155,47 @@ def test_a_day_before_a_named_occasion_is_not_relative_to_the_date_just_given():
                        dt.date(2022, 6, 9))
     assert [(d.text, d.date) for d in found] == [("Tuesday", dt.date(2022, 6, 7)),
                                                  ("A day earlier", dt.date(2022, 6, 6))]
+
+
+def test_a_date_printed_below_the_first_paragraph_leaves_that_paragraph_in_the_story():
+    lead = ("Finnish President Aino Virtanen and her Estonian counterpart Mart Tamm have held talks in Tartu, "
+            "amid a dispute over fishing quotas in the waters between the two countries.")
+    text = f"Leaders meet in Tartu\n{lead}\nMay 14, 2023\n\nMore of the story.\n"
+    date, basis, zone = publication_date(text)
+    assert (date, basis) == (D(2023, 5, 14), "publication_line")
+    assert text[zone:].startswith(lead)
+
+
+def test_counted_days_back_and_on_and_numeric_days_in_the_body():
+    anchor = D(2021, 9, 22)
+    text = ("They met two days ago; three days later they wrote. In mid-March they spoke, and a week ago. "
+            "The envoys met on 17.08.2021 and on Tuesday, 24/08/2021.")
+    assert resolved(text, anchor) == [
+        ("two days ago", D(2021, 9, 20), "day", "relative"),
+        ("three days later", D(2021, 9, 23), "day", "relative"),
+        ("In mid-March", D(2021, 3, 1), "month", "relative"),
+        ("a week ago", D(2021, 9, 1), "month", "relative"),
+        ("17.08.2021", D(2021, 8, 17), "day", "explicit"),
+        ("Tuesday, 24/08/2021", D(2021, 8, 24), "day", "explicit"),
+    ]
+
+
+def test_a_dateline_with_a_region_after_the_city():
+    text = "Talks\nKORCE, Albania, April 20, 2021 (Wire) -- The ministers met."
+    assert publication_date(text)[:2] == (D(2021, 4, 20), "dateline")
+    assert text[publication_date(text)[2]:].strip() == "The ministers met."
+
+
+def test_that_day_is_the_day_just_mentioned_and_last_night_the_day_before():
+    text = "On March 3 they met. Later that day they spoke. They met again last night. Earlier in the day he flew."
+    assert resolved(text, D(2022, 3, 20)) == [
+        ("March 3", D(2022, 3, 3), "day", "explicit"),
+        ("Later that day", D(2022, 3, 3), "day", "relative"),
+        ("last night", D(2022, 3, 19), "day", "relative"),
+        ("Earlier in the day", D(2022, 3, 19), "day", "relative"),
+    ]
+
+
+def test_an_impossible_day_is_no_date():
+    assert publication_date("Envoys meet\n31/02/2020\nBody.")[:2] == (None, "none")
+    assert resolved("They met on 31.02.2021.", D(2021, 3, 3)) == [("31.02.2021", None, "day", "unknown")]

@@ -24,7 +24,8 @@ def test_phone_call_reported_twice_is_one_event_dated_by_the_relative_day(extrac
                       "date": "2019-03-13", "precision": "day", "basis": "relative", "location": None}]
     event = result.events[0]
     assert [e.date_text for e in event.evidence] == [None, "Wednesday"]
-    assert event.evidence[0].sentence.startswith("Portuguese Foreign Minister Rui Tavares held")
+    # the lead sentence keeps the dateline of its line
+    assert event.evidence[0].sentence.startswith("Lisbon [Portugal], March 14 (XNA): Portuguese Foreign Minister")
     assert event.evidence[1].sentence.startswith("On Wednesday, Tavares spoke with Odhiambo")
     assert [p.title for p in event.participants] == ["Foreign Minister", "Foreign Minister"]
     assert event.title == "Phone call: Rui Tavares and Amina Odhiambo"

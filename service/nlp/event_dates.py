@@ -1,0 +1,271 @@
+"""Which date each event gets.
+
+First the date of the contact's own clause (not the day a reporting verb gives: "the ministry
+said on Monday that they had met" leaves the meeting undated), else the date an earlier sentence
+gives the occasion the clause names ("spoke at the summit"). Of two reports of one contact, the
+finer date wins (a day over "last week"). Then, for events still undated: the occasion an "also"
+follows; for a post, briefing or statement, the date closing the post quoted below it, its
+reporting date, the contact just reported for "afterwards", or, when its paragraph reports a
+contact, a date between that contact and the report (the day when both fall on it, else the
+month); for a contact, its day as told without names just before ("The ministers held talks on
+Sunday. Minister A and Minister B discussed ...") or just after ("The conversation took place on
+Wednesday"); and the report's own day for a contact told in the simple past with no day ("X met
+Y", "held talks") in a report whose dateline gives its day, or in the lead sentence of a dated
+report. "Has met", "recently met" give none.
+"""
+import datetime as dt
+
+from spacy.tokens import Doc, Span, Token
+
+from .anaphora import occasion_nouns
+from .dates import DateExpr
+from .events import Candidate, cfg
+from .normalise import vocabulary
+from .pipeline import channel_matcher, sent_of, sentences, text_of
+
+CONTACTS = {"meeting", "multilateral_meeting", "phone_call", "video_call", "generic"}
+IN_PERSON = {"meeting", "multilateral_meeting", "generic"}
+SPOKEN = {"statement", "press_conference"}
+AFTERWARDS = set(vocabulary()["afterwards"])  # "told reporters afterwards"
+CONTACT_NOUNS = set(vocabulary()["contact_nouns"])  # "after the meeting"
+DEFINITE = set(vocabulary()["definite"])  # "the conversation", "their talks": a contact already told
+OCCASION_LOOK_BACK = 6  # sentences
+
+
+def attach(tok: Token) -> Token:
+    """The verb a date or place hangs from (or the noun trigger met on the way)."""
+    t = tok
+    while t.pos_ not in {"VERB", "AUX"} and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _in(dates: list[DateExpr], sent: Span) -> list[DateExpr]:
+    return [d for d in dates if sent.start_char <= d.start < sent.end_char]
+
+
+def date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
+    """The date of the contact's own clause, else of the occasion it names."""
+    reporting = cfg()["reporting_verbs"]
+    own, loose = [], []
+    for d in _in(dates, cand.sent):
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        verb = attach(root)
+        # "the ministry confirmed on Aug 25 a meeting held the previous day": the report's date is not the event's
+        reported = (verb.lemma_.lower() in reporting and verb.i != cand.trigger.i and not d.anaphoric
+                    and cand.channel not in SPOKEN)
+        in_trigger = cand.trigger.left_edge.i <= root.i <= cand.trigger.right_edge.i
+        if reported and not in_trigger:
+            continue
+        if in_trigger or root.i in cand.region or verb.i in (cand.gv.i, cand.trigger.i):
+            own.append((abs(root.i - cand.trigger.i), d))
+        else:
+            loose.append((abs(root.i - cand.trigger.i), d))
+    for pool in (own, loose):
+        if pool:
+            return min(pool, key=lambda x: x[0])[1]
+    return _occasion_date(cand, dates)
+
+
+PRECISE = {"day": 0, "month": 1, "year": 2}
+
+
+def finer(new: DateExpr | None, old: DateExpr | None) -> bool:
+    """Whether another report's date says more about the contact: a date where there was none, a
+    day where there was a month ("met last week" ... "the meeting on Tuesday")."""
+    if new is None or new.date is None:
+        return old is None
+    if old is None or old.date is None:
+        return True
+    return PRECISE.get(new.precision, 3) < PRECISE.get(old.precision, 3)
+
+
+def _occasion_date(cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
+    """ "spoke at the summit": the date an earlier sentence gives the summit in the summit's own
+    phrase or clause ("the summit, held from May 3-5"), the nearest first."""
+    trig = cand.trigger
+    held_at = [o for p in trig.children if trig.pos_ == "NOUN" and p.dep_ == "prep" and p.lower_ in {"at", "during"}
+               for o in p.children if o.dep_ == "pobj" and any(c.lower_ in DEFINITE for c in o.children)]
+    nouns = {n.lemma_.lower() for n in occasion_nouns(trig) + held_at}  # "his speech at the summit"
+    if not nouns:
+        return None
+    sents = sentences(cand.trigger.doc)
+    here = next(k for k, s in enumerate(sents) if s.start == cand.sent.start)
+    for sent in reversed(sents[max(0, here - OCCASION_LOOK_BACK):here]):
+        named = [t for t in sent if t.pos_ in {"NOUN", "PROPN"} and (t.lemma_.lower() in nouns or t.lower_ in nouns)]
+        if not named:
+            continue
+        found = [d for d in _in(dates, sent) if not d.anaphoric and d.date is not None
+                 and any(_of_clause(cand.trigger.doc, d, n) for n in named)]
+        if found:
+            return found[0]
+    return None
+
+
+def _of_clause(doc: Doc, d: DateExpr, noun: Token) -> bool:
+    """Whether a date belongs to the noun's phrase or to the clause the noun is in."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    return span is not None and (noun.left_edge.i <= span.root.i <= noun.right_edge.i
+                                 or attach(span.root).i == attach(noun).i)
+
+
+def reported_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
+    """A statement or briefing with no date of its own: the latest "X said/confirmed on <date>" before it."""
+    reporting = cfg()["reporting_verbs"]
+    best = None
+    for d in dates:
+        if d.start >= cand.sent.end_char or d.date is None:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and not d.anaphoric and attach(span.root).lemma_.lower() in reporting:
+            best = d
+    return best
+
+
+def _also(g, before: list) -> object | None:
+    """ "X also held talks with Z", undated: on the same occasion as the last dated meeting of X."""
+    doc = g.cands[0].trigger.doc
+    if not any(doc[i].lower_ == "also" for c in g.cands for i in c.region):
+        return None
+    return next((o for o in reversed(before) if o.channel in {"meeting", "multilateral_meeting"}
+                 and o.date is not None and set(o.pids) & set(g.pids)), None)
+
+
+def _afterwards(tok: Token) -> bool:
+    """ "afterwards", "after the meeting", "following the talks": right after the contact just reported."""
+    if tok.lower_ in AFTERWARDS:
+        return True
+    return tok.lower_ in {"after", "following"} and any(
+        k.dep_ == "pobj" and k.lemma_.lower() in CONTACT_NOUNS and any(d.lower_ == "the" for d in k.children)
+        for k in tok.children)
+
+
+def _spoken_date(doc: Doc, g, before: list, groups: list, dates: list[DateExpr], anchor: dt.date | None):
+    date = reported_date(doc, g.cands[0], dates)
+    if date is None and any(_afterwards(doc[i]) for c in g.cands for i in c.region):
+        # "X told a news conference afterwards": the day of the contact just reported
+        date = next((o.date for o in reversed(before) if o.date is not None and set(o.pids) & set(g.pids)), None)
+    if date is None and anchor is not None:
+        date = _about_contact(g, groups, anchor)
+    return date
+
+
+POST_REACH = 3  # lines from a statement to the post it introduces
+
+
+def _post_closing(g, dates: list[DateExpr]) -> DateExpr | None:
+    """ "X wrote on Twitter:" and the post quoted below it: the date that closes the post."""
+    text = text_of(g.cands[0].trigger.doc)
+    end = max(c.sent.end_char for c in g.cands)
+    return next((d for d in dates if d.post and d.start >= end and text.count("\n", end, d.start) <= POST_REACH * 2),
+                None)
+
+
+def _line(tok: Token) -> int:
+    return text_of(tok.doc).rfind("\n", 0, tok.idx) + 1
+
+
+def _about_contact(g, groups: list, anchor: dt.date) -> DateExpr | None:
+    """ "The spokesman told a briefing that the leaders talked": a briefing or post about a contact
+    that its paragraph reports falls between that contact and the report. A contact of the report's
+    own day gives that day; one earlier in the same month, the month."""
+    lines = {_line(c.trigger) for c in g.cands}
+    for o in groups:
+        d = o.date
+        if o is g or o.channel in SPOKEN or d is None or d.date is None or d.precision != "day" or d.date > anchor:
+            continue
+        if not any(_line(c.trigger) in lines for c in o.cands):
+            continue
+        if d.date == anchor:
+            return d
+        if (d.date.year, d.date.month) == (anchor.year, anchor.month):
+            return DateExpr(d.start, d.end, d.text, d.date.replace(day=1), "month", "relative")
+    return None
+
+
+def settle(doc: Doc, groups: list, dates: list[DateExpr], anchor: dt.date | None = None,
+           report: DateExpr | None = None, lead: int | None = None) -> None:
+    """Dates for the events their own clauses left undated (see the module docstring)."""
+    named = {c.sent.start for g in groups for c in g.cands}
+    for k, g in enumerate(groups):
+        if g.date is None and g.channel == "meeting":
+            g.follows = _also(g, groups[:k])
+            g.date = g.follows.date if g.follows is not None else None
+        if g.date is None and g.channel in SPOKEN:
+            g.date = _post_closing(g, dates) or _spoken_date(doc, g, groups[:k], groups, dates, anchor)
+        if g.date is None and g.channel in CONTACTS:
+            g.date = _nameless_date(doc, g, dates, named) or _report_day(doc, g, dates, report, lead)
+
+
+def _matches(doc: Doc) -> list[tuple[str, Span]]:
+    cached = doc.user_data.get("nlp_channel_spans")
+    if cached is None:
+        cached = doc.user_data["nlp_channel_spans"] = [
+            (doc.vocab.strings[mid], doc[s:e]) for mid, s, e in channel_matcher()(doc)]
+    return cached
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or "generic" in (a, b) or (a in IN_PERSON and b in IN_PERSON)
+
+
+def _nameless_date(doc: Doc, g, dates: list[DateExpr], named: set[int]) -> DateExpr | None:
+    """The day of the same contact told in a sentence that names nobody: the sentence just before
+    the event's first report, or a definite mention ("the conversation", "the summit") in the
+    three sentences after its last one."""
+    sents = sentences(doc)
+    starts = [s.start for s in sents]
+    first = starts.index(min(c.sent.start for c in g.cands))
+    last = starts.index(max(c.sent.start for c in g.cands))
+    around = [(s, False) for s in sents[max(0, first - 1):first]] + [(s, True) for s in sents[last + 1:last + 4]]
+    for sent, after in around:
+        if sent.start in named:
+            continue
+        for channel, span in _matches(doc):
+            root = span.root
+            if not (sent.start <= root.i < sent.end) or not _compatible(channel, g.channel):
+                continue
+            if after and not any(c.lower_ in DEFINITE for c in root.children):
+                continue
+            date = _attached(doc, root, _in(dates, sent))
+            if date is not None:
+                return date
+    return None
+
+
+def _attached(doc: Doc, mention: Token, dates: list[DateExpr]) -> DateExpr | None:
+    """A day-precise date of the clause of `mention`."""
+    verb = attach(mention)
+    for d in dates:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and d.date is not None and d.precision == "day" and not d.anaphoric \
+                and attach(span.root).i == verb.i:
+            return d
+    return None
+
+
+def _quoted(tok: Token) -> bool:
+    text = text_of(tok.doc)
+    para = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]
+    return para.count('"') % 2 == 1 or para.count("“") > para.count("”")
+
+
+def _report_day(doc: Doc, g, dates: list[DateExpr], report: DateExpr | None, lead: int | None) -> DateExpr | None:
+    """A contact told in the simple past with no date in its sentence, in a datelined report or in
+    the lead sentence of a dated one; not "has met", not "recently met"."""
+    if report is None:
+        return None
+    vague = set(vocabulary()["vague_past"])
+    for c in g.cands:
+        if lead is not None and c.sent.start != lead:
+            continue
+        verb = c.gv if c.gv.pos_ in {"VERB", "AUX"} else attach(c.trigger)
+        perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in verb.children)
+        loose = any(a.lower_ in vague for a in verb.children)
+        if verb.tag_ == "VBD" and not perfect and not loose and not _quoted(c.trigger) \
+                and not _in(dates, sent_of(c.trigger)):
+            return report
+    return None

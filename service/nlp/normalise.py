@@ -1,0 +1,84 @@
+"""Date vocabulary and normalisation: dateparser turns a found date expression into a date.
+
+Expressions are found by the patterns of dates.py and published.py; only the short matched text
+goes to dateparser, never a whole sentence. Month and weekday names come from dateparser's own
+locales, English for the body and the byline languages of data/dates.json for header lines.
+"""
+import datetime as dt
+import functools
+import json
+import re
+from pathlib import Path
+
+from dateparser.date import DateDataParser
+from dateparser.languages import default_loader
+
+MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
+WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@functools.cache
+def vocabulary() -> dict:
+    with open(Path(__file__).parent / "data" / "dates.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _names(lang: str, key: str) -> list[str]:
+    return [n.lower().rstrip(".") for n in default_loader.get_locale(lang).info.get(key, [])]
+
+
+@functools.cache
+def months() -> dict[str, tuple[int, str]]:
+    """Month name -> (month number, language): English names and abbreviations, and the full
+    names (four letters or more) of the byline languages."""
+    out: dict[str, tuple[int, str]] = {}
+    for i, key in enumerate(MONTH_KEYS, 1):
+        for name in _names("en", key):
+            out[name] = (i, "en")
+    for lang in vocabulary()["byline_languages"]:
+        for i, key in enumerate(MONTH_KEYS, 1):
+            for name in _names(lang, key):
+                if len(name) >= 4 and name.isalpha():
+                    out.setdefault(name, (i, lang))
+    return out
+
+
+@functools.cache
+def weekdays(abbreviations: bool = False) -> dict[str, int]:
+    """Weekday name -> 0 (Monday) .. 6; with the three-letter abbreviations of headers ("Tue")."""
+    out = {}
+    for i, key in enumerate(WEEKDAY_KEYS):
+        for name in _names("en", key):
+            if name == key or (abbreviations and len(name) >= 3):
+                out[name] = i
+    return out
+
+
+def alternation(names) -> str:
+    """A regex alternation of words, longest first (so "sept" wins over "sep")."""
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+def month_of(word: str) -> tuple[int, str] | None:
+    return months().get(word.lower().rstrip("."))
+
+
+@functools.lru_cache(maxsize=4096)
+def parse(expr: str, base: dt.date | None = None, lang: str = "en",
+          order: str | None = None) -> tuple[dt.date, str] | None:
+    """(date, period) of one date expression, period being day, week, month or year; None when
+    dateparser cannot read it. Relative to `base`, preferring the past (news reports what happened)."""
+    settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day, 12)
+    if order:
+        settings["DATE_ORDER"] = order
+    langs = ["en"] if lang == "en" else [lang, "en"]
+    try:
+        found = DateDataParser(languages=langs, settings=settings).get_date_data(expr)
+    except (ValueError, OverflowError):  # an impossible day ("31/02/2020") is no date, not a failed article
+        return None
+    if found is None or found.date_obj is None:
+        return None
+    return found.date_obj.date(), found.period or "day"
