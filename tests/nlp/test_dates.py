@@ -40,6 +40,9 @@ D = dt.date
     ("Quelimane March 8/2019 (XNA) The minister arrived.", (D(2019, 3, 8), "dateline")),
     ("Talks end\nPORTO NOVO (Benin), July 9, 2016\nThe ministers met.", (D(2016, 7, 9), "dateline")),
     ("Talks end\nXNA - 14th Jun, 2019 - The ministers met.", (D(2019, 6, 14), "dateline")),
+    # a year after the day with no comma, and the story on the dateline's line
+    ("Envoy visits\n\nSUVA, Nov 4 2017 (Pacific Desk) - The envoy met the minister on Friday.",
+     (D(2017, 11, 4), "dateline")),
     # an update label: the date printed before it is the publication's
     ("Envoys meet\nMar 3, 2015 | Updated Mar 4, 2015\nBody.", (D(2015, 3, 3), "publication_line")),
     # a byline with a long name; a header below lines of site navigation
