@@ -1,7 +1,11 @@
 """Extraction of diplomatic events from article text (spaCy-based). Only the loader imports this.
 
-extract.extract_articles(articles) -> one ArticleExtraction per article, via nlp.pipe batches:
-  pipeline  en_core_web_sm + entity_ruler (data/entity_patterns.jsonl) + line breaks end sentences
+extract.extract_articles(articles) -> one ArticleExtraction per article, via nlp.pipe batches.
+The work is done by registered spaCy components (components.py: what each writes on the Doc:
+doc._.publication, zones, people, dates, contacts; doc.spans["channels"], ["people"]);
+extract.extract_doc only reads those annotations into the dataclasses of types.py.
+  pipeline  en_core_web_sm + entity_ruler (data/entity_patterns.jsonl) + our components; the
+            channel SpanRuler is fed from data/channels.json
   published publication date from header lines: header field, publication line, dateline, masthead,
             an embedded post's closing date; the dateline's day (what relative dates count from);
             header_dates: the shapes of a full date, of a dateline, of a post's closing date

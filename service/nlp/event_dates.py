@@ -21,7 +21,7 @@ from .anaphora import occasion_nouns
 from .dates import DateExpr
 from .events import Candidate, cfg
 from .normalise import vocabulary
-from .pipeline import channel_matcher, sent_of, sentences, text_of
+from .pipeline import channel_spans, sent_of, sentences, text_of
 
 CONTACTS = {"meeting", "multilateral_meeting", "phone_call", "video_call", "generic"}
 IN_PERSON = {"meeting", "multilateral_meeting", "generic"}
@@ -203,8 +203,7 @@ def settle(doc: Doc, groups: list, dates: list[DateExpr], anchor: dt.date | None
 def _matches(doc: Doc) -> list[tuple[str, Span]]:
     cached = doc.user_data.get("nlp_channel_spans")
     if cached is None:
-        cached = doc.user_data["nlp_channel_spans"] = [
-            (doc.vocab.strings[mid], doc[s:e]) for mid, s, e in channel_matcher()(doc)]
+        cached = doc.user_data["nlp_channel_spans"] = [(span.label_, span) for span in channel_spans(doc)]
     return cached
 
 

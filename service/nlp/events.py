@@ -10,7 +10,7 @@ from schemas.channels import SPEAKER_ONLY
 from .anaphora import pair_of
 from .modality import hypothetical
 from .people import People
-from .pipeline import channel_matcher, data, sent_of
+from .pipeline import channel_spans, data, sent_of
 from .vocab import vocab
 
 PRUNE = {"ccomp", "relcl", "parataxis", "advcl", "csubj"}
@@ -143,9 +143,8 @@ def best_matches(doc: Doc) -> dict[int, tuple[str, Span]]:
 def _match_channels(doc: Doc) -> dict[int, tuple[str, Span]]:
     rank = cfg()["rank"]
     best: dict[int, tuple[str, Span]] = {}
-    for match_id, start, end in channel_matcher()(doc):
-        channel = doc.vocab.strings[match_id]
-        span = doc[start:end]
+    for span in channel_spans(doc):
+        channel = span.label_
         root = span.root
         old = best.get(root.i)
         # the longest expression wins, then the one that starts earlier ("courtesy call from")

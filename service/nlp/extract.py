@@ -8,74 +8,52 @@ from spacy.tokens import Doc, Span, Token
 from schemas.channels import PLACED
 from schemas.channels import label as channel_label
 
-from .actors import find_people
 from .anaphora import antecedent
-from .dates import DateExpr, find_dates, find_post_dates, publication
 from .event_topics import article_about, event_topics, headline_span
-from .events import best_matches, find_candidates
-from .header_dates import dateline_day
+from .events import best_matches
 from .headline import headline
-from .merge import Group, background, merge
+from .merge import Group, background
 from .modality import hypothetical
 from .offices import serves_international_body
 from .people import People
-from .pipeline import load_nlp, sent_of, sentences, text_of
+from .pipeline import load_nlp, sent_of, text_of
 from .places import dateline_city, event_location, span_country
 from .topics import labels, signal_counts
 from .types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
-from .zones import Zones, evidence_bounds, find_zones
-
-ANCHORS = {"client", "header", "publication_line", "dateline", "post"}
+from .zones import Zones, evidence_bounds
 
 
 def extract_articles(articles: Iterable[ArticleInput], batch_size: int = 16) -> Iterator[ArticleExtraction]:
     """One ArticleExtraction per article, in input order; texts are parsed in nlp.pipe batches."""
     nlp = load_nlp()
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extract_doc(doc, article)
+    for doc in nlp.pipe((_prepared(nlp, a) for a in articles), batch_size=batch_size):
+        yield extract_doc(doc)
 
 
-def extract_doc(doc: Doc, article: ArticleInput) -> ArticleExtraction:
+def _prepared(nlp, article: ArticleInput) -> Doc:
+    """The tokenised article, carrying the client's input for the components (a date it gives wins)."""
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    return doc
+
+
+def extract_doc(doc: Doc) -> ArticleExtraction:
+    """Read the components' annotations (components.py) into the dataclasses of types.py."""
+    article, pub, zones, groups = doc._.article, doc._.publication, doc._.zones, doc._.contacts
     text = text_of(doc)
-    shown = publication(text)
-    found, basis, header_end = shown.date, shown.basis, shown.header_end
-    published = article.published or found
-    if article.published:
-        basis = "client"
-    day = shown.report
-    if day is None and article.published and shown.dateline_start is not None:  # "MINSK, Aug. 25 (Wire) --"
-        day = dateline_day(text, shown.dateline_start, article.published)
-    # relative dates count from the report's dateline day, else from a publication date the text shows
-    anchor = (day or published) if basis in ANCHORS else None
-    zones = find_zones(doc, header_end)
-    result = ArticleExtraction(published=published, published_basis=basis, title=article.title or headline(text))
-    if zones.opinion:
+    result = ArticleExtraction(published=pub.date, published_basis=pub.basis,
+                               title=(article.title if article else None) or headline(text))
+    if not groups:
         return result
-    people = find_people(doc)
-    cands = find_candidates(doc, people, zones.skip)
-    if not cands:
-        return result
-    dates = [d for d in find_dates(text_of(doc), anchor, header_end) if not zones.skip(d.start)]
-    dates = sorted(dates + find_post_dates(text), key=lambda d: d.start)
-    report, lead = None, None
-    if day is not None and anchor is not None:
-        s, e = shown.report_span
-        report = DateExpr(s, e, text[s:e], day, "day", "relative")
-    elif anchor is not None:  # no dated dateline: the lead sentence is the report of the day
-        lead = next((s.start for s in sentences(doc) if s.start_char >= header_end and not zones.skip(s.start_char)
-                     and s.text.strip()), None)
-        report = DateExpr(header_end, header_end, "", anchor, "day", "relative") if lead is not None else None
-    groups = merge(doc, cands, dates, people, published, anchor, report, lead)
-    article = Article(doc, people, zones, header_end, list(doc.ents), *_country_counts(doc, zones),
-                      signal_counts(text_of(doc)), headline_span(doc, headline(text_of(doc))), len(groups) == 1,
-                      article_about(doc, zones), [], dateline_city(text),
-                      _occasion_places(doc, zones, list(doc.ents), dates, published), groups,
-                      shown.dateline_start)
+    art = Article(doc, doc._.people, zones, pub.header_end, list(doc.ents), *_country_counts(doc, zones),
+                  signal_counts(text), headline_span(doc, headline(text)), len(groups) == 1,
+                  article_about(doc, zones), [], dateline_city(text),
+                  _occasion_places(doc, zones, list(doc.ents), doc._.dates, pub.date), groups,
+                  pub.dateline_start)
     for group in groups:
-        article.starts.append(min(c.sent.start_char for c in group.cands))
+        art.starts.append(min(c.sent.start_char for c in group.cands))
     for group in groups:
-        result.events.append(_event(article, group))
+        result.events.append(_event(art, group))
     return result
 
 

