@@ -35,63 +35,90 @@ def _line_start(doc: Doc, start: int) -> int:
     return max(i + 1, 0)
 
 
-def _honorifics_before(doc: Doc, start: int) -> int:
-    n = 0
-    while start - n - 1 >= 0 and doc[start - n - 1].lower_ in vocab()["honorifics"]:
-        n += 1
-    return n
+LINKS = {"and", "of", "to", "the", "-"}
+POSSESSIVE = {"'s", "’s"}
+STOP = -1
 
 
-def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]:
-    """(titles, country) from the words around a name: "Ruritanian Foreign Minister X", "X, Ambassador of China"."""
+def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
+    """ "Ghanaian President, NAME", "the Ambassador of the Kingdom of Norway, H.E. Mr. NAME": the comma
+    between a title (or the country of a title) and the name it introduces; not the comma of a list
+    ("Prime Minister A of Sweden, Prime Minister B")."""
     v = vocab()
-    floor = _line_start(doc, start)
-    titles: list[str] = []
-    country = None
-    j = end
-    if j + 1 < len(doc) and doc[j].lower_ == "of":
-        country = country_after(doc, j + 1, j + 5)
-    # left: "[Chinese] [State Councilor and Foreign Minister] NAME", "South Africa's President NAME"
-    i, country_at = start - 1, None
+    if i <= floor or not all(t.lower_ in v["honorifics"] | v["title_words"] for t in doc[i + 1:start]):
+        return False
+    before = doc[i - 1]
+    if before.lower_ in v["title_words"]:
+        return True
+    if before.ent_type_ not in {"GPE", "NORP"}:
+        return False
+    for tok in reversed(doc[max(floor, i - 9):i - 1]):
+        if tok.lower_ in v["title_words"]:
+            return True
+        if tok.ent_type_ == "PERSON" or tok.is_punct:
+            return False
+    return False
+
+
+def _country_step(doc: Doc, i: int) -> tuple[str, int] | int:
+    """At a capitalised word left of a name: (country, where it starts), or the index to go on from."""
+    tok = doc[i]
+    ent = ent_at(doc, i)
+    iso = span_country(ent) if ent is not None and tok.ent_type_ in {"GPE", "NORP", "ORG"} else None
+    iso = iso or country_of(tok.text)
+    if iso is None and ent is not None and ent.start > 0 and doc[ent.start - 1].lower_ == "of":
+        iso = city_country(ent.text)  # "Emir of <city>": a city-state or emirate
+    if not iso:
+        return i  # an unknown capitalised word inside the title ("Foreign Affairs")
+    lo = ent.start if ent is not None else i
+    if lo == 0 or doc[lo - 1].lower_ != "to" or tok.ent_type_ == "NORP":
+        return iso, lo
+    return lo  # "Ambassador to Kenya": where the envoy serves, not their country
+
+
+def _left_step(doc: Doc, i: int, start: int, floor: int) -> tuple[str, int] | int:
+    """One word left of a name: STOP, the index to go on from, or (country, where it starts)."""
+    v = vocab()
+    tok, low = doc[i], doc[i].lower_
+    if tok.text == "," and _comma_opens_apposition(doc, i, start, floor):
+        return i
+    if tok.ent_type_ == "PERSON" and low not in v["title_words"] and low not in v["modifiers"]:
+        return STOP  # another name: "Presidents A B and C D"
+    if low in LINKS:
+        prev = doc[i - 1] if i > floor else None
+        ok = prev is not None and (prev.lower_ in v["title_words"] or prev.lower_ in v["modifiers"]
+                                   or prev.text[:1].isupper())
+        return i if ok else STOP
+    if low in POSSESSIVE or low in v["title_words"] or low in v["modifiers"] or low in v["honorifics"] \
+            or low in v["institutions"] or low in v["office_words"]:
+        return i  # "Chadian army chief NAME", "Ruritanian foreign ministry spokesman NAME"
+    if tok.text[:1].isupper():
+        return _country_step(doc, i)
+    return STOP
+
+
+def _scan_left(doc: Doc, start: int, floor: int) -> tuple[int, str | None, int | None]:
+    """Walk left over the title: (where it stopped, the country word found, where that word starts)."""
+    i = start - 1
     while i >= max(floor, start - 10):
-        tok = doc[i]
-        if tok.text == "," and i == start - 1 - _honorifics_before(doc, start) and i > floor \
-                and doc[i - 1].ent_type_ in {"GPE", "NORP"}:
-            i -= 1  # "the Ambassador of the Kingdom of Norway, H.E. Mr. NAME"
-            continue
-        low = tok.lower_
-        if tok.ent_type_ == "PERSON" and low not in v["title_words"] and low not in v["modifiers"]:
-            break  # another name: "Presidents A B and C D"
-        if low in {"and", "of", "to", "the", "-"}:
-            prev = doc[i - 1] if i > floor else None
-            if prev is None or not (prev.lower_ in v["title_words"] or prev.lower_ in v["modifiers"]
-                                    or prev.text[:1].isupper()):
-                break
-        elif low in {"'s", "’s"} or low in v["title_words"] or low in v["modifiers"] or low in v["honorifics"]:
-            pass
-        elif tok.text[:1].isupper():
-            ent = ent_at(doc, i)
-            iso = span_country(ent) if ent is not None and tok.ent_type_ in {"GPE", "NORP", "ORG"} else None
-            iso = iso or country_of(tok.text)
-            if iso is None and ent is not None and ent.start > 0 and doc[ent.start - 1].lower_ == "of":
-                iso = city_country(ent.text)  # "Emir of <city>": a city-state or emirate
-            lo = ent.start if ent is not None and iso else i
-            if iso:
-                if lo == 0 or doc[lo - 1].lower_ != "to" or tok.ent_type_ == "NORP":
-                    country = country or iso
-                    country_at = lo
-                    break
-                i = lo
-        else:
+        step = _left_step(doc, i, start, floor)
+        if isinstance(step, tuple):
+            return i, step[0], step[1]
+        if step == STOP:
             break
-        i -= 1
-    first = country_at if country_at is not None else i + 1
+        i = step - 1
+    return i, None, None
+
+
+def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
+    """The title words between where the left scan stopped and the name."""
+    v = vocab()
     while first - 1 >= floor and (doc[first - 1].lower_ in v["title_words"] | v["modifiers"]
                                   or doc[first - 1].lower_ in {"of", "and"} and first - 2 >= floor
-                                       and doc[first - 2].lower_ in v["title_words"]):
+                                  and doc[first - 2].lower_ in v["title_words"]):
         first -= 1
     words = list(doc[first:start])
-    while words and (words[0].lower_ in {"and", "of", "to", "the", "-", "'s", "’s"}):
+    while words and (words[0].lower_ in LINKS | POSSESSIVE):
         words.pop(0)
     while words and words[-1].lower_ in v["honorifics"] | {","}:
         words.pop()
@@ -99,37 +126,89 @@ def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]
         if words[k].lower_ == "and" and words[k - 1].lower_ not in v["title_words"]:
             words = words[k + 1:]  # "... of Japan and Chancellor NAME": the title starts after "and"
             break
+    words = [w for w in words if w.lower_ not in v["honorifics"] and w.text != ","]
     if any(t.lower_ in v["title_words"] for t in words):
-        titles.append(doc[words[0].i:words[-1].i + 1].text)
-    # right: "NAME of Ghana", "NAME, Ambassador of Chile to the UN", "NAME, a spokesman for the movement"
-    if j + 1 < len(doc) and doc[j].text == ",":
-        k = j + 1
-        while k < len(doc) and doc[k].lower_ in {"a", "an", "the"}:
-            k += 1
-        if k < len(doc) and (doc[k].lower_ in v["title_words"] or doc[k].lower_ in v["modifiers"]):
-            stop = k
-            while stop < min(len(doc), k + 14) and doc[stop].text not in {",", ".", ";", "“", "\""}:
-                if doc[stop].ent_type_ == "PERSON" and doc[stop].pos_ == "PROPN":
-                    stop = k  # another name: a list, not an appositive
-                    break
-                stop += 1
-            app = doc[k:stop]
-            words = []
-            for tok in app:
-                if tok.lower_ in {"of", "for", "to", "at"} and words:
-                    break
-                words.append(tok.text)
-            titles.append(" ".join(words))
-            if country is None:
-                for t in app:
-                    if t.lower_ in {"of", "for"}:
-                        country = country_after(doc, t.i + 1, min(stop, t.i + 6))
-                        if country:
-                            break
-                else:
-                    country = next((country_of(t.text) for t in app if t.text[:1].isupper()
-                                    and country_of(t.text)), None)
-    # appositive head: "Peru and Chile presidents, NAME and NAME"
+        return "".join(("" if k == 0 or (w.i == words[k - 1].i + 1 and not words[k - 1].whitespace_) else " ")
+                       + w.text for k, w in enumerate(words))
+    return None
+
+
+def _another_name(tok, names: frozenset[str]) -> bool:
+    """A word of the phrase after a name that is itself a name: a list of people, not an apposition."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return False
+    return tok.ent_type_ == "PERSON" or tok.lower_ in names
+
+
+def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str | None] | None:
+    """ "NAME, Ambassador of Chile to the UN", "NAME, a spokesman for the movement": (title, country)."""
+    v = vocab()
+    if not (j + 1 < len(doc) and doc[j].text == ","):
+        return None
+    k = j + 1
+    while k < len(doc) and doc[k].lower_ in {"a", "an", "the"}:
+        k += 1
+    if not (k < len(doc) and (doc[k].lower_ in v["title_words"] or doc[k].lower_ in v["modifiers"])):
+        return None
+    stop = k
+    while stop < min(len(doc), k + 14) and doc[stop].text not in {",", ".", ";", "“", "\""}:
+        if _another_name(doc[stop], names):
+            return None  # another name: a list, not an appositive
+        stop += 1
+    app = doc[k:stop]
+    words = []
+    for tok in app:
+        if tok.lower_ in {"of", "for", "to", "at"} and words:
+            break
+        words.append(tok.text)
+    country = None
+    for t in app:
+        if t.lower_ in {"of", "for"}:
+            country = country_after(doc, t.i + 1, min(stop, t.i + 6))
+            if country:
+                break
+    else:
+        country = next((country_of(t.text) for t in app if t.text[:1].isupper() and country_of(t.text)), None)
+    return " ".join(words), country
+
+
+def _led_by(root) -> str | None:
+    """ "the delegation of Ruritania led by NAME", "Ruritania, led by King NAME": the country led."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "by" or prep.head.lemma_.lower() not in {"lead", "head"}:
+        return None
+    led = prep.head.head
+    if led.ent_type_ in {"GPE", "NORP"}:
+        iso = span_country(ent_at(led.doc, led.i))
+        if iso:
+            return iso
+    for t in led.subtree:
+        if t.i >= prep.head.i:
+            break
+        if t.text[:1].isupper() and (iso := country_of(t.text)):
+            return iso
+    return None
+
+
+def name_context(doc: Doc, start: int, end: int, names: frozenset[str] = frozenset()) -> tuple[list[str], str | None]:
+    """(titles, country) from the words around a name, in passes: "NAME of Ghana"; the title on the
+    left ("Ruritanian Foreign Minister NAME", "Peru's President NAME", "Ghanaian President, NAME");
+    an apposition on the right ("NAME, Ambassador of Chile"); a list ("the ministers of Peru and
+    Chile, A and B"); the country a NAME leads ("the delegation of Chile led by NAME"). names: the
+    words of the article's other names, which end an apposition."""
+    v = vocab()
+    floor = _line_start(doc, start)
+    titles: list[str] = []
+    country = country_after(doc, end + 1, end + 5) if end + 1 < len(doc) and doc[end].lower_ == "of" else None
+    stopped, left_country, country_at = _scan_left(doc, start, floor)
+    country = country or left_country
+    left = _left_title(doc, floor, country_at if country_at is not None else stopped + 1, start)
+    if left:
+        titles.append(left)
+    app = _right_apposition(doc, end, names)
+    if app is not None:
+        titles.append(app[0])
+        country = country or app[1]
     root = doc[start:end].root
     listed = _respectively(root)
     if listed is None and root.dep_ == "appos" and root.head.lemma_.lower() in v["title_words"]:
@@ -137,7 +216,7 @@ def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]
     if listed is not None:
         titles.append(listed[0])
         country = listed[1] or country  # the rank in the list beats the nearest country word
-    return titles, country
+    return titles, country or _led_by(root)
 
 
 def _respectively(root) -> tuple[str, str | None] | None:

@@ -12,4 +12,6 @@ def vocab() -> dict:
             "spokes": tuple(t["spokesperson"]), "person_nouns": set(t["person_nouns"]),
             "honorifics": set(t["honorifics"]) - {"he", "his", "her"},
             "name_titles": set(t["name_titles"]), "institutions": set(t["institution_words"]),
-            "international_bodies": t["international_bodies"]}
+            "international_bodies": t["international_bodies"], "name_part_titles": set(t["name_part_titles"]),
+            "particles": set(t["name_particles"]), "name_abbreviations": set(t["name_abbreviations"]),
+            "office_words": set(t["office_words"])}

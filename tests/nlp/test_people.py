@@ -1,0 +1,111 @@
+"""Names and countries of people, one class of text per test (invented sentences, real pipeline)."""
+from service.nlp.actors import find_people
+
+
+def persons(nlp, text):
+    found = find_people(nlp(text))
+    return [(p.name, p.country) for p in found.persons]
+
+
+def mentions(nlp, text):
+    doc = nlp(text)
+    found = find_people(doc)
+    return [(doc[m.start:m.end].text, found.persons[m.pid].name) for m in found.mentions if m.kind != "title"]
+
+
+def test_royal_styles_and_honorifics_are_no_person(nlp):
+    text = "His Majesty King Omar bin Yusuf Al Nasser sent a cable to Dr. Tomas Ferreira. HM the King praised him."
+    assert persons(nlp, text) == [("Omar bin Yusuf Al Nasser", None), ("Tomas Ferreira", None)]
+
+
+def test_office_words_never_start_a_name(nlp):
+    text = "Minister of Foreign Affairs Jane Roe met Deputy Minister of Trade Carl Nyberg in Oslo."
+    assert persons(nlp, text) == [("Jane Roe", None), ("Carl Nyberg", None)]
+
+
+def test_initials_and_abbreviated_given_names_stay_in_the_name(nlp):
+    text = "Foreign Secretary Mary K. Ortega spoke with Md. Karim Uddin on Tuesday."
+    assert persons(nlp, text) == [("Mary K. Ortega", None), ("Md. Karim Uddin", None)]
+
+
+def test_particles_join_the_parts_of_a_name(nlp):
+    text = "Jonas Mbeki met Ursula Brandt von der Heyde and Ana Lucia da Costa in Lisbon."
+    assert sorted(persons(nlp, text)) == [("Ana Lucia da Costa", None), ("Jonas Mbeki", None),
+                                          ("Ursula Brandt von der Heyde", None)]
+
+
+def test_a_fathers_name_is_not_a_short_form_of_the_son(nlp):
+    text = ("The summit was chaired by Crown Prince Faisal bin Omar bin Saleh Al Harbi. Later King Omar "
+            "sent a cable to Prince Faisal.")
+    assert mentions(nlp, text) == [("Faisal bin Omar bin Saleh Al Harbi", "Faisal bin Omar bin Saleh Al Harbi"),
+                                   ("Omar", "Omar"), ("Faisal", "Faisal bin Omar bin Saleh Al Harbi")]
+
+
+def test_a_nickname_given_with_the_name_is_the_same_person(nlp):
+    text = ('President Arturo "Tito" Ramos met Governor Benedicto Alvarez (Dito) in Cebu. '
+            "Tito thanked Dito for the visit.")
+    found = mentions(nlp, text)
+    assert ("Tito", "Arturo Ramos") in found and ("Dito", "Benedicto Alvarez") in found
+    assert [p for p, _ in persons(nlp, text)] == ["Arturo Ramos", "Benedicto Alvarez"]
+
+
+def test_a_one_letter_spelling_variant_in_the_same_article_is_the_same_person(nlp):
+    text = "Prime Minister Liam Costello arrived in Oslo on Monday. On Tuesday Liam Costelo left for Dublin."
+    assert persons(nlp, text) == [("Liam Costello", None)]
+
+
+def test_a_gerund_opening_the_sentence_is_not_part_of_a_name(nlp):
+    text = "Welcoming Chen's visit to Chile, Maria Lopez said ties were good. Chen Wei arrived on Monday."
+    assert sorted(persons(nlp, text)) == [("Chen Wei", None), ("Maria Lopez", None)]
+
+
+def test_a_single_word_the_article_uses_as_a_place_is_no_person(nlp):
+    text = "The leaders met in Zarqania on Monday. Governor Ana Ruiz said Zarqania was ready."
+    assert persons(nlp, text) == [("Ana Ruiz", None)]
+
+
+def test_nationality_and_title_then_a_comma_before_the_name(nlp):
+    text = "Zambian President, Mulenga Banda, said he welcomed the visit of President Petra Novak."
+    assert persons(nlp, text) == [("Mulenga Banda", "ZM"), ("Petra Novak", None)]
+
+
+def test_country_of_a_long_state_name_in_the_title_before_a_comma(nlp):
+    text = ("He called the Foreign Minister of Kingdom of Norway, HH Prince Olav Lindqvist, and the Advisor for "
+            "Foreign Affairs of the People's Republic of Bangladesh, Md. Rafiq Alam.")
+    assert sorted(persons(nlp, text)) == [("Md. Rafiq Alam", "BD"), ("Olav Lindqvist", "NO")]
+
+
+def test_a_list_of_titled_names_is_no_apposition(nlp):
+    text = "Callers included Prime Minister Jonas Berg of Sweden, Prime Minister Ana Ruiz of Peru and others."
+    assert persons(nlp, text) == [("Jonas Berg", "SE"), ("Ana Ruiz", "PE")]
+
+
+def test_a_possessors_spokesman_speaks_for_the_possessors_country(nlp):
+    text = ("Malawian President Peter Chirwa arrived on Monday. Chirwa's spokesman Chola Mwale told reporters "
+            "that the talks went well.")
+    assert persons(nlp, text) == [("Peter Chirwa", "MW"), ("Chola Mwale", "MW")]
+
+
+def test_the_country_a_person_leads(nlp):
+    text = ("The host met the delegation of the Republic of Zambia led by President Mulenga Banda. "
+            "Efforts by Peru, led by President Ana Ruiz, were praised.")
+    assert persons(nlp, text) == [("Mulenga Banda", "ZM"), ("Ana Ruiz", "PE")]
+
+
+def test_no_country_without_one_in_the_persons_own_mention(nlp):
+    text = ("Prime Minister Hana Sato said on Monday that North Korea's missiles worried Tokyo. "
+            "South Korea and the United States agreed.")
+    assert persons(nlp, text) == [("Hana Sato", None)]
+
+
+def test_the_body_not_the_headline_gives_the_title(nlp):
+    text = ("Leader Receives Prime Minister of Norway, Carla Mendez, And Ola Berg\n\n"
+            "President Tomas Ferreira received Prime Minister of Norway Ola Berg and the Foreign Minister of "
+            "Chile Carla Mendez on Monday.")
+    assert dict(persons(nlp, text))["Carla Mendez"] == "CL"
+
+
+def test_a_title_before_a_comma_and_a_name_is_that_names_not_anothers(nlp):
+    text = ("Published: May 3, 2022\n\nPresident Jabari Mwangi won the vote. The President of Kenya, Amani Otieno, "
+            "congratulated President Mwangi. Ghanaian President, Kofi Asante, also wrote to Mwangi.")
+    assert persons(nlp, text) == [("Jabari Mwangi", None), ("Amani Otieno", "KE"), ("Kofi Asante", "GH")]
