@@ -32,7 +32,8 @@ def find_people(doc: Doc) -> People:
     a nickname given with the full name ("Joko (Jokowi) Widodo") is that person. "The President",
     "the Peruvian president" go to the most-mentioned person holding that title so far.
     """
-    spans = [s for s in name_spans(doc) if len(name_key(s)) > 1 or not _used_as_place(doc, s)]
+    spans = name_spans(doc)
+    spans = [s for s in spans if len(name_key(s)) > 1 or not (_used_as_place(doc, s) or _qualifies_title(s, spans))]
     persons, by_key = _persons(spans)
     mentions, covered = _mentions(doc, spans, persons, by_key)
     mentions += _unmarked_words(doc, persons, mentions, covered)
@@ -52,6 +53,18 @@ def _used_as_place(doc: Doc, span: Span) -> bool:
                 and (tok.i + 1 == len(doc) or doc[tok.i + 1].lower_ not in {"'s", "’s"}):
             return True
     return False
+
+
+def _qualifies_title(span: Span, spans: list[Span]) -> bool:
+    """ "Chief Minister Sindh, Sara Baloch": one word between a title and the full name it introduces
+    is where the office is, not a person (unless the article names it again)."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in vocab()["title_words"]:
+        return False
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    follows = any(s.start == span.end + 1 and len(name_key(s)) > 1 for s in spans)
+    return follows and sum(t.text == span.text for t in doc) == 1
 
 
 def _variant_of(key: tuple[str, ...], persons: list[Person]) -> Person | None:

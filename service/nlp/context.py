@@ -89,11 +89,12 @@ def _left_step(doc: Doc, i: int, start: int, floor: int) -> tuple[str, int] | in
         ok = prev is not None and (prev.lower_ in v["title_words"] or prev.lower_ in v["modifiers"]
                                    or prev.text[:1].isupper())
         return i if ok else STOP
-    if low in POSSESSIVE or low in v["title_words"] or low in v["modifiers"] or low in v["honorifics"] \
-            or low in v["institutions"] or low in v["office_words"]:
-        return i  # "Chadian army chief NAME", "Ruritanian foreign ministry spokesman NAME"
+    if low in POSSESSIVE or low in v["title_words"] or low in v["modifiers"] or low in v["honorifics"]:
+        return i
     if tok.text[:1].isupper():
         return _country_step(doc, i)
+    if low in v["institutions"] or low in v["office_words"]:
+        return i  # "Chadian army chief NAME", "Ruritanian foreign ministry spokesman NAME"
     return STOP
 
 
@@ -135,7 +136,8 @@ def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
 
 def _another_name(tok, names: frozenset[str]) -> bool:
     """A word of the phrase after a name that is itself a name: a list of people, not an apposition."""
-    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+    v = vocab()
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in v["title_words"] | v["modifiers"]:
         return False
     return tok.ent_type_ == "PERSON" or tok.lower_ in names
 
@@ -246,6 +248,8 @@ def _respectively(root) -> tuple[str, str | None] | None:
 
 
 def country_after(doc: Doc, lo: int, hi: int) -> str | None:
+    """The country named in "of ..." after a title: a state ("of the Republic of X"), or the country of
+    a city or emirate the office is of ("Crown Prince of <emirate>", "Mayor of <city>")."""
     for tok in doc[lo:hi]:
         if tok.lower_ in {"to", "at"}:
             return None
@@ -253,6 +257,8 @@ def country_after(doc: Doc, lo: int, hi: int) -> str | None:
         if iso is None and tok.ent_type_ and tok.text[:1].isupper():
             ent = ent_at(doc, tok.i)
             iso = span_country(ent) if ent is not None else None
+            if iso is None and ent is not None and tok.ent_type_ == "GPE":
+                iso = city_country(ent.text)
         if iso:
             return iso
     return None

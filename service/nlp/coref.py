@@ -31,6 +31,11 @@ def _names_a_person_itself(doc: Doc, tok, covered: set[int]) -> bool:
     nxt = tok.i + 1
     if nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].pos_ == "PROPN":
         return True
+    k = tok.i - 1
+    while k > 0 and doc[k].lower_ in v["title_words"] | v["modifiers"] | {"the", "a", "an"}:
+        k -= 1
+    if k > 0 and doc[k].text == "," and k - 1 in covered:
+        return True  # "NAME, Chairman of the council": the name's apposition
     k = nxt
     if k < len(doc) and doc[k].lower_ == "of":  # "The President of Ruritania, NAME,"
         k = next((i for i in range(k, min(k + 7, len(doc))) if doc[i].text == ","), k)
@@ -62,10 +67,13 @@ def _holder(tok, persons: list[Person], out: list[Mention], want: str | None) ->
     most mentioned so far, or someone named in or just before the sentence."""
     seen = Counter(m.pid for m in out if m.start < tok.i)
     near = sent_of(tok).start - 40
+    # "the Prime Minister": every word of the office, not only "minister"
+    phrase = {c.lower_.rstrip("s") for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
+              and c.lower_ in vocab()["title_words"] | vocab()["modifiers"]} | {tok.lower_.rstrip("s")}
     best = None
     for pid, count in seen.items():
         p = persons[pid]
-        titled = any(tok.lower_.rstrip("s") in {w.rstrip("s") for w in t.lower().split()} for t in p.titles)
+        titled = any(phrase <= {w.rstrip("s") for w in t.lower().split()} for t in p.titles)
         if p.titles and not titled:
             continue
         if not titled and not any(m.pid == pid and near <= m.start < tok.i for m in out):
@@ -79,6 +87,18 @@ def _holder(tok, persons: list[Person], out: list[Mention], want: str | None) ->
     return best[1] if best else None
 
 
+def _title_country(tok) -> str | None:
+    """The country a title mention gives: "the Peruvian president", "the president of Peru"."""
+    want = None
+    for c in tok.subtree:
+        if c.i < tok.i and c.text[:1].isupper():
+            want = country_of(c.text) or want
+    for prep in tok.children:
+        if want is None and prep.dep_ == "prep" and prep.lower_ == "of":
+            want = next((iso for t in prep.subtree if t.text[:1].isupper() and (iso := country_of(t.text))), None)
+    return want
+
+
 def title_mentions(doc: Doc, persons: list[Person], mentions: list[Mention], covered: set[int]) -> list[Mention]:
     """ "The President", "the Peruvian president", "said Kenyan Foreign Minister" -> a person of the article."""
     out = list(mentions)
@@ -86,10 +106,7 @@ def title_mentions(doc: Doc, persons: list[Person], mentions: list[Mention], cov
         if tok.lower_ == "counterpart" and tok.i not in covered:
             person = _counterpart_of(doc, tok, persons, out)
         elif _is_title_mention(doc, tok, covered):
-            want = None
-            for c in tok.subtree:
-                if c.i < tok.i and c.text[:1].isupper():
-                    want = country_of(c.text) or want
+            want = _title_country(tok)
             person = _holder(tok, persons, out, want)
             if person is not None and want and not person.country:
                 person.country = want

@@ -18,6 +18,7 @@ NAME_LABELS = {"PERSON", "NORP", "GPE"}
 DETERMINERS = {"the", "his", "her", "their", "its"}
 INITIAL = re.compile(r"^[A-Z]\.$")
 NOT_NAME_START = {"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "PUNCT"}  # "Later King NAME"
+FATHER = {"bin", "bint", "binti", "ibn"}
 JOINING = {"al", "el", "bin", "bint", "ibn", "abu"}  # particles that may be capitalised inside a name
 
 
@@ -55,7 +56,11 @@ def _extend_right(doc: Doc, end: int) -> int:
 
 
 def _extend_left(doc: Doc, start: int) -> int:
-    """Over an initial or abbreviated given name, and the given name before an initial."""
+    """Over an initial or abbreviated given name, the given name before an initial, and the given
+    name before "bin" (a name does not begin with its father's)."""
+    if (start > 0 and doc[start].lower_ in FATHER and _capitalised(doc[start - 1])
+            and doc[start - 1].pos_ == "PROPN" and _plain_word(doc[start - 1])):
+        start -= 1
     while start > 0 and _given_abbreviation(doc[start - 1]):
         start -= 1
         before = doc[start - 1] if start > 0 else None
@@ -80,11 +85,16 @@ def _extend(span: Span) -> tuple[int, int]:
     return start, _extend_right(doc, end)
 
 
+def _opening_gerund(tok: Token) -> bool:
+    """ "Welcoming NAME's visit, ...": a sentence opening on a verb the model took for a first name."""
+    return tok.tag_ == "VBG" or (tok.is_sent_start and len(tok.text) >= 7 and tok.lower_.endswith("ing"))
+
+
 def _strip_left(doc: Doc, start: int, end: int) -> int:
     """Titles, honorifics, determiners, nationality and office words off the front of a name."""
     v = vocab()
     drop = v["title_words"] | v["modifiers"] | DETERMINERS | v["honorifics"] | v["office_words"]
-    while start < end and (doc[start].lower_ in drop or country_of(doc[start].text) or doc[start].tag_ == "VBG"
+    while start < end and (doc[start].lower_ in drop or country_of(doc[start].text) or _opening_gerund(doc[start])
                            or doc[start].pos_ in NOT_NAME_START or doc[start].text in {",", "/"}):
         if (doc[start].lower_ in v["name_part_titles"] and start + 1 < end and start > 0
                 and doc[start - 1].lower_ in v["title_words"]):

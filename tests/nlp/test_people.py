@@ -109,3 +109,26 @@ def test_a_title_before_a_comma_and_a_name_is_that_names_not_anothers(nlp):
     text = ("Published: May 3, 2022\n\nPresident Jabari Mwangi won the vote. The President of Kenya, Amani Otieno, "
             "congratulated President Mwangi. Ghanaian President, Kofi Asante, also wrote to Mwangi.")
     assert persons(nlp, text) == [("Jabari Mwangi", None), ("Amani Otieno", "KE"), ("Kofi Asante", "GH")]
+
+
+def test_a_name_does_not_begin_with_bin_and_an_office_of_a_city_gives_its_country(nlp):
+    text = ("The guest was received by Sheikh Rashid bin Saeed bin Nasser Al Hamdan, Crown Prince of Dubai, "
+            "and Sheikh Faris bin Tariq Al Hamdan, Chairman of the port authority.")
+    assert persons(nlp, text) == [("Rashid bin Saeed bin Nasser Al Hamdan", "AE"),
+                                  ("Faris bin Tariq Al Hamdan", None)]
+
+
+def test_a_well_known_state_institution_in_the_title(nlp):
+    text = "State Department spokesman Paul Hendricks said the call was useful."
+    assert persons(nlp, text) == [("Paul Hendricks", "US")]
+
+
+def test_a_title_mention_of_a_country_gives_the_holder_that_country(nlp):
+    text = ("Voters re-elected President Tunde Bello. \"We congratulate the president of Nigeria,\" "
+            "the statement said.")
+    assert persons(nlp, text) == [("Tunde Bello", "NG")]
+
+
+def test_one_word_between_a_title_and_the_name_it_introduces_is_where_the_office_is(nlp):
+    text = "The delegation includes Foreign Minister Amir Khan and Chief Minister Sindh, Sara Baloch."
+    assert [p for p, _ in persons(nlp, text)] == ["Amir Khan", "Sara Baloch"]
