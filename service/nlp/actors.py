@@ -10,6 +10,7 @@ from .names import name_key, name_spans, name_text, nickname
 from .offices import is_counterpart
 from .people import Mention, People, Person
 from .pipeline import sent_of, text_of
+from .speaks_for import principal_countries
 from .vocab import vocab
 
 
@@ -39,7 +40,7 @@ def find_people(doc: Doc) -> People:
     mentions += _unmarked_words(doc, persons, mentions, covered)
     mentions.sort(key=lambda m: m.start)
     _add_context(doc, persons, mentions)
-    _possessor_countries(doc, persons, mentions)
+    principal_countries(doc, persons, mentions)
     mentions = title_mentions(doc, persons, mentions, covered)
     by_token = {i: m.pid for m in mentions for i in range(m.start, m.end)}
     return People(persons, mentions, by_token)
@@ -201,24 +202,6 @@ def _add_context(doc: Doc, persons: list[Person], mentions: list[Mention]) -> No
                 person.titles.append(t)
             if t and is_counterpart(t) and person.counterpart_of is None:
                 person.counterpart_of = _counterpart_owner(doc, persons, mentions, m)
-
-
-def _possessor_countries(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
-    """ "X's spokesman NAME", "X's envoy NAME": NAME speaks or acts for X and takes X's country."""
-    v = vocab()
-    owner_at = {i: m.pid for m in mentions for i in range(m.start, m.end)}
-    words = v["title_words"] | v["modifiers"] | v["honorifics"]
-    for m in mentions:
-        person = persons[m.pid]
-        if person.country or m.kind == "title":
-            continue
-        i = m.start - 1
-        while i > 0 and doc[i].lower_ in words:
-            i -= 1
-        if i < m.start - 1 and i > 0 and doc[i].lower_ in {"'s", "’s"}:
-            other = owner_at.get(i - 1)
-            if other is not None and other != m.pid and persons[other].country:
-                person.country = persons[other].country
 
 
 def _counterpart_owner(doc: Doc, persons: list[Person], mentions: list[Mention], m: Mention) -> Person | None:

@@ -6,8 +6,21 @@ A country after "to" is where an envoy serves, not where they come from.
 """
 from spacy.tokens import Doc, Span
 
-from .places import city_country, country_of, span_country
+from .places import city_country, country_of, span_country, strip_name
 from .vocab import vocab
+
+
+def _bloc(text: str) -> str | None:
+    """ "EU", "the European Commission": a body whose representatives have a code of their own."""
+    return vocab()["blocs"].get(strip_name(text).casefold())
+
+
+def _country(text: str) -> str | None:
+    return country_of(text) or _bloc(text)
+
+
+def _span_country(span: Span) -> str | None:
+    return span_country(span) or _bloc(span.text)
 
 
 def ent_at(doc: Doc, i: int) -> Span | None:
@@ -50,8 +63,8 @@ def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
     before = doc[i - 1]
     if before.lower_ in v["title_words"]:
         return True
-    if before.ent_type_ not in {"GPE", "NORP"}:
-        return False
+    if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v["institutions"]:
+        return False  # "the Ambassador of Norway, NAME", "a spokesperson for the Ruritanian ministry, NAME"
     for tok in reversed(doc[max(floor, i - 9):i - 1]):
         if tok.lower_ in v["title_words"]:
             return True
@@ -64,8 +77,8 @@ def _country_step(doc: Doc, i: int) -> tuple[str, int] | int:
     """At a capitalised word left of a name: (country, where it starts), or the index to go on from."""
     tok = doc[i]
     ent = ent_at(doc, i)
-    iso = span_country(ent) if ent is not None and tok.ent_type_ in {"GPE", "NORP", "ORG"} else None
-    iso = iso or country_of(tok.text)
+    iso = _span_country(ent) if ent is not None and tok.ent_type_ in {"GPE", "NORP", "ORG"} else None
+    iso = iso or _country(tok.text)
     if iso is None and ent is not None and ent.start > 0 and doc[ent.start - 1].lower_ == "of":
         iso = city_country(ent.text)  # "Emir of <city>": a city-state or emirate
     if not iso:
@@ -150,11 +163,15 @@ def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str
     k = j + 1
     while k < len(doc) and doc[k].lower_ in {"a", "an", "the"}:
         k += 1
+    owner = None
+    if k + 2 < len(doc) and doc[k + 1].lower_ in POSSESSIVE and (owner := _country(doc[k].text)):
+        k += 2  # "NAME, Kenya's foreign minister", "NAME, the EU's envoy"
     if not (k < len(doc) and (doc[k].lower_ in v["title_words"] or doc[k].lower_ in v["modifiers"])):
         return None
-    stop = k
+    stop, linked = k, False
     while stop < min(len(doc), k + 14) and doc[stop].text not in {",", ".", ";", "“", "\""}:
-        if _another_name(doc[stop], names):
+        linked = linked or doc[stop].lower_ in {"of", "for"}  # "a spokesman for President X"
+        if not linked and _another_name(doc[stop], names):
             return None  # another name: a list, not an appositive
         stop += 1
     app = doc[k:stop]
@@ -170,8 +187,8 @@ def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str
             if country:
                 break
     else:
-        country = next((country_of(t.text) for t in app if t.text[:1].isupper() and country_of(t.text)), None)
-    return " ".join(words), country
+        country = next((iso for t in app if t.text[:1].isupper() and (iso := _country(t.text))), None)
+    return " ".join(words), owner or country
 
 
 def _led_by(root) -> str | None:
@@ -181,13 +198,13 @@ def _led_by(root) -> str | None:
         return None
     led = prep.head.head
     if led.ent_type_ in {"GPE", "NORP"}:
-        iso = span_country(ent_at(led.doc, led.i))
+        iso = _span_country(ent_at(led.doc, led.i))
         if iso:
             return iso
     for t in led.subtree:
         if t.i >= prep.head.i:
             break
-        if t.text[:1].isupper() and (iso := country_of(t.text)):
+        if t.text[:1].isupper() and (iso := _country(t.text)):
             return iso
     return None
 
@@ -253,10 +270,10 @@ def country_after(doc: Doc, lo: int, hi: int) -> str | None:
     for tok in doc[lo:hi]:
         if tok.lower_ in {"to", "at"}:
             return None
-        iso = country_of(tok.text) if tok.text[:1].isupper() else None
+        iso = _country(tok.text) if tok.text[:1].isupper() else None
         if iso is None and tok.ent_type_ and tok.text[:1].isupper():
             ent = ent_at(doc, tok.i)
-            iso = span_country(ent) if ent is not None else None
+            iso = _span_country(ent) if ent is not None else None
             if iso is None and ent is not None and tok.ent_type_ == "GPE":
                 iso = city_country(ent.text)
         if iso:

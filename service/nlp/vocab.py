@@ -14,4 +14,5 @@ def vocab() -> dict:
             "name_titles": set(t["name_titles"]), "institutions": set(t["institution_words"]),
             "international_bodies": t["international_bodies"], "name_part_titles": set(t["name_part_titles"]),
             "particles": set(t["name_particles"]), "name_abbreviations": set(t["name_abbreviations"]),
-            "office_words": set(t["office_words"])}
+            "office_words": set(t["office_words"]),
+            "blocs": {k.casefold(): v for k, v in t["bloc_codes"].items()}}

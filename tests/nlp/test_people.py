@@ -132,3 +132,23 @@ def test_a_title_mention_of_a_country_gives_the_holder_that_country(nlp):
 def test_one_word_between_a_title_and_the_name_it_introduces_is_where_the_office_is(nlp):
     text = "The delegation includes Foreign Minister Amir Khan and Chief Minister Sindh, Sara Baloch."
     assert [p for p, _ in persons(nlp, text)] == ["Amir Khan", "Sara Baloch"]
+
+
+def test_eu_representatives_get_eu_and_officers_of_other_bodies_no_country(nlp):
+    text = ("EU foreign policy chief Marta Lind met NATO Secretary General Jens Olafsen. Hanna Berg, President of "
+            "the European Commission, spoke with Lars Holm, the EU's envoy to Kenya.")
+    assert persons(nlp, text) == [("Marta Lind", "EU"), ("Jens Olafsen", None), ("Hanna Berg", "EU"),
+                                  ("Lars Holm", "EU")]
+
+
+def test_a_spokesperson_takes_the_country_of_whom_they_speak_for(nlp):
+    text = ("Malawian President Peter Chirwa met Zambian President Mulenga Banda. Sipho Dlamini, a spokesman for "
+            "President Chirwa, said the talks were good. A spokesperson for the Zambian Foreign Ministry, "
+            "Chanda Mulenga, agreed.")
+    assert persons(nlp, text) == [("Peter Chirwa", "MW"), ("Mulenga Banda", "ZM"), ("Sipho Dlamini", "MW"),
+                                  ("Chanda Mulenga", "ZM")]
+
+
+def test_a_countrys_title_in_an_apposition(nlp):
+    text = "Ines Duarte, Portugal's foreign minister, met her counterpart on Monday."
+    assert persons(nlp, text) == [("Ines Duarte", "PT")]
