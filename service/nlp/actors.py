@@ -48,12 +48,12 @@ def find_people(doc: Doc) -> People:
 
 def _used_as_place(doc: Doc, span: Span) -> bool:
     """A single capitalised word the article also uses as a place ("in Tabuk"): not a person."""
-    word = span.text
-    for tok in doc:
-        if tok.text == word and tok.i > 0 and doc[tok.i - 1].lower_ in PLACE_PREPS \
-                and (tok.i + 1 == len(doc) or doc[tok.i + 1].lower_ not in {"'s", "’s"}):
-            return True
-    return False
+    places = doc.user_data.get("nlp_place_words")
+    if places is None:
+        places = doc.user_data["nlp_place_words"] = {
+            tok.text for tok in doc[1:] if doc[tok.i - 1].lower_ in PLACE_PREPS and tok.text[:1].isupper()
+            and (tok.i + 1 == len(doc) or doc[tok.i + 1].lower_ not in {"'s", "’s"})}
+    return span.text in places
 
 
 def _qualifies_title(span: Span, spans: list[Span]) -> bool:

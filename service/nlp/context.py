@@ -58,7 +58,7 @@ def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
     between a title (or the country of a title) and the name it introduces; not the comma of a list
     ("Prime Minister A of Sweden, Prime Minister B")."""
     v = vocab()
-    if i <= floor or not all(t.lower_ in v["honorifics"] | v["title_words"] for t in doc[i + 1:start]):
+    if i <= floor or not all(t.lower_ in v["title_or_honorific"] for t in doc[i + 1:start]):
         return False
     before = doc[i - 1]
     if before.lower_ in v["title_words"]:
@@ -127,7 +127,7 @@ def _scan_left(doc: Doc, start: int, floor: int) -> tuple[int, str | None, int |
 def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
     """The title words between where the left scan stopped and the name."""
     v = vocab()
-    while first - 1 >= floor and (doc[first - 1].lower_ in v["title_words"] | v["modifiers"]
+    while first - 1 >= floor and (doc[first - 1].lower_ in v["title_or_modifier"]
                                   or doc[first - 1].lower_ in {"of", "and"} and first - 2 >= floor
                                   and doc[first - 2].lower_ in v["title_words"]):
         first -= 1
@@ -150,7 +150,7 @@ def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
 def _another_name(tok, names: frozenset[str]) -> bool:
     """A word of the phrase after a name that is itself a name: a list of people, not an apposition."""
     v = vocab()
-    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in v["title_words"] | v["modifiers"]:
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in v["title_or_modifier"]:
         return False
     return tok.ent_type_ == "PERSON" or tok.lower_ in names
 

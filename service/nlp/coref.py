@@ -32,7 +32,7 @@ def _names_a_person_itself(doc: Doc, tok, covered: set[int]) -> bool:
     if nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].pos_ == "PROPN":
         return True
     k = tok.i - 1
-    while k > 0 and doc[k].lower_ in v["title_words"] | v["modifiers"] | {"the", "a", "an"}:
+    while k > 0 and (doc[k].lower_ in v["title_or_modifier"] or doc[k].lower_ in {"the", "a", "an"}):
         k -= 1
     if k > 0 and doc[k].text == "," and k - 1 in covered:
         return True  # "NAME, Chairman of the council": the name's apposition
@@ -41,7 +41,7 @@ def _names_a_person_itself(doc: Doc, tok, covered: set[int]) -> bool:
         k = next((i for i in range(k, min(k + 7, len(doc))) if doc[i].text == ","), k)
     if k + 1 < len(doc) and doc[k].text == ",":
         k += 1
-        while k < len(doc) and doc[k].lower_ in v["honorifics"] | v["title_words"]:
+        while k < len(doc) and doc[k].lower_ in v["title_or_honorific"]:
             k += 1
         if k in covered:
             return True  # "Ghanaian President, NAME,"
@@ -69,7 +69,7 @@ def _holder(tok, persons: list[Person], out: list[Mention], want: str | None) ->
     near = sent_of(tok).start - 40
     # "the Prime Minister": every word of the office, not only "minister"
     phrase = {c.lower_.rstrip("s") for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
-              and c.lower_ in vocab()["title_words"] | vocab()["modifiers"]} | {tok.lower_.rstrip("s")}
+              and c.lower_ in vocab()["title_or_modifier"]} | {tok.lower_.rstrip("s")}
     best = None
     for pid, count in seen.items():
         p = persons[pid]

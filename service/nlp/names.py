@@ -72,7 +72,7 @@ def _extend_left(doc: Doc, start: int) -> int:
 
 def _plain_word(tok: Token) -> bool:
     v = vocab()
-    return tok.lower_ not in v["title_words"] | v["modifiers"] | v["honorifics"] | DETERMINERS \
+    return tok.lower_ not in v["name_never_starts"] \
         and not country_of(tok.text)
 
 
@@ -93,7 +93,7 @@ def _opening_gerund(tok: Token) -> bool:
 def _strip_left(doc: Doc, start: int, end: int) -> int:
     """Titles, honorifics, determiners, nationality and office words off the front of a name."""
     v = vocab()
-    drop = v["title_words"] | v["modifiers"] | DETERMINERS | v["honorifics"] | v["office_words"]
+    drop = v["name_never_starts"]
     while start < end and (doc[start].lower_ in drop or country_of(doc[start].text) or _opening_gerund(doc[start])
                            or doc[start].pos_ in NOT_NAME_START or doc[start].text in {",", "/"}):
         if (doc[start].lower_ in v["name_part_titles"] and start + 1 < end and start > 0
@@ -208,7 +208,7 @@ def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
         end = tok.i + 1
         while (end < len(doc) and end - tok.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
                and not doc[end].ent_type_
-               and doc[end].lower_ not in v["title_words"] | v["modifiers"] | v["institutions"]):
+               and doc[end].lower_ not in v["title_or_modifier"] and doc[end].lower_ not in v["institutions"]):
             end += 1
         if end > tok.i + 1 and (end == len(doc) or doc[end].pos_ != "PROPN"):
             span = clean(doc[tok.i + 1:end])

@@ -6,6 +6,16 @@ from .pipeline import data
 
 @functools.cache
 def vocab() -> dict:
+    """The vocabularies, and the unions of them that the name and title scans test every token against."""
+    v = _lists()
+    v["title_or_modifier"] = v["title_words"] | v["modifiers"]
+    v["title_or_honorific"] = v["title_words"] | v["honorifics"]
+    v["title_modifier_honorific"] = v["title_or_modifier"] | v["honorifics"]
+    v["name_never_starts"] = v["title_modifier_honorific"] | v["office_words"] | {"the", "his", "her", "their", "its"}
+    return v
+
+
+def _lists() -> dict:
     t = data("titles.json")
     words = {w for title in t["titles"] for w in title.split()} - {"of", "and", "the"}
     return {"titles": set(t["titles"]), "title_words": words, "modifiers": set(t["modifiers"]),
