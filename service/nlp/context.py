@@ -4,36 +4,12 @@
 "X, Ambassador of Chile to the UN", "X, a spokesman for the movement's media office".
 A country after "to" is where an envoy serves, not where they come from.
 """
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from .places import city_country, country_of, span_country, strip_name
+from .countries import code_of, country_after, ent_at, span_code
+from .groups import led_by, respectively
+from .places import city_country
 from .vocab import vocab
-
-
-def _bloc(text: str) -> str | None:
-    """ "EU", "the European Commission": a body whose representatives have a code of their own."""
-    return vocab()["blocs"].get(strip_name(text).casefold())
-
-
-def _country(text: str) -> str | None:
-    return country_of(text) or _bloc(text)
-
-
-def _span_country(span: Span) -> str | None:
-    return span_country(span) or _bloc(span.text)
-
-
-def ent_at(doc: Doc, i: int) -> Span | None:
-    tok = doc[i]
-    if not tok.ent_type_:
-        return None
-    j = i
-    while j > 0 and doc[j].ent_iob_ == "I":
-        j -= 1
-    k = i + 1
-    while k < len(doc) and doc[k].ent_iob_ == "I":
-        k += 1
-    return doc[j:k]
 
 
 def _line_start(doc: Doc, start: int) -> int:
@@ -77,8 +53,8 @@ def _country_step(doc: Doc, i: int) -> tuple[str, int] | int:
     """At a capitalised word left of a name: (country, where it starts), or the index to go on from."""
     tok = doc[i]
     ent = ent_at(doc, i)
-    iso = _span_country(ent) if ent is not None and tok.ent_type_ in {"GPE", "NORP", "ORG"} else None
-    iso = iso or _country(tok.text)
+    iso = span_code(ent) if ent is not None and tok.ent_type_ in {"GPE", "NORP", "ORG"} else None
+    iso = iso or code_of(tok.text)
     if iso is None and ent is not None and ent.start > 0 and doc[ent.start - 1].lower_ == "of":
         iso = city_country(ent.text)  # "Emir of <city>": a city-state or emirate
     if not iso:
@@ -164,7 +140,7 @@ def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str
     while k < len(doc) and doc[k].lower_ in {"a", "an", "the"}:
         k += 1
     owner = None
-    if k + 2 < len(doc) and doc[k + 1].lower_ in POSSESSIVE and (owner := _country(doc[k].text)):
+    if k + 2 < len(doc) and doc[k + 1].lower_ in POSSESSIVE and (owner := code_of(doc[k].text)):
         k += 2  # "NAME, Kenya's foreign minister", "NAME, the EU's envoy"
     if not (k < len(doc) and (doc[k].lower_ in v["title_words"] or doc[k].lower_ in v["modifiers"])):
         return None
@@ -187,26 +163,8 @@ def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str
             if country:
                 break
     else:
-        country = next((iso for t in app if t.text[:1].isupper() and (iso := _country(t.text))), None)
+        country = next((iso for t in app if t.text[:1].isupper() and (iso := code_of(t.text))), None)
     return " ".join(words), owner or country
-
-
-def _led_by(root) -> str | None:
-    """ "the delegation of Ruritania led by NAME", "Ruritania, led by King NAME": the country led."""
-    prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ != "by" or prep.head.lemma_.lower() not in {"lead", "head"}:
-        return None
-    led = prep.head.head
-    if led.ent_type_ in {"GPE", "NORP"}:
-        iso = _span_country(ent_at(led.doc, led.i))
-        if iso:
-            return iso
-    for t in led.subtree:
-        if t.i >= prep.head.i:
-            break
-        if t.text[:1].isupper() and (iso := _country(t.text)):
-            return iso
-    return None
 
 
 def name_context(doc: Doc, start: int, end: int, names: frozenset[str] = frozenset()) -> tuple[list[str], str | None]:
@@ -229,53 +187,10 @@ def name_context(doc: Doc, start: int, end: int, names: frozenset[str] = frozens
         titles.append(app[0])
         country = country or app[1]
     root = doc[start:end].root
-    listed = _respectively(root)
+    listed = respectively(root)
     if listed is None and root.dep_ == "appos" and root.head.lemma_.lower() in v["title_words"]:
         titles.append(root.head.lemma_.lower())
     if listed is not None:
         titles.append(listed[0])
         country = listed[1] or country  # the rank in the list beats the nearest country word
-    return titles, country or _led_by(root)
-
-
-def _respectively(root) -> tuple[str, str | None] | None:
-    """ "The foreign ministers of Peru and Chile, NAME and NAME": the office, and the country of the
-    same rank in the list of countries as this name in the list of names."""
-    v = vocab()
-    head, chain = root, [root]
-    while head.dep_ in {"conj", "appos"} and head.head.i != head.i and head.head.tag_ not in {"NNS", "NNPS"}:
-        head = head.head
-        chain.append(head)
-    head = head.head
-    if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() not in v["title_words"] or head.i > root.i:
-        return None
-    names = [t for t in head.subtree if t.dep_ in {"conj", "appos"} and t.pos_ == "PROPN" and t.i > head.i
-             and t.ent_type_ in {"PERSON", "ORG", ""} and not country_of(t.text)]
-    # "the ministers of Peru and Chile" or "the Peru and Chile ministers"
-    places = [t for p in head.children if p.dep_ in {"prep", "compound", "amod", "nmod"}
-              and p.lower_ not in {"to", "at", "in"}  # envoys "to" a country serve there
-              for t in p.subtree if t.dep_ in {"pobj", "conj", "compound", "amod", "nmod"} and country_of(t.text)]
-    office = " ".join([t.text for t in head.children if t.dep_ in {"amod", "compound"} and t.i < head.i
-                       and not country_of(t.text)] + [head.lemma_])
-    rank = next((k for k, t in enumerate(names) if t.i == root.i), None)
-    if rank is None:
-        return None
-    country = country_of(places[rank].text) if len(places) == len(names) else None
-    return office, country
-
-
-def country_after(doc: Doc, lo: int, hi: int) -> str | None:
-    """The country named in "of ..." after a title: a state ("of the Republic of X"), or the country of
-    a city or emirate the office is of ("Crown Prince of <emirate>", "Mayor of <city>")."""
-    for tok in doc[lo:hi]:
-        if tok.lower_ in {"to", "at"}:
-            return None
-        iso = _country(tok.text) if tok.text[:1].isupper() else None
-        if iso is None and tok.ent_type_ and tok.text[:1].isupper():
-            ent = ent_at(doc, tok.i)
-            iso = _span_country(ent) if ent is not None else None
-            if iso is None and ent is not None and tok.ent_type_ == "GPE":
-                iso = city_country(ent.text)
-        if iso:
-            return iso
-    return None
+    return titles, country or led_by(root)
