@@ -131,6 +131,17 @@ def _another_name(tok, names: frozenset[str]) -> bool:
     return tok.ent_type_ == "PERSON" or tok.lower_ in names
 
 
+def _owner_before_title(doc: Doc, k: int) -> tuple[str | None, int]:
+    """ "Kenya's", "the EU's", "the Saudi" before the title of an apposition: (its code, where the title starts)."""
+    if k + 2 < len(doc) and doc[k + 1].lower_ in POSSESSIVE and (owner := code_of(doc[k].text)):
+        return owner, k + 2  # "NAME, Kenya's foreign minister", "NAME, the EU's envoy"
+    ent = ent_at(doc, k) if k < len(doc) and doc[k].ent_type_ in {"NORP", "GPE"} else None
+    titled = ent is not None and ent.end < len(doc) and doc[ent.end].lower_ in vocab()["title_or_modifier"]
+    if titled and ent.start == k and (owner := span_code(ent)):
+        return owner, ent.end  # "NAME, the Saudi envoy"
+    return None, k
+
+
 def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str | None] | None:
     """ "NAME, Ambassador of Chile to the UN", "NAME, a spokesman for the movement": (title, country)."""
     v = vocab()
@@ -139,9 +150,7 @@ def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str
     k = j + 1
     while k < len(doc) and doc[k].lower_ in {"a", "an", "the"}:
         k += 1
-    owner = None
-    if k + 2 < len(doc) and doc[k + 1].lower_ in POSSESSIVE and (owner := code_of(doc[k].text)):
-        k += 2  # "NAME, Kenya's foreign minister", "NAME, the EU's envoy"
+    owner, k = _owner_before_title(doc, k)
     if not (k < len(doc) and (doc[k].lower_ in v["title_words"] or doc[k].lower_ in v["modifiers"])):
         return None
     stop, linked = k, False

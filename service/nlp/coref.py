@@ -32,8 +32,9 @@ def _names_a_person_itself(doc: Doc, tok, covered: set[int]) -> bool:
     if nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].pos_ == "PROPN":
         return True
     k = tok.i - 1
-    while k > 0 and (doc[k].lower_ in v["title_or_modifier"] or doc[k].lower_ in {"the", "a", "an"}):
-        k -= 1
+    while k > 0 and (doc[k].lower_ in v["title_or_modifier"] or doc[k].lower_ in {"the", "a", "an", "'s", "’s"}
+                     or doc[k].lower_ in v["office_words"] or doc[k].ent_type_ in {"GPE", "NORP"}):
+        k -= 1  # "NAME, Iran's deputy defence minister"
     if k > 0 and doc[k].text == "," and k - 1 in covered:
         return True  # "NAME, Chairman of the council": the name's apposition
     k = nxt

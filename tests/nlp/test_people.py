@@ -152,3 +152,12 @@ def test_a_spokesperson_takes_the_country_of_whom_they_speak_for(nlp):
 def test_a_countrys_title_in_an_apposition(nlp):
     text = "Ines Duarte, Portugal's foreign minister, met her counterpart on Monday."
     assert persons(nlp, text) == [("Ines Duarte", "PT")]
+
+
+def test_a_nationality_word_before_the_title_of_an_apposition(nlp):
+    text = ("Sheikh Khalid bin Hamad Al Nasser, Qatar's Minister of State, spoke with Prince Faisal bin Saud Al "
+            "Harbi, the Saudi envoy.")
+    found = find_people(nlp(text))
+    assert [(p.name, p.country) for p in found.persons] == [("Khalid bin Hamad Al Nasser", "QA"),
+                                                           ("Faisal bin Saud Al Harbi", "SA")]
+    assert [m.kind for m in found.mentions] == ["full", "full"]  # the appositions' titles are no mentions
