@@ -42,7 +42,7 @@ def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
     if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v["institutions"]:
         return False  # "the Ambassador of Norway, NAME", "a spokesperson for the Ruritanian ministry, NAME"
     for tok in reversed(doc[max(floor, i - 9):i - 1]):
-        if tok.lower_ in v["title_words"]:
+        if tok.lower_ in v["title_or_modifier"]:
             return True
         if tok.ent_type_ == "PERSON" or tok.is_punct:
             return False
@@ -105,7 +105,7 @@ def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
     v = vocab()
     while first - 1 >= floor and (doc[first - 1].lower_ in v["title_or_modifier"]
                                   or doc[first - 1].lower_ in {"of", "and"} and first - 2 >= floor
-                                  and doc[first - 2].lower_ in v["title_words"]):
+                                  and doc[first - 2].lower_ in v["title_or_modifier"]):
         first -= 1
     words = list(doc[first:start])
     while words and (words[0].lower_ in LINKS | POSSESSIVE):
@@ -113,7 +113,7 @@ def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
     while words and words[-1].lower_ in v["honorifics"] | {","}:
         words.pop()
     for k in range(len(words) - 1, 0, -1):
-        if words[k].lower_ == "and" and words[k - 1].lower_ not in v["title_words"]:
+        if words[k].lower_ == "and" and words[k - 1].lower_ not in v["title_or_modifier"]:
             words = words[k + 1:]  # "... of Japan and Chancellor NAME": the title starts after "and"
             break
     words = [w for w in words if w.lower_ not in v["honorifics"] and w.text != ","]

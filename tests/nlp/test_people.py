@@ -161,3 +161,9 @@ def test_a_nationality_word_before_the_title_of_an_apposition(nlp):
     assert [(p.name, p.country) for p in found.persons] == [("Khalid bin Hamad Al Nasser", "QA"),
                                                            ("Faisal bin Saud Al Harbi", "SA")]
     assert [m.kind for m in found.mentions] == ["full", "full"]  # the appositions' titles are no mentions
+
+
+def test_a_long_diplomatic_title_before_a_comma_and_an_aide_of_an_institution(nlp):
+    text = ("Ambassador Extraordinary and Plenipotentiary of Japan to Kenya, Mr. Kenji Sato, paid a courtesy call "
+            "on Governor Ann Waweru. Kremlin aide Yuri Petrenko also came.")
+    assert persons(nlp, text) == [("Kenji Sato", "JP"), ("Ann Waweru", None), ("Yuri Petrenko", "RU")]
