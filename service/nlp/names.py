@@ -123,6 +123,8 @@ def _is_name(words: Span) -> bool:
         if not tok.text[:1].isupper() or any(c.isdigit() for c in tok.text):
             return False
     last = words[-1]
+    if any(t.lower_ in vocab()["not_name_words"] for t in words):
+        return False  # "Hainan Province", "a New Africa", "Global Governance"
     return last.lower_ not in vocab()["particles"] and not _given_abbreviation(last) \
         and not is_known_place_or_group(name_text(words))
 
@@ -197,21 +199,35 @@ def _untyped_name(span: Span) -> bool:
     return all(t.pos_ == "PROPN" or _given_abbreviation(t) for t in words if t.lower_ not in vocab()["particles"])
 
 
+def _after_title_country(doc: Doc, i: int) -> int:
+    """Where a name may start after a title: past "of <country>" or a bare country ("Prime Minister of
+    Malaysia NAME", "PM Malaysia NAME")."""
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ == "of":
+        j += 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
+    if j < len(doc) and doc[j].ent_type_ == "GPE" and country_of(doc[j].text):
+        while j < len(doc) and doc[j].ent_type_ == "GPE":
+            j += 1
+        return j
+    return i + 1
+
+
 def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
-    """ "Pope Leo", "Emir Tamim": capitalised words right after a title that the model left untagged."""
+    """ "Pope Leo", "Emir Tamim", "Prime Minister of Malaysia NAME": capitalised words right after a
+    title (and its country) that the model left untagged."""
     v = vocab()
     out = []
     for tok in doc:
         title = tok.lower_[:-1] if tok.tag_ in {"NNS", "NNPS"} and tok.lower_.endswith("s") else tok.lower_
         if title not in v["name_titles"] or tok.ent_type_:  # "Presidents NAME of X and NAME of Y" too
             continue
-        end = tok.i + 1
-        while (end < len(doc) and end - tok.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
+        begin = end = _after_title_country(doc, tok.i)
+        while (end < len(doc) and end - begin < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
                and not doc[end].ent_type_
                and doc[end].lower_ not in v["title_or_modifier"] and doc[end].lower_ not in v["institutions"]):
             end += 1
-        if end > tok.i + 1 and (end == len(doc) or doc[end].pos_ != "PROPN"):
-            span = clean(doc[tok.i + 1:end])
+        if end > begin and (end == len(doc) or doc[end].pos_ != "PROPN"):
+            span = clean(doc[begin:end])
             if span is not None and not any(i in taken for i in range(span.start, span.end)):
                 out.append(span)
     return out

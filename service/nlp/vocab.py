@@ -25,4 +25,5 @@ def _lists() -> dict:
             "international_bodies": t["international_bodies"], "name_part_titles": set(t["name_part_titles"]),
             "particles": set(t["name_particles"]), "name_abbreviations": set(t["name_abbreviations"]),
             "office_words": set(t["office_words"]),
+            "not_name_words": set(t["not_name_words"]),
             "blocs": {k.casefold(): v for k, v in t["bloc_codes"].items()}}

@@ -167,3 +167,15 @@ def test_a_long_diplomatic_title_before_a_comma_and_an_aide_of_an_institution(nl
     text = ("Ambassador Extraordinary and Plenipotentiary of Japan to Kenya, Mr. Kenji Sato, paid a courtesy call "
             "on Governor Ann Waweru. Kremlin aide Yuri Petrenko also came.")
     assert persons(nlp, text) == [("Kenji Sato", "JP"), ("Ann Waweru", None), ("Yuri Petrenko", "RU")]
+
+
+def test_places_regions_and_occasions_are_no_names(nlp):
+    text = ("The forum was held in Sanya, south China's Hainan Province. Its theme was Shared Governance. "
+            "Governor Lin Tao said that a New Africa had been born.")
+    assert persons(nlp, text) == [("Lin Tao", None)]
+
+
+def test_a_name_after_a_title_and_its_country_that_the_model_left_untagged(nlp):
+    doc = nlp("He received Prime Minister of Malaysia Najmi Rosdi at the palace.")
+    doc.set_ents([e for e in doc.ents if e.label_ != "PERSON"], default="outside")  # as the model may leave it
+    assert [(p.name, p.country) for p in find_people(doc).persons] == [("Najmi Rosdi", "MY")]
