@@ -179,3 +179,8 @@ def test_a_name_after_a_title_and_its_country_that_the_model_left_untagged(nlp):
     doc = nlp("He received Prime Minister of Malaysia Najmi Rosdi at the palace.")
     doc.set_ents([e for e in doc.ents if e.label_ != "PERSON"], default="outside")  # as the model may leave it
     assert [(p.name, p.country) for p in find_people(doc).persons] == [("Najmi Rosdi", "MY")]
+
+
+def test_western_saharas_representatives_are_eh(nlp):
+    text = "Sahrawi President Brahim Salek met the foreign minister of the SADR, Omar Lahbib, in Tindouf."
+    assert persons(nlp, text) == [("Brahim Salek", "EH"), ("Omar Lahbib", "EH")]
