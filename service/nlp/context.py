@@ -148,7 +148,7 @@ def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str
     if not (j + 1 < len(doc) and doc[j].text == ","):
         return None
     k = j + 1
-    while k < len(doc) and doc[k].lower_ in {"a", "an", "the"}:
+    while k < len(doc) and doc[k].lower_ in {"a", "an", "the", "his", "her", "their"}:
         k += 1
     owner, k = _owner_before_title(doc, k)
     if not (k < len(doc) and (doc[k].lower_ in v["title_words"] or doc[k].lower_ in v["modifiers"])):

@@ -184,3 +184,10 @@ def test_a_name_after_a_title_and_its_country_that_the_model_left_untagged(nlp):
 def test_western_saharas_representatives_are_eh(nlp):
     text = "Sahrawi President Brahim Salek met the foreign minister of the SADR, Omar Lahbib, in Tindouf."
     assert persons(nlp, text) == [("Brahim Salek", "EH"), ("Omar Lahbib", "EH")]
+
+
+def test_a_counterpart_in_an_apposition_takes_the_nationality_word(nlp):
+    found = find_people(nlp("Greek Foreign Minister Nikos Pappas met Camila Rojas, his Chilean counterpart, in "
+                            "Athens on Monday."))
+    assert [(p.name, p.country, p.title) for p in found.persons] == [
+        ("Nikos Pappas", "GR", "Foreign Minister"), ("Camila Rojas", "CL", "Foreign Minister")]
