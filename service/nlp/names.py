@@ -63,10 +63,10 @@ def _extend_left(doc: Doc, start: int) -> int:
         start -= 1
     while start > 0 and _given_abbreviation(doc[start - 1]):
         start -= 1
-        before = doc[start - 1] if start > 0 else None
-        if (before is not None and INITIAL.match(doc[start].text) and _capitalised(before)
-                and before.pos_ == "PROPN" and _plain_word(before)):
-            start -= 1  # "Mary" of "Mary K. Ortega"
+    before = doc[start - 1] if start > 0 else None
+    if (before is not None and INITIAL.match(doc[start].text) and _capitalised(before)
+            and before.pos_ == "PROPN" and _plain_word(before)):
+        start -= 1  # "Mary" of "Mary K. Ortega"
     return start
 
 

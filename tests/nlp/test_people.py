@@ -191,3 +191,11 @@ def test_a_counterpart_in_an_apposition_takes_the_nationality_word(nlp):
                             "Athens on Monday."))
     assert [(p.name, p.country, p.title) for p in found.persons] == [
         ("Nikos Pappas", "GR", "Foreign Minister"), ("Camila Rojas", "CL", "Foreign Minister")]
+
+
+def test_a_span_that_starts_at_an_initial_takes_the_given_name_before_it(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp("Foreign Secretary Mary K. Ortega spoke on Tuesday.")
+    doc.set_ents([Span(doc, 3, 5, "PERSON")], default="outside")  # the model's "K. Ortega"
+    assert [p.name for p in find_people(doc).persons] == ["Mary K. Ortega"]
