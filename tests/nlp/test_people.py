@@ -19,13 +19,13 @@ def test_royal_styles_and_honorifics_are_no_person(nlp):
 
 
 def test_office_words_never_start_a_name(nlp):
-    text = "Minister of Foreign Affairs Jane Roe met Deputy Minister of Trade Carl Nyberg in Oslo."
-    assert persons(nlp, text) == [("Jane Roe", None), ("Carl Nyberg", None)]
+    text = "Minister of Foreign Affairs Elin Marsh met Deputy Minister of Trade Carl Nyberg in Oslo."
+    assert persons(nlp, text) == [("Elin Marsh", None), ("Carl Nyberg", None)]
 
 
 def test_initials_and_abbreviated_given_names_stay_in_the_name(nlp):
-    text = "Foreign Secretary Mary K. Ortega spoke with Md. Karim Uddin on Tuesday."
-    assert persons(nlp, text) == [("Mary K. Ortega", None), ("Md. Karim Uddin", None)]
+    text = "Foreign Secretary Lucia P. Navarro spoke with Md. Karim Uddin on Tuesday."
+    assert persons(nlp, text) == [("Lucia P. Navarro", None), ("Md. Karim Uddin", None)]
 
 
 def test_particles_join_the_parts_of_a_name(nlp):
@@ -196,6 +196,6 @@ def test_a_counterpart_in_an_apposition_takes_the_nationality_word(nlp):
 def test_a_span_that_starts_at_an_initial_takes_the_given_name_before_it(nlp):
     from spacy.tokens import Span
 
-    doc = nlp("Foreign Secretary Mary K. Ortega spoke on Tuesday.")
-    doc.set_ents([Span(doc, 3, 5, "PERSON")], default="outside")  # the model's "K. Ortega"
-    assert [p.name for p in find_people(doc).persons] == ["Mary K. Ortega"]
+    doc = nlp("Foreign Secretary Lucia P. Navarro spoke on Tuesday.")
+    doc.set_ents([Span(doc, 3, 5, "PERSON")], default="outside")  # the model's "P. Navarro"
+    assert [p.name for p in find_people(doc).persons] == ["Lucia P. Navarro"]

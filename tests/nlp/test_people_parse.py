@@ -39,3 +39,13 @@ def test_a_nationality_and_title_before_a_comma_introduce_the_name(nlp):
     found = find_people(doc)
     assert [(p.name, p.country, p.title) for p in found.persons] == [("Mulenga Banda", "ZM", "President")]
     assert [m.kind for m in found.mentions] == ["full"]  # "President" is the name's own title, no mention
+
+
+def test_a_long_gulf_name_split_by_the_model_is_one_person(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp("On Monday Sheikh Nasser bin Fahad bin Omar Al Qasimi received the envoy.")
+    doc.set_ents([Span(doc, 3, 6, "PERSON"), Span(doc, 7, 10, "PERSON")], default="outside")
+    assert [p.name for p in find_people(doc).persons] == ["Nasser bin Fahad bin Omar Al Qasimi"]
+    doc.set_ents([Span(doc, 3, 4, "PERSON"), Span(doc, 5, 10, "ORG")], default="outside")
+    assert [p.name for p in find_people(doc).persons] == ["Nasser bin Fahad bin Omar Al Qasimi"]
