@@ -28,9 +28,9 @@ def find_people(doc: Doc) -> People:
 
     Full names (two or more words) make the persons; a shorter form that is part of a longer
     name is the same person ("Da Silva Costa" -> "Silva Costa"), and so is a spelling that differs
-    by one letter in a long word ("Tony Abbot" / "Tony Abbott"). A single word ("Costa") is the
+    by one letter in a long word ("Lena Hartman" / "Lena Hartmann"). A single word ("Costa") is the
     nearest preceding person whose name holds that word, so three different Costas stay apart;
-    a nickname given with the full name ("Joko (Jokowi) Widodo") is that person. "The President",
+    a nickname given with the full name ("Ana Ruiz (Nina)") is that person. "The President",
     "the Peruvian president" go to the most-mentioned person holding that title so far.
     """
     spans = name_spans(doc)
@@ -57,7 +57,7 @@ def _used_as_place(doc: Doc, span: Span) -> bool:
 
 
 def _qualifies_title(span: Span, spans: list[Span]) -> bool:
-    """ "Chief Minister Sindh, Sara Baloch": one word between a title and the full name it introduces
+    """ "Governor <province>, NAME": one word between a title and the full name it introduces
     is where the office is, not a person (unless the article names it again)."""
     doc = span.doc
     if span.start == 0 or doc[span.start - 1].lower_ not in vocab()["title_words"]:

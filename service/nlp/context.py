@@ -6,7 +6,7 @@ A country after "to" is where an envoy serves, not where they come from.
 """
 from spacy.tokens import Doc
 
-from .countries import code_of, country_after, ent_at, span_code
+from .countries import code_at, code_of, country_after, ent_at, span_code
 from .groups import led_by, respectively
 from .places import city_country
 from .vocab import vocab
@@ -41,7 +41,7 @@ def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
         return True
     if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v["institutions"]:
         return False  # "the Ambassador of Norway, NAME", "a spokesperson for the Ruritanian ministry, NAME"
-    for tok in reversed(doc[max(floor, i - 9):i - 1]):
+    for tok in reversed(doc[max(floor, i - 12):i - 1]):
         if tok.lower_ in v["title_or_modifier"]:
             return True
         if tok.ent_type_ == "PERSON" or tok.is_punct:
@@ -172,7 +172,7 @@ def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str
             if country:
                 break
     else:
-        country = next((iso for t in app if t.text[:1].isupper() and (iso := code_of(t.text))), None)
+        country = next((iso for t in app if (iso := code_at(doc, t.i))), None)
     return " ".join(words), owner or country
 
 

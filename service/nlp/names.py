@@ -3,7 +3,7 @@
 The model's PERSON spans are a start: they often stop at a hyphen ("Han Min-soo"), a particle
 ("Ursula von der Leyen"), or start after an initial or an abbreviated given name ("Md. Karim
 Uddin"), and they hold titles, honorifics and nationality words ("His Majesty King X"). A
-nickname in quotes inside a name ('Joko "Jokowi" Widodo') is not part of the name.
+nickname in quotes inside a name ('Ana "Nina" Ruiz') is not part of the name.
 """
 import re
 
@@ -44,7 +44,7 @@ def _extend_right(doc: Doc, end: int) -> int:
             continue
         if (end + 3 < len(doc) and doc[end].text in QUOTES and doc[end + 2].text in QUOTES
                 and _capitalised(doc[end + 1]) and _capitalised(doc[end + 3])):
-            end += 4  # 'Joko "Jokowi" Widodo': the model's span often stops at the quote
+            end += 4  # 'Ana "Nina" Ruiz': the model's span often stops at the quote
             continue
         k = end
         while k < len(doc) and k - end < 3 and _particle(doc[k]):
@@ -86,7 +86,7 @@ def _extend(span: Span) -> tuple[int, int]:
 
 
 def _opening_gerund(tok: Token) -> bool:
-    """ "Welcoming NAME's visit, ...": a sentence opening on a verb the model took for a first name."""
+    """ "Thanking NAME's team, ...": a sentence opening on a verb the model took for a first name."""
     return tok.tag_ == "VBG" or (tok.is_sent_start and len(tok.text) >= 7 and tok.lower_.endswith("ing"))
 
 
@@ -124,7 +124,7 @@ def _is_name(words: Span) -> bool:
             return False
     last = words[-1]
     if any(t.lower_ in vocab()["not_name_words"] for t in words):
-        return False  # "Hainan Province", "a New Africa", "Global Governance"
+        return False  # "<X> Province", "a New Europe", "Global Governance"
     return last.lower_ not in vocab()["particles"] and not _given_abbreviation(last) \
         and not is_known_place_or_group(name_text(words))
 
@@ -160,7 +160,7 @@ def name_text(span: Span) -> str:
 
 
 def nickname(span: Span) -> str | None:
-    """ 'Joko "Jokowi" Widodo' -> "Jokowi"; 'Joko Widodo (Jokowi)' -> "Jokowi"."""
+    """ 'Ana "Nina" Ruiz' -> "Nina"; 'Ana Ruiz (Nina)' -> "Nina"."""
     doc = span.doc
     inside = [t for t in span if t.text not in QUOTES and _nickname_at(doc, t.i)]
     if inside:
@@ -201,7 +201,7 @@ def _untyped_name(span: Span) -> bool:
 
 def _after_title_country(doc: Doc, i: int) -> int:
     """Where a name may start after a title: past "of <country>" or a bare country ("Prime Minister of
-    Malaysia NAME", "PM Malaysia NAME")."""
+    Ruritania NAME", "PM Ruritania NAME")."""
     j = i + 1
     if j < len(doc) and doc[j].lower_ == "of":
         j += 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
@@ -213,7 +213,7 @@ def _after_title_country(doc: Doc, i: int) -> int:
 
 
 def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
-    """ "Pope Leo", "Emir Tamim", "Prime Minister of Malaysia NAME": capitalised words right after a
+    """ "Pope Leo", "Emir Tamim", "Prime Minister of Ruritania NAME": capitalised words right after a
     title (and its country) that the model left untagged."""
     v = vocab()
     out = []

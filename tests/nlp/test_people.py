@@ -55,7 +55,7 @@ def test_a_one_letter_spelling_variant_in_the_same_article_is_the_same_person(nl
 
 
 def test_a_gerund_opening_the_sentence_is_not_part_of_a_name(nlp):
-    text = "Welcoming Chen's visit to Chile, Maria Lopez said ties were good. Chen Wei arrived on Monday."
+    text = "Thanking Chen's team for the report, Maria Lopez closed the session. Chen Wei left on Monday."
     assert sorted(persons(nlp, text)) == [("Chen Wei", None), ("Maria Lopez", None)]
 
 
@@ -70,9 +70,9 @@ def test_nationality_and_title_then_a_comma_before_the_name(nlp):
 
 
 def test_country_of_a_long_state_name_in_the_title_before_a_comma(nlp):
-    text = ("He called the Foreign Minister of Kingdom of Norway, HH Prince Olav Lindqvist, and the Advisor for "
-            "Foreign Affairs of the People's Republic of Bangladesh, Md. Rafiq Alam.")
-    assert sorted(persons(nlp, text)) == [("Md. Rafiq Alam", "BD"), ("Olav Lindqvist", "NO")]
+    text = ("Letters went to the Minister of Trade of the Kingdom of Denmark, H.E. Prince Olav Lindqvist, and to "
+            "the Senior Adviser on Energy of the People's Republic of Vietnam, Md. Rafiq Alam.")
+    assert sorted(persons(nlp, text)) == [("Md. Rafiq Alam", "VN"), ("Olav Lindqvist", "DK")]
 
 
 def test_a_list_of_titled_names_is_no_apposition(nlp):
@@ -87,9 +87,9 @@ def test_a_possessors_spokesman_speaks_for_the_possessors_country(nlp):
 
 
 def test_the_country_a_person_leads(nlp):
-    text = ("The host met the delegation of the Republic of Zambia led by President Mulenga Banda. "
-            "Efforts by Peru, led by President Ana Ruiz, were praised.")
-    assert persons(nlp, text) == [("Mulenga Banda", "ZM"), ("Ana Ruiz", "PE")]
+    text = ("Talks opened with a team of the Republic of Zambia headed by Minister Mulenga Banda. "
+            "Peru, led by President Camila Rojas, sent observers.")
+    assert persons(nlp, text) == [("Mulenga Banda", "ZM"), ("Camila Rojas", "PE")]
 
 
 def test_no_country_without_one_in_the_persons_own_mention(nlp):
@@ -99,38 +99,38 @@ def test_no_country_without_one_in_the_persons_own_mention(nlp):
 
 
 def test_the_body_not_the_headline_gives_the_title(nlp):
-    text = ("Leader Receives Prime Minister of Norway, Carla Mendez, And Ola Berg\n\n"
+    text = ("Mayor Greets Trade Minister Of Norway, Carla Mendez, Ola Berg\n\n"
             "President Tomas Ferreira received Prime Minister of Norway Ola Berg and the Foreign Minister of "
             "Chile Carla Mendez on Monday.")
     assert dict(persons(nlp, text))["Carla Mendez"] == "CL"
 
 
 def test_a_title_before_a_comma_and_a_name_is_that_names_not_anothers(nlp):
-    text = ("Published: May 3, 2022\n\nPresident Jabari Mwangi won the vote. The President of Kenya, Amani Otieno, "
-            "congratulated President Mwangi. Ghanaian President, Kofi Asante, also wrote to Mwangi.")
-    assert persons(nlp, text) == [("Jabari Mwangi", None), ("Amani Otieno", "KE"), ("Kofi Asante", "GH")]
+    text = ("Published: May 3, 2022\n\nPresident Jabari Mwangi opened the fair. The Chancellor of Austria, Franz "
+            "Huber, toured it with Mwangi. Finnish President, Aino Virtanen, sent a letter to Mwangi.")
+    assert persons(nlp, text) == [("Jabari Mwangi", None), ("Franz Huber", "AT"), ("Aino Virtanen", "FI")]
 
 
 def test_a_name_does_not_begin_with_bin_and_an_office_of_a_city_gives_its_country(nlp):
-    text = ("The guest was received by Sheikh Rashid bin Saeed bin Nasser Al Hamdan, Crown Prince of Dubai, "
+    text = ("The guest was received by Sheikh Rashid bin Saeed bin Nasser Al Hamdan, Crown Prince of Sharjah, "
             "and Sheikh Faris bin Tariq Al Hamdan, Chairman of the port authority.")
     assert persons(nlp, text) == [("Rashid bin Saeed bin Nasser Al Hamdan", "AE"),
                                   ("Faris bin Tariq Al Hamdan", None)]
 
 
 def test_a_well_known_state_institution_in_the_title(nlp):
-    text = "State Department spokesman Paul Hendricks said the call was useful."
+    text = "The call was useful, said Paul Hendricks, a State Department spokesman."
     assert persons(nlp, text) == [("Paul Hendricks", "US")]
 
 
 def test_a_title_mention_of_a_country_gives_the_holder_that_country(nlp):
-    text = ("Voters re-elected President Tunde Bello. \"We congratulate the president of Nigeria,\" "
-            "the statement said.")
-    assert persons(nlp, text) == [("Tunde Bello", "NG")]
+    text = ("Parliament confirmed Prime Minister Aiko Tanaka on Friday. The prime minister of Japan will travel "
+            "to Rome next week.")
+    assert persons(nlp, text) == [("Aiko Tanaka", "JP")]
 
 
 def test_one_word_between_a_title_and_the_name_it_introduces_is_where_the_office_is(nlp):
-    text = "The delegation includes Foreign Minister Amir Khan and Chief Minister Sindh, Sara Baloch."
+    text = "Seated at the table were Foreign Minister Amir Khan and Governor Sindh, Sara Baloch."
     assert [p for p, _ in persons(nlp, text)] == ["Amir Khan", "Sara Baloch"]
 
 
@@ -170,15 +170,15 @@ def test_a_long_diplomatic_title_before_a_comma_and_an_aide_of_an_institution(nl
 
 
 def test_places_regions_and_occasions_are_no_names(nlp):
-    text = ("The forum was held in Sanya, south China's Hainan Province. Its theme was Shared Governance. "
-            "Governor Lin Tao said that a New Africa had been born.")
+    text = ("The fair took place in Kunming, in Yunnan Province. Its motto was Shared Governance. "
+            "Governor Lin Tao said that a New Europe was rising.")
     assert persons(nlp, text) == [("Lin Tao", None)]
 
 
 def test_a_name_after_a_title_and_its_country_that_the_model_left_untagged(nlp):
-    doc = nlp("He received Prime Minister of Malaysia Najmi Rosdi at the palace.")
+    doc = nlp("He received Chancellor of Austria Franz Huber at the palace.")
     doc.set_ents([e for e in doc.ents if e.label_ != "PERSON"], default="outside")  # as the model may leave it
-    assert [(p.name, p.country) for p in find_people(doc).persons] == [("Najmi Rosdi", "MY")]
+    assert [(p.name, p.country) for p in find_people(doc).persons] == [("Franz Huber", "AT")]
 
 
 def test_western_saharas_representatives_are_eh(nlp):
