@@ -32,7 +32,7 @@ STOP = -1
 def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
     """ "Ghanaian President, NAME", "the Ambassador of the Kingdom of Norway, H.E. Mr. NAME": the comma
     between a title (or the country of a title) and the name it introduces; not the comma of a list
-    ("Prime Minister A of Sweden, Prime Minister B")."""
+    ("Prime Minister A of Ruritania, Prime Minister B")."""
     v = vocab()
     if i <= floor or not all(t.lower_ in v["title_or_honorific"] for t in doc[i + 1:start]):
         return False

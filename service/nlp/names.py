@@ -1,7 +1,7 @@
 """Name spans: where a person's name begins and ends in the text.
 
 The model's PERSON spans are a start: they often stop at a hyphen ("Han Min-soo"), a particle
-("Ursula von der Leyen"), or start after an initial or an abbreviated given name ("Md. Karim
+("Anna von der Brandt"), or start after an initial or an abbreviated given name ("Md. Karim
 Uddin"), and they hold titles, honorifics and nationality words ("His Majesty King X"). A
 nickname in quotes inside a name ('Ana "Nina" Ruiz') is not part of the name.
 """
@@ -23,7 +23,7 @@ JOINING = {"al", "el", "bin", "bint", "ibn", "abu"}  # particles that may be cap
 
 
 def _given_abbreviation(tok: Token) -> bool:
-    """ "K." in "Mary K. Ortega", "Md." in "Md. Karim Uddin"."""
+    """ "P." in "Lucia P. Navarro", "Md." in "Md. Karim Uddin"."""
     return bool(INITIAL.match(tok.text)) or tok.lower_ in vocab()["name_abbreviations"]
 
 
@@ -36,7 +36,7 @@ def _capitalised(tok: Token) -> bool:
 
 
 def _extend_right(doc: Doc, end: int) -> int:
-    """Over a hyphen ("Min-soo"), particles followed by a name word ("von der Leyen")."""
+    """Over a hyphen ("Min-soo"), particles followed by a name word ("von der Brandt")."""
     while True:
         if (end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha):
@@ -66,7 +66,7 @@ def _extend_left(doc: Doc, start: int) -> int:
     before = doc[start - 1] if start > 0 else None
     if (before is not None and INITIAL.match(doc[start].text) and _capitalised(before)
             and before.pos_ == "PROPN" and _plain_word(before)):
-        start -= 1  # "Mary" of "Mary K. Ortega"
+        start -= 1  # "Lucia" of "Lucia P. Navarro"
     return start
 
 
