@@ -90,12 +90,17 @@ def _opening_gerund(tok: Token) -> bool:
     return tok.tag_ == "VBG" or (tok.is_sent_start and len(tok.text) >= 7 and tok.lower_.endswith("ing"))
 
 
+def _function_word(tok: Token) -> bool:
+    """ "Later" of "Later King NAME"; not a particle the tagger took for one ("Van", "De", "Al")."""
+    return tok.pos_ in NOT_NAME_START and tok.lower_ not in vocab()["particles"]
+
+
 def _strip_left(doc: Doc, start: int, end: int) -> int:
     """Titles, honorifics, determiners, nationality and office words off the front of a name."""
     v = vocab()
     drop = v["name_never_starts"]
     while start < end and (doc[start].lower_ in drop or country_of(doc[start].text) or _opening_gerund(doc[start])
-                           or doc[start].pos_ in NOT_NAME_START or doc[start].text in {",", "/"}):
+                           or _function_word(doc[start]) or doc[start].text in {",", "/"}):
         if (doc[start].lower_ in v["name_part_titles"] and start + 1 < end and start > 0
                 and doc[start - 1].lower_ in v["title_words"]):
             break  # "Prime Minister Sheikh NAME": after an office, "Sheikh" is part of the name
