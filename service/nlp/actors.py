@@ -19,7 +19,7 @@ def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     return any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
 
 
-PLACE_PREPS = {"in", "at", "from"}
+PLACE_PREPS = {"in"}  # "a call from X", "angry at X" name people; "in X" names a place
 FATHER = {"bin", "bint", "ibn", "binti"}  # "X bin Y": Y is the father's name, not a short form of X
 
 
