@@ -27,6 +27,7 @@ def _line_start(doc: Doc, start: int) -> int:
 LINKS = {"and", "of", "to", "the", "-"}
 POSSESSIVE = {"'s", "’s"}
 STOP = -1
+LEADING = LINKS | POSSESSIVE | {"his", "her", "their", "its", "a", "an"}
 
 
 def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
@@ -71,7 +72,7 @@ def _left_step(doc: Doc, i: int, start: int, floor: int) -> tuple[str, int] | in
     tok, low = doc[i], doc[i].lower_
     if tok.text == "," and _comma_opens_apposition(doc, i, start, floor):
         return i
-    if tok.ent_type_ == "PERSON" and low not in v["title_words"] and low not in v["modifiers"]:
+    if tok.ent_type_ == "PERSON" and low not in v["title_modifier_honorific"]:
         return STOP  # another name: "Presidents A B and C D"
     if low in LINKS:
         prev = doc[i - 1] if i > floor else None
@@ -108,7 +109,7 @@ def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
                                   and doc[first - 2].lower_ in v["title_or_modifier"]):
         first -= 1
     words = list(doc[first:start])
-    while words and (words[0].lower_ in LINKS | POSSESSIVE):
+    while words and (words[0].lower_ in LEADING):
         words.pop(0)
     while words and words[-1].lower_ in v["honorifics"] | {","}:
         words.pop()

@@ -79,9 +79,10 @@ def _plain_word(tok: Token) -> bool:
 def _extend(span: Span) -> tuple[int, int]:
     doc = span.doc
     start, end = _extend_left(doc, span.start), span.end
-    if all(_given_abbreviation(t) for t in span):
-        while end < len(doc) and end - span.end < 4 and _capitalised(doc[end]) and doc[end].pos_ == "PROPN":
-            end += 1  # the model typed "Md." alone and left the name untagged
+    if all(_given_abbreviation(t) or t.lower_ in vocab()["title_modifier_honorific"] for t in span):
+        while (end < len(doc) and end - span.end < 4 and _capitalised(doc[end]) and doc[end].pos_ == "PROPN"
+               and not doc[end].ent_type_):
+            end += 1  # the model typed "Md." or "Datuk Seri" alone and left the name after it untagged
     return start, _extend_right(doc, end)
 
 

@@ -199,3 +199,9 @@ def test_a_span_that_starts_at_an_initial_takes_the_given_name_before_it(nlp):
     doc = nlp("Foreign Secretary Lucia P. Navarro spoke on Tuesday.")
     doc.set_ents([Span(doc, 3, 5, "PERSON")], default="outside")  # the model's "P. Navarro"
     assert [p.name for p in find_people(doc).persons] == ["Lucia P. Navarro"]
+
+
+def test_malaysian_indian_and_west_african_honorifics_are_dropped(nlp):
+    text = ("Malaysian Prime Minister Datuk Seri Razali Hamid met Shri Arvind Rao and Alhaji Musa Bello, the "
+            "Nigerian envoy. Razali said the talks were good.")
+    assert persons(nlp, text) == [("Razali Hamid", "MY"), ("Arvind Rao", None), ("Musa Bello", "NG")]
