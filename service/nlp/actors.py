@@ -19,6 +19,7 @@ def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     return any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
 
 
+PLACE_TYPES = {"GPE", "LOC", "FAC"}  # the model's own reading of that occurrence
 PLACE_PREPS = {"in"}  # "a call from X", "angry at X" name people; "in X" names a place
 FATHER = {"bin", "bint", "ibn", "binti"}  # "X bin Y": Y is the father's name, not a short form of X
 
@@ -47,11 +48,12 @@ def find_people(doc: Doc) -> People:
 
 
 def _used_as_place(doc: Doc, span: Span) -> bool:
-    """A single capitalised word the article also uses as a place ("in Tabuk"): not a person."""
+    """A single capitalised word the article also uses as a place ("met in Tabuk", typed a place
+    there): not a person."""
     places = doc.user_data.get("nlp_place_words")
     if places is None:
         places = doc.user_data["nlp_place_words"] = {
-            tok.text for tok in doc[1:] if doc[tok.i - 1].lower_ in PLACE_PREPS and tok.text[:1].isupper()
+            tok.text for tok in doc[1:] if doc[tok.i - 1].lower_ in PLACE_PREPS and tok.ent_type_ in PLACE_TYPES
             and (tok.i + 1 == len(doc) or doc[tok.i + 1].lower_ not in {"'s", "’s"})}
     return span.text in places
 
