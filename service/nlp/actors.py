@@ -10,7 +10,7 @@ from .names import name_key, name_spans, name_text, nickname
 from .offices import is_counterpart
 from .people import Mention, People, Person
 from .pipeline import sent_of, text_of
-from .speaks_for import principal_countries
+from .speaks_for import possessors_of_titles, principal_countries
 from .vocab import vocab
 
 
@@ -43,7 +43,8 @@ def find_people(doc: Doc) -> People:
     _add_context(doc, persons, mentions)
     principal_countries(doc, persons, mentions)
     mentions = title_mentions(doc, persons, mentions, covered)
-    by_token = {i: m.pid for m in mentions for i in range(m.start, m.end)}
+    acting_for = possessors_of_titles(doc, mentions)
+    by_token = {i: m.pid for m in mentions for i in range(m.start, m.end) if i not in acting_for}
     return People(persons, mentions, by_token)
 
 

@@ -25,6 +25,22 @@ def principal_countries(doc: Doc, persons: list[Person], mentions: list[Mention]
             person.country = persons[other].country
 
 
+def possessors_of_titles(doc: Doc, mentions: list[Mention]) -> set[int]:
+    """The tokens of X in "X's spokesman NAME", "X's envoy NAME": X names whom NAME acts for, and
+    does not act there (a spokesperson's briefing is the spokesperson's)."""
+    owner_at = {i: m.pid for m in mentions for i in range(m.start, m.end)}
+    out: set[int] = set()
+    for m in mentions:
+        if m.kind == "title":
+            continue
+        i = m.start - 1
+        while i > 0 and _title_word(doc[i]):
+            i -= 1
+        if i < m.start - 1 and i > 0 and doc[i].lower_ in POSSESSIVE and owner_at.get(i - 1) not in {None, m.pid}:
+            out.update(k for k, pid in owner_at.items() if pid == owner_at[i - 1] and k < i and i - k <= 6)
+    return out
+
+
 def _title_word(tok) -> bool:
     v = vocab()
     return tok.lower_ in v["title_words"] or tok.lower_ in v["modifiers"] or tok.lower_ in v["honorifics"]

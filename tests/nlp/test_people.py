@@ -205,3 +205,10 @@ def test_malaysian_indian_and_west_african_honorifics_are_dropped(nlp):
     text = ("Malaysian Prime Minister Datuk Seri Razali Hamid met Shri Arvind Rao and Alhaji Musa Bello, the "
             "Nigerian envoy. Razali said the talks were good.")
     assert persons(nlp, text) == [("Razali Hamid", "MY"), ("Arvind Rao", None), ("Musa Bello", "NG")]
+
+
+def test_whom_a_spokesperson_speaks_for_is_not_a_participant_of_the_briefing(extract):
+    text = ("Published: March 4, 2024\n\nMalawian President Peter Chirwa arrived in Lusaka on Monday. "
+            "Chirwa's spokesman Sipho Dlamini told a news conference on Monday that the visit would last two days.\n")
+    events = [(e.channel, [(p.name, p.country) for p in e.participants]) for e in extract(text).events]
+    assert ("press_conference", [("Sipho Dlamini", "MW")]) in events
