@@ -5,6 +5,7 @@ from spacy.tokens import Doc, Span
 from ..actors import token_equal
 from .context import name_context
 from .coref import title_mentions
+from .groups import respectively_countries
 from .headline import headline
 from .names import name_key, name_spans, name_text, nickname
 from .offices import is_counterpart
@@ -41,6 +42,7 @@ def find_people(doc: Doc) -> People:
     mentions += _unmarked_words(doc, persons, mentions, covered)
     mentions.sort(key=lambda m: m.start)
     _add_context(doc, persons, mentions)
+    respectively_countries(doc, persons, mentions)
     principal_countries(doc, persons, mentions)
     mentions = title_mentions(doc, persons, mentions, covered)
     acting_for = possessors_of_titles(doc, mentions)

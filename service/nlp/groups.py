@@ -1,8 +1,54 @@
-"""Countries from the phrase a name belongs to: a list ("the ministers of Peru and Chile, A and B")
-or what the person leads ("the delegation of Chile led by NAME")."""
-from .countries import code_of, ent_at, span_code
+"""Countries from the phrase a name belongs to: a list ("the ministers of Peru and Chile, A and B",
+"A and B, from Peru and Chile respectively") or what the person leads ("the delegation of Chile
+led by NAME")."""
+from spacy.tokens import Doc
+
+from .countries import code_at, code_of, ent_at, span_code
+from .people import Mention, Person
 from .places import country_of
 from .vocab import vocab
+
+LIST_GLUE = {"and", ",", "from", "of", "the", "respectively"}
+
+
+def respectively_countries(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
+    """ "A and B, from Peru and Chile respectively": the n-th name takes the n-th country."""
+    for r in (t.i for t in doc if t.lower_ == "respectively"):
+        codes, k = [], r - 1
+        while k > 0 and (doc[k].lower_ in LIST_GLUE or code_at(doc, k)):
+            if iso := code_at(doc, k):
+                codes.append((k, iso))
+            k -= 1
+        codes = [iso for _, iso in sorted(_one_per_entity(doc, codes))]
+        names = _listed_names(doc, mentions, k + 1)
+        if len(codes) >= 2 and len(names) == len(codes):
+            for pid, iso in zip(names, codes, strict=True):
+                persons[pid].country = persons[pid].country or iso
+
+
+def _one_per_entity(doc: Doc, codes: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """One code per country named: "South Korea" is one country, not two words."""
+    seen, out = set(), []
+    for k, iso in codes:
+        ent = ent_at(doc, k)
+        key = ent.start if ent is not None else k
+        if key not in seen:
+            seen.add(key)
+            out.append((k, iso))
+    return out
+
+
+def _listed_names(doc: Doc, mentions: list[Mention], end: int) -> list[int]:
+    """The persons named in the list that ends where the countries begin ("A, B and C,")."""
+    names: list[int] = []
+    cursor = end
+    for m in sorted((m for m in mentions if m.end <= end and m.kind != "title"), key=lambda m: -m.start):
+        gap = doc[m.end:cursor]
+        if any(t.lower_ not in {"and", ","} for t in gap):
+            break
+        names.insert(0, m.pid)
+        cursor = m.start
+    return names
 
 
 def led_by(root) -> str | None:

@@ -212,3 +212,11 @@ def test_whom_a_spokesperson_speaks_for_is_not_a_participant_of_the_briefing(ext
             "Chirwa's spokesman Sipho Dlamini told a news conference on Monday that the visit would last two days.\n")
     events = [(e.channel, [(p.name, p.country) for p in e.participants]) for e in extract(text).events]
     assert ("press_conference", [("Sipho Dlamini", "MW")]) in events
+
+
+def test_a_list_of_names_then_a_list_of_countries_respectively(nlp):
+    text = ("Presidents Camila Rojas and Jonas Berg, of Peru and Norway respectively, signed the deal. "
+            "Minister Hana Sato and her counterparts Lee Min-ho and Zhang Wei, from South Korea and China "
+            "respectively, met in Busan.")
+    assert sorted(persons(nlp, text)) == [("Camila Rojas", "PE"), ("Hana Sato", None), ("Jonas Berg", "NO"),
+                                          ("Lee Min-ho", "KR"), ("Zhang Wei", "CN")]
