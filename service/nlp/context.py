@@ -177,6 +177,14 @@ def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str
     return " ".join(words), owner or country
 
 
+def _in_brackets(doc: Doc, end: int) -> str | None:
+    """ "NAME (Chile)": a country in brackets right after a name, as in a list of delegates."""
+    close = next((k for k in range(end + 1, min(end + 5, len(doc))) if doc[k].text == ")"), None)
+    if end >= len(doc) or doc[end].text != "(" or close is None:
+        return None
+    return span_code(doc[end + 1:close]) if close > end + 1 else None
+
+
 def name_context(doc: Doc, start: int, end: int, names: frozenset[str] = frozenset()) -> tuple[list[str], str | None]:
     """(titles, country) from the words around a name, in passes: "NAME of Ghana"; the title on the
     left ("Ruritanian Foreign Minister NAME", "Peru's President NAME", "Ghanaian President, NAME");
@@ -187,6 +195,7 @@ def name_context(doc: Doc, start: int, end: int, names: frozenset[str] = frozens
     floor = _line_start(doc, start)
     titles: list[str] = []
     country = country_after(doc, end + 1, end + 5) if end + 1 < len(doc) and doc[end].lower_ == "of" else None
+    country = country or _in_brackets(doc, end)
     stopped, left_country, country_at = _scan_left(doc, start, floor)
     country = country or left_country
     left = _left_title(doc, floor, country_at if country_at is not None else stopped + 1, start)

@@ -220,3 +220,8 @@ def test_a_list_of_names_then_a_list_of_countries_respectively(nlp):
             "respectively, met in Busan.")
     assert sorted(persons(nlp, text)) == [("Camila Rojas", "PE"), ("Hana Sato", None), ("Jonas Berg", "NO"),
                                           ("Lee Min-ho", "KR"), ("Zhang Wei", "CN")]
+
+
+def test_a_country_in_brackets_after_a_name(nlp):
+    text = "The ministers Camila Rojas (Peru), Jonas Berg (Norway) and Hana Sato (Japan) signed the text."
+    assert persons(nlp, text) == [("Camila Rojas", "PE"), ("Jonas Berg", "NO"), ("Hana Sato", "JP")]
