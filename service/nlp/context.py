@@ -101,6 +101,14 @@ def _scan_left(doc: Doc, start: int, floor: int) -> tuple[int, str | None, int |
     return i, None, None
 
 
+def _title_part(tok) -> bool:
+    """A word that may begin a title: an office or modifier word, a portfolio, an institution or body, a country."""
+    v = vocab()
+    low = tok.lower_
+    return (low in v["title_or_modifier"] or low in v["office_words"] or low in v["institutions"]
+            or tok.ent_type_ == "ORG" or tok.text in v["international_bodies"] or code_at(tok.doc, tok.i) is not None)
+
+
 def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
     """The title words between where the left scan stopped and the name."""
     v = vocab()
@@ -118,6 +126,8 @@ def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
             words = words[k + 1:]  # "... of Japan and Chancellor NAME": the title starts after "and"
             break
     words = [w for w in words if w.lower_ not in v["honorifics"] and w.text != ","]
+    while words and not _title_part(words[0]):
+        words.pop(0)  # "Custodian of the Two Holy Mosques King NAME": the title is "King"
     if any(t.lower_ in v["title_words"] for t in words):
         return "".join(("" if k == 0 or (w.i == words[k - 1].i + 1 and not words[k - 1].whitespace_) else " ")
                        + w.text for k, w in enumerate(words))
@@ -143,6 +153,15 @@ def _owner_before_title(doc: Doc, k: int) -> tuple[str | None, int]:
     return None, k
 
 
+def _not_of_a_title(tok, linked: bool) -> bool:
+    """A finite verb, or a plural office word before any "of" ("the leaders"): no one person's title."""
+    v = vocab()
+    if tok.lower_ in v["title_or_modifier"] and tok.tag_ not in {"NNS", "NNPS"}:
+        return False  # "acting", "elected"
+    verb = tok.pos_ in {"VERB", "AUX"} and tok.tag_ != "VBN"
+    return verb or (not linked and tok.tag_ in {"NNS", "NNPS"} and tok.lower_ in v["title_words"])
+
+
 def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str | None] | None:
     """ "NAME, Ambassador of Chile to the UN", "NAME, a spokesman for the movement": (title, country)."""
     v = vocab()
@@ -159,6 +178,8 @@ def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str
         linked = linked or doc[stop].lower_ in {"of", "for"}  # "a spokesman for President X"
         if not linked and _another_name(doc[stop], names):
             return None  # another name: a list, not an appositive
+        if _not_of_a_title(doc[stop], linked):
+            return None  # "NAME, the leaders signed ...": a clause or a group, not this person's title
         stop += 1
     app = doc[k:stop]
     words = []

@@ -225,3 +225,11 @@ def test_a_list_of_names_then_a_list_of_countries_respectively(nlp):
 def test_a_country_in_brackets_after_a_name(nlp):
     text = "The ministers Camila Rojas (Peru), Jonas Berg (Norway) and Hana Sato (Japan) signed the text."
     assert persons(nlp, text) == [("Camila Rojas", "PE"), ("Jonas Berg", "NO"), ("Hana Sato", "JP")]
+
+
+def test_titles_are_offices_not_clauses_or_epithets(nlp):
+    found = find_people(nlp("Guardian of the Northern Shrines King Omar Nasser arrived. Welcomed by King Omar "
+                            "Nasser, the leaders signed the charter. He met Camila Rojas, acting foreign minister "
+                            "of Peru."))
+    assert [(p.name, p.country, p.titles) for p in found.persons] == [
+        ("Omar Nasser", None, ["King"]), ("Camila Rojas", "PE", ["acting foreign minister"])]
