@@ -127,7 +127,9 @@ def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
             break
     words = [w for w in words if w.lower_ not in v["honorifics"] and w.text != ","]
     while words and not _title_part(words[0]):
-        words.pop(0)  # "Custodian of the Two Holy Mosques King NAME": the title is "King"
+        words.pop(0)  # "<epithet> King NAME": the title is "King"
+    if len(words) > 1 and words[-1].lower_ in v["name_part_titles"] and words[-2].lower_ in v["title_words"]:
+        words.pop()  # "Emir Sheikh NAME": "Sheikh" is a style of the name, the office is "Emir"
     if any(t.lower_ in v["title_words"] for t in words):
         return "".join(("" if k == 0 or (w.i == words[k - 1].i + 1 and not words[k - 1].whitespace_) else " ")
                        + w.text for k, w in enumerate(words))

@@ -233,3 +233,8 @@ def test_titles_are_offices_not_clauses_or_epithets(nlp):
                             "of Peru."))
     assert [(p.name, p.country, p.titles) for p in found.persons] == [
         ("Omar Nasser", None, ["King"]), ("Camila Rojas", "PE", ["acting foreign minister"])]
+
+
+def test_a_style_between_the_office_and_the_name_is_not_the_office(nlp):
+    found = find_people(nlp("Qatar Emir Sheikh Nasser bin Fahad Al Qasimi arrived on Monday."))
+    assert [(p.name, p.country, p.title) for p in found.persons] == [("Nasser bin Fahad Al Qasimi", "QA", "Emir")]
