@@ -21,4 +21,4 @@ extract.extract_articles(articles) -> one ArticleExtraction per article, via nlp
 """
 
 # bump when extraction output changes: documents extracted by an older version are re-extracted
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
