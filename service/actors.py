@@ -3,7 +3,7 @@
 "Dmitri Kovalenko" and "Dmitry Kovalenko" are one actor (tokens of four or more letters may
 differ by one edit); "Li Na" and "Li Ne" never merge (short tokens must be equal); a two-token
 name inside a longer one ("Omar Haddad" in "Karim Omar Haddad") is the same person unless
-their countries differ.
+their countries differ; one name given with two different countries is two actors.
 """
 import re
 import unicodedata
@@ -74,11 +74,24 @@ def _candidates(key):
     )
 
 
+def _namesake(key, country):
+    """Another actor of this name with this country: "Jane Roe" of Chile beside "Jane Roe" of Peru
+    (a spelling belongs to one actor's aliases, so the second keeps the name and its slug)."""
+    base = slugify(key)
+    query = Actor.select().where((Actor.slug == base) | Actor.slug.startswith(base + "-")) \
+        .where(Actor.country == country)
+    return next((actor for actor in query if norm(actor.name) == key), None)
+
+
 def find_actor(name, country=None):
+    """The actor a name denotes; a name known with another country is another person."""
     key = norm(name)
     alias = ActorAlias.select(ActorAlias, Actor).join(Actor).where(ActorAlias.norm == key).first()
     if alias:
-        return alias.actor
+        actor = alias.actor
+        if country and actor.country and actor.country != country:
+            return _namesake(key, country)
+        return actor
     if len(key.split()) < 2:
         return None
     for alias in _candidates(key):

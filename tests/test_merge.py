@@ -199,3 +199,13 @@ def test_a_merged_event_keeps_the_four_topics_most_reports_name(db):
     slugs = {t.slug for t in Topic.select().join(EventTopic).where(EventTopic.event == first.events_created[0])}
     # trade and security are named twice; of the rest, the ones ranked highest by their report
     assert slugs == {"trade", "security", "energy", "covid-19"}
+
+
+def test_one_name_with_two_countries_is_two_actors_and_each_is_found_again(db):
+    store("a.txt", report([Participant("Ana Rivera", "CL")], channel="statement"))
+    store("b.txt", report([Participant("Ana Rivera", "PE")], channel="statement", sentence="She wrote."))
+    store("c.txt", report([Participant("Ana Rivera", "PE")], channel="statement", sentence="She wrote."))
+    store("d.txt", report([Participant("Ana Rivera", None)], channel="speech"))
+    assert sorted((a.name, a.country, a.slug) for a in Actor.select()) == [
+        ("Ana Rivera", "CL", "ana-rivera"), ("Ana Rivera", "PE", "ana-rivera-2")]
+    assert [a.alias for a in ActorAlias.select()] == ["Ana Rivera"]

@@ -11,7 +11,9 @@ extract.extract_doc only reads those annotations into the dataclasses of types.p
             header_dates: the shapes of a full date, of a dateline, of a post's closing date
   dates     date expressions of the body (patterns), read by normalise (dateparser, data/dates.json)
   zones     header, headings, captions; opinion pieces; headline: the article's headline line
-  actors    people and short-name coreference (people: dataclasses; context: titles and countries;
+  actors    people and short-name coreference (people: dataclasses; names: where a name begins and
+            ends; context: titles and countries from a person's own mention, countries: the code a
+            title's words give, groups: lists and "led by", speaks_for: "X's spokesman NAME";
             coref: "the President", "his Chilean counterpart"; offices: the office without the country)
   anaphora  "the two leaders", "both ministers"; "at the session" -> the sentence that introduced it
   events    channel expressions (data/channels.json) and the people of their clause
@@ -23,4 +25,4 @@ extract.extract_doc only reads those annotations into the dataclasses of types.p
 """
 
 # bump when extraction output changes: documents extracted by an older version are re-extracted
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"

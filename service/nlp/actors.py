@@ -2,94 +2,17 @@
 
 from spacy.tokens import Doc, Span
 
+from ..actors import token_equal
 from .context import name_context
 from .coref import title_mentions
+from .groups import respectively_countries
+from .headline import headline
+from .names import name_key, name_spans, name_text, nickname
 from .offices import is_counterpart
 from .people import Mention, People, Person
-from .pipeline import sent_of
-from .places import country_of, is_known_place_or_group
+from .pipeline import sent_of, text_of
+from .speaks_for import possessors_of_titles, principal_countries
 from .vocab import vocab
-
-PARTICLES = {"bin", "bint", "al", "el", "de", "da", "del", "der", "di", "du", "van", "von", "la", "le", "ibn",
-             "abu", "dos"}
-NAME_PART_TITLES = {"sheikh", "sheikha"}
-HYPHENS = {"-", "‐", "–"}
-NAME_LABELS = {"PERSON", "NORP", "GPE"}
-DETERMINERS = {"the", "his", "her", "their", "its"}
-
-
-def _clean(span: Span) -> Span | None:
-    """Trim possessives, titles and places off a name span; None when it is not a person's name."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while (end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_
-           and not doc[end].whitespace_ and doc[end + 1].is_alpha):
-        end += 2  # "Han Min-soo": the model's span often stops at the hyphen
-    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ".", ","}:
-        end -= 1
-    v = vocab()
-    while start < end and (doc[start].lower_ in v["title_words"] | v["modifiers"] | DETERMINERS | v["honorifics"]
-                           or country_of(doc[start].text)):
-        if doc[start].lower_ in NAME_PART_TITLES and start + 1 < end and start > 0 \
-                and doc[start - 1].lower_ in v["title_words"]:
-            break  # "Prime Minister Sheikh NAME": after an office, "Sheikh" is part of the name
-        start += 1
-    if start >= end:
-        return None
-    words = doc[start:end]
-    for tok in words:
-        if tok.lower_ in PARTICLES or tok.text in HYPHENS:  # "el-Sisi", "al-Burhan"
-            continue
-        if tok.i > words.start and doc[tok.i - 1].text in HYPHENS and tok.is_alpha:
-            continue  # "Min-soo"
-        if not tok.text[:1].isupper() or any(c.isdigit() for c in tok.text):
-            return None
-    if words[-1].lower_ in PARTICLES or is_known_place_or_group(words.text):
-        return None
-    return words
-
-
-def _name_spans(doc: Doc) -> list[Span]:
-    out = []
-    v = vocab()
-    for ent in doc.ents:
-        titled = ent.start > 0 and doc[ent.start - 1].lower_ in v["title_words"] or (
-            ent.root.dep_ == "appos" and ent.root.head.lower_ in v["title_words"])  # "The Premier of X, NAME,"
-        if ent.label_ not in NAME_LABELS and not (ent.label_ == "ORG" and titled):
-            continue
-        if ent.label_ == "ORG" and any(t.lower_ in v["institutions"] for t in ent):
-            continue
-        span = _clean(ent)
-        if span is None:
-            continue
-        if ent.label_ != "PERSON":
-            # the small model sometimes types a name as NORP/GPE/ORG: accept two or more unknown words
-            if len(span) < 2 or len(span) > 4 or any(is_known_place_or_group(t.text) for t in span):
-                continue
-            if any(t.pos_ != "PROPN" for t in span if t.lower_ not in PARTICLES):
-                continue
-        out.append(span)
-    return out + _untagged_after_titles(doc)
-
-
-def _untagged_after_titles(doc: Doc) -> list[Span]:
-    """ "Pope Leo", "Emir Tamim": capitalised words right after a title that the model left untagged."""
-    v = vocab()
-    out = []
-    for tok in doc:
-        title = tok.lower_[:-1] if tok.tag_ in {"NNS", "NNPS"} and tok.lower_.endswith("s") else tok.lower_
-        if title not in v["name_titles"] or tok.ent_type_:  # "Presidents NAME of X and NAME of Y" too
-            continue
-        end = tok.i + 1
-        while (end < len(doc) and end - tok.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
-               and not doc[end].ent_type_
-               and doc[end].lower_ not in v["title_words"] | v["modifiers"] | v["institutions"]):
-            end += 1
-        if end > tok.i + 1 and (end == len(doc) or doc[end].pos_ != "PROPN"):
-            span = _clean(doc[tok.i + 1:end])
-            if span is not None:
-                out.append(span)
-    return out
 
 
 def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
@@ -97,33 +20,98 @@ def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     return any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
 
 
+PLACE_TYPES = {"GPE", "LOC", "FAC"}  # the model's own reading of that occurrence
+PLACE_PREPS = {"in"}  # "a call from X", "angry at X" name people; "in X" names a place
+FATHER = {"bin", "bint", "ibn", "binti"}  # "X bin Y": Y is the father's name, not a short form of X
+
+
 def find_people(doc: Doc) -> People:
     """Every person of the article and every mention of them, resolved within the article.
 
     Full names (two or more words) make the persons; a shorter form that is part of a longer
-    name is the same person ("Da Silva Costa" -> "Silva Costa"). A single word ("Costa") is the nearest preceding
-    person whose name holds that word, so three different Costas stay apart. "The President",
+    name is the same person ("Da Silva Costa" -> "Silva Costa"), and so is a spelling that differs
+    by one letter in a long word ("Lena Hartman" / "Lena Hartmann"). A single word ("Costa") is the
+    nearest preceding person whose name holds that word, so three different Costas stay apart;
+    a nickname given with the full name ("Ana Ruiz (Nina)") is that person. "The President",
     "the Peruvian president" go to the most-mentioned person holding that title so far.
     """
-    spans = _name_spans(doc)
+    spans = name_spans(doc)
+    spans = [s for s in spans if len(name_key(s)) > 1 or not (_used_as_place(doc, s) or _qualifies_title(s, spans))]
+    persons, by_key = _persons(spans)
+    mentions, covered = _mentions(doc, spans, persons, by_key)
+    mentions += _unmarked_words(doc, persons, mentions, covered)
+    mentions.sort(key=lambda m: m.start)
+    _add_context(doc, persons, mentions)
+    respectively_countries(doc, persons, mentions)
+    principal_countries(doc, persons, mentions)
+    mentions = title_mentions(doc, persons, mentions, covered)
+    acting_for = possessors_of_titles(doc, mentions)
+    by_token = {i: m.pid for m in mentions for i in range(m.start, m.end) if i not in acting_for}
+    return People(persons, mentions, by_token)
+
+
+def _used_as_place(doc: Doc, span: Span) -> bool:
+    """A single capitalised word the article also uses as a place ("met in Tabuk", typed a place
+    there): not a person."""
+    places = doc.user_data.get("nlp_place_words")
+    if places is None:
+        places = doc.user_data["nlp_place_words"] = {
+            tok.text for tok in doc[1:] if doc[tok.i - 1].lower_ in PLACE_PREPS and tok.ent_type_ in PLACE_TYPES
+            and (tok.i + 1 == len(doc) or doc[tok.i + 1].lower_ not in {"'s", "’s"})}
+    return span.text in places
+
+
+def _qualifies_title(span: Span, spans: list[Span]) -> bool:
+    """ "Governor <province>, NAME": one word between a title and the full name it introduces
+    is where the office is, not a person (unless the article names it again)."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in vocab()["title_words"]:
+        return False
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    follows = any(s.start == span.end + 1 and len(name_key(s)) > 1 for s in spans)
+    return follows and sum(t.text == span.text for t in doc) == 1
+
+
+def _variant_of(key: tuple[str, ...], persons: list[Person]) -> Person | None:
+    """A person whose name is this one spelt with one letter different in long words."""
+    for p in persons:
+        if len(p.tokens) == len(key) and key != p.tokens \
+                and all(token_equal(a, b) for a, b in zip(key, p.tokens, strict=True)):
+            return p
+    return None
+
+
+def _persons(spans: list[Span]) -> tuple[list[Person], dict[tuple, Person]]:
+    """The persons of the full names, longest first, and the person each name form denotes."""
     names = {}
     for span in spans:
-        key = tuple(t.lower_ for t in span)
-        names.setdefault(key, span.text)
+        names.setdefault(name_key(span), name_text(span))
     persons: list[Person] = []
     by_key: dict[tuple, Person] = {}
     for key in sorted(names, key=len, reverse=True):
         owner = next((p for p in persons if len(key) < len(p.tokens) and _subsequence(key, p.tokens)), None)
+        if owner is None and len(key) >= 2:
+            owner = _variant_of(key, persons)
         if owner is None and len(key) >= 2:
             owner = Person(len(persons), names[key], key)
             persons.append(owner)
         if owner is not None and len(key) > 1:  # a single word can belong to several people
             owner.aliases.add(names[key])
             by_key[key] = owner
+    for span in spans:
+        nick, owner = nickname(span), by_key.get(name_key(span))
+        if nick and owner is not None and len(name_key(span)) > 1:
+            owner.aliases.add(nick)
+            by_key.setdefault((nick.lower(),), owner)
+    return persons, by_key
+
+
+def _mentions(doc: Doc, spans: list[Span], persons: list[Person], by_key: dict) -> tuple[list[Mention], set[int]]:
     mentions: list[Mention] = []
     covered: set[int] = set()
     for span in spans:
-        key = tuple(t.lower_ for t in span)
+        key = name_key(span)
         person = by_key.get(key)
         if person is None and len(key) == 1 and span.root.ent_type_ in {"PERSON", ""}:
             person = _nearest(persons, mentions, key[0], span.start, doc)
@@ -137,22 +125,31 @@ def find_people(doc: Doc) -> People:
             continue
         mentions.append(Mention(span.start, span.end, person.pid, "full" if len(key) > 1 else "short"))
         covered.update(range(span.start, span.end))
-    # single words the model did not tag as a person ("Okonkwo" as ORG)
-    words = {w for p in persons for w in p.tokens if len(w) > 1 and w not in PARTICLES}
+    return mentions, covered
+
+
+def _unmarked_words(doc: Doc, persons: list[Person], mentions: list[Mention], covered: set[int]) -> list[Mention]:
+    """Single words of a known name that the model did not tag as a person ("Okonkwo" as ORG)."""
+    words = {w for p in persons for w in _short_forms(p)} | {
+        a.lower() for p in persons for a in p.aliases if len(a.split()) == 1}
+    out: list[Mention] = []
     for tok in doc:
         if (tok.i in covered or tok.lower_ not in words or not tok.text[:1].isupper()
                 or tok.pos_ not in {"PROPN", "NOUN"}):
             continue
-        person = _nearest(persons, mentions, tok.lower_, tok.i, doc)
+        person = _nearest(persons, mentions + out, tok.lower_, tok.i, doc)
         if person:
-            mentions.append(Mention(tok.i, tok.i + 1, person.pid, "short"))
+            out.append(Mention(tok.i, tok.i + 1, person.pid, "short"))
             person.aliases.add(tok.text)
             covered.add(tok.i)
-    mentions.sort(key=lambda m: m.start)
-    _add_context(doc, persons, mentions)
-    mentions = title_mentions(doc, persons, mentions, covered)
-    by_token = {i: m.pid for m in mentions for i in range(m.start, m.end)}
-    return People(persons, mentions, by_token)
+    return out
+
+
+def _short_forms(p: Person) -> set[str]:
+    """The words of a name that can stand for the person alone: not particles, not a father's name."""
+    particles = vocab()["particles"]
+    return {w for k, w in enumerate(p.tokens) if len(w) > 1 and w not in particles
+            and not (k > 0 and p.tokens[k - 1] in FATHER)}
 
 
 SPEECH = {"say", "tell", "add", "stress", "note", "state", "explain", "insist", "emphasize", "emphasise"}
@@ -165,7 +162,7 @@ def _speaker(tok) -> bool:
 def _nearest(persons: list[Person], mentions: list[Mention], word: str, at: int, doc: Doc | None = None):
     """The person a single word names: the nearest preceding one whose name holds it; when the
     word is someone speaking ("Costa said"), the nearest such person who was speaking too."""
-    candidates = {p.pid for p in persons if word in p.tokens}
+    candidates = {p.pid for p in persons if word in _short_forms(p) or word in {a.lower() for a in p.aliases}}
     if not candidates:
         return None
     before = [m for m in mentions if m.pid in candidates and m.start < at]
@@ -181,11 +178,29 @@ def _nearest(persons: list[Person], mentions: list[Mention], word: str, at: int,
     return persons[min(candidates)]
 
 
+def _headline_end(doc: Doc) -> int:
+    """Where the article's headline line ends (0 without one): a headline's words are telegraphic
+    ("X Receives Prime Minister of Y, Z, And W"), so the body's mentions decide titles and countries."""
+    text = text_of(doc)
+    line = headline(text)
+    if not line:
+        return 0
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        if " ".join(raw.split()) == line:
+            return offset + len(raw)
+        offset += len(raw)
+    return 0
+
+
 def _add_context(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
-    for m in sorted(mentions, key=lambda m: (m.kind != "full", m.start)):
+    """Titles and country from every mention: full names first, body before headline."""
+    head_end = _headline_end(doc)
+    names = frozenset(w for p in persons for w in p.tokens if len(w) > 2 and w not in vocab()["particles"])
+    for m in sorted(mentions, key=lambda m: (doc[m.start].idx < head_end, m.kind != "full", m.start)):
         person = persons[m.pid]
         person.mentions += 1
-        titles, country = name_context(doc, m.start, m.end)
+        titles, country = name_context(doc, m.start, m.end, names)
         person.country = person.country or country
         for t in titles:
             if t and t not in person.titles:

@@ -4,23 +4,12 @@
 "X, Ambassador of Chile to the UN", "X, a spokesman for the movement's media office".
 A country after "to" is where an envoy serves, not where they come from.
 """
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from .places import city_country, country_of, span_country
+from .countries import code_at, code_of, country_after, ent_at, span_code
+from .groups import led_by, respectively
+from .places import city_country
 from .vocab import vocab
-
-
-def ent_at(doc: Doc, i: int) -> Span | None:
-    tok = doc[i]
-    if not tok.ent_type_:
-        return None
-    j = i
-    while j > 0 and doc[j].ent_iob_ == "I":
-        j -= 1
-    k = i + 1
-    while k < len(doc) and doc[k].ent_iob_ == "I":
-        k += 1
-    return doc[j:k]
 
 
 def _line_start(doc: Doc, start: int) -> int:
@@ -35,145 +24,215 @@ def _line_start(doc: Doc, start: int) -> int:
     return max(i + 1, 0)
 
 
-def _honorifics_before(doc: Doc, start: int) -> int:
-    n = 0
-    while start - n - 1 >= 0 and doc[start - n - 1].lower_ in vocab()["honorifics"]:
-        n += 1
-    return n
+LINKS = {"and", "of", "to", "the", "-"}
+POSSESSIVE = {"'s", "’s"}
+STOP = -1
+LEADING = LINKS | POSSESSIVE | {"his", "her", "their", "its", "a", "an"}
 
 
-def name_context(doc: Doc, start: int, end: int) -> tuple[list[str], str | None]:
-    """(titles, country) from the words around a name: "Ruritanian Foreign Minister X", "X, Ambassador of China"."""
+def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
+    """ "Ghanaian President, NAME", "the Ambassador of the Kingdom of Norway, H.E. Mr. NAME": the comma
+    between a title (or the country of a title) and the name it introduces; not the comma of a list
+    ("Prime Minister A of Ruritania, Prime Minister B")."""
     v = vocab()
-    floor = _line_start(doc, start)
-    titles: list[str] = []
-    country = None
-    j = end
-    if j + 1 < len(doc) and doc[j].lower_ == "of":
-        country = country_after(doc, j + 1, j + 5)
-    # left: "[Chinese] [State Councilor and Foreign Minister] NAME", "South Africa's President NAME"
-    i, country_at = start - 1, None
+    if i <= floor or not all(t.lower_ in v["title_or_honorific"] for t in doc[i + 1:start]):
+        return False
+    before = doc[i - 1]
+    if before.lower_ in v["title_words"]:
+        return True
+    if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v["institutions"]:
+        return False  # "the Ambassador of Norway, NAME", "a spokesperson for the Ruritanian ministry, NAME"
+    for tok in reversed(doc[max(floor, i - 12):i - 1]):
+        if tok.lower_ in v["title_or_modifier"]:
+            return True
+        if tok.ent_type_ == "PERSON" or tok.is_punct:
+            return False
+    return False
+
+
+def _country_step(doc: Doc, i: int) -> tuple[str, int] | int:
+    """At a capitalised word left of a name: (country, where it starts), or the index to go on from."""
+    tok = doc[i]
+    ent = ent_at(doc, i)
+    iso = span_code(ent) if ent is not None and tok.ent_type_ in {"GPE", "NORP", "ORG"} else None
+    iso = iso or code_of(tok.text)
+    if iso is None and ent is not None and ent.start > 0 and doc[ent.start - 1].lower_ == "of":
+        iso = city_country(ent.text)  # "Emir of <city>": a city-state or emirate
+    if not iso:
+        return i  # an unknown capitalised word inside the title ("Foreign Affairs")
+    lo = ent.start if ent is not None else i
+    if lo == 0 or doc[lo - 1].lower_ != "to" or tok.ent_type_ == "NORP":
+        return iso, lo
+    return lo  # "Ambassador to Kenya": where the envoy serves, not their country
+
+
+def _left_step(doc: Doc, i: int, start: int, floor: int) -> tuple[str, int] | int:
+    """One word left of a name: STOP, the index to go on from, or (country, where it starts)."""
+    v = vocab()
+    tok, low = doc[i], doc[i].lower_
+    if tok.text == "," and _comma_opens_apposition(doc, i, start, floor):
+        return i
+    if tok.ent_type_ == "PERSON" and low not in v["title_modifier_honorific"]:
+        return STOP  # another name: "Presidents A B and C D"
+    if low in LINKS:
+        prev = doc[i - 1] if i > floor else None
+        ok = prev is not None and (prev.lower_ in v["title_words"] or prev.lower_ in v["modifiers"]
+                                   or prev.text[:1].isupper())
+        return i if ok else STOP
+    if low in POSSESSIVE or low in v["title_words"] or low in v["modifiers"] or low in v["honorifics"]:
+        return i
+    if tok.text[:1].isupper():
+        return _country_step(doc, i)
+    if low in v["institutions"] or low in v["office_words"]:
+        return i  # "Chadian army chief NAME", "Ruritanian foreign ministry spokesman NAME"
+    return STOP
+
+
+def _scan_left(doc: Doc, start: int, floor: int) -> tuple[int, str | None, int | None]:
+    """Walk left over the title: (where it stopped, the country word found, where that word starts)."""
+    i = start - 1
     while i >= max(floor, start - 10):
-        tok = doc[i]
-        if tok.text == "," and i == start - 1 - _honorifics_before(doc, start) and i > floor \
-                and doc[i - 1].ent_type_ in {"GPE", "NORP"}:
-            i -= 1  # "the Ambassador of the Kingdom of Norway, H.E. Mr. NAME"
-            continue
-        low = tok.lower_
-        if tok.ent_type_ == "PERSON" and low not in v["title_words"] and low not in v["modifiers"]:
-            break  # another name: "Presidents A B and C D"
-        if low in {"and", "of", "to", "the", "-"}:
-            prev = doc[i - 1] if i > floor else None
-            if prev is None or not (prev.lower_ in v["title_words"] or prev.lower_ in v["modifiers"]
-                                    or prev.text[:1].isupper()):
-                break
-        elif low in {"'s", "’s"} or low in v["title_words"] or low in v["modifiers"] or low in v["honorifics"]:
-            pass
-        elif tok.text[:1].isupper():
-            ent = ent_at(doc, i)
-            iso = span_country(ent) if ent is not None and tok.ent_type_ in {"GPE", "NORP", "ORG"} else None
-            iso = iso or country_of(tok.text)
-            if iso is None and ent is not None and ent.start > 0 and doc[ent.start - 1].lower_ == "of":
-                iso = city_country(ent.text)  # "Emir of <city>": a city-state or emirate
-            lo = ent.start if ent is not None and iso else i
-            if iso:
-                if lo == 0 or doc[lo - 1].lower_ != "to" or tok.ent_type_ == "NORP":
-                    country = country or iso
-                    country_at = lo
-                    break
-                i = lo
-        else:
+        step = _left_step(doc, i, start, floor)
+        if isinstance(step, tuple):
+            return i, step[0], step[1]
+        if step == STOP:
             break
-        i -= 1
-    first = country_at if country_at is not None else i + 1
-    while first - 1 >= floor and (doc[first - 1].lower_ in v["title_words"] | v["modifiers"]
+        i = step - 1
+    return i, None, None
+
+
+def _title_part(tok) -> bool:
+    """A word that may begin a title: an office or modifier word, a portfolio, an institution or body, a country."""
+    v = vocab()
+    low = tok.lower_
+    return (low in v["title_or_modifier"] or low in v["office_words"] or low in v["institutions"]
+            or tok.ent_type_ == "ORG" or tok.text in v["international_bodies"] or code_at(tok.doc, tok.i) is not None)
+
+
+def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
+    """The title words between where the left scan stopped and the name."""
+    v = vocab()
+    while first - 1 >= floor and (doc[first - 1].lower_ in v["title_or_modifier"]
                                   or doc[first - 1].lower_ in {"of", "and"} and first - 2 >= floor
-                                       and doc[first - 2].lower_ in v["title_words"]):
+                                  and doc[first - 2].lower_ in v["title_or_modifier"]):
         first -= 1
     words = list(doc[first:start])
-    while words and (words[0].lower_ in {"and", "of", "to", "the", "-", "'s", "’s"}):
+    while words and (words[0].lower_ in LEADING):
         words.pop(0)
     while words and words[-1].lower_ in v["honorifics"] | {","}:
         words.pop()
     for k in range(len(words) - 1, 0, -1):
-        if words[k].lower_ == "and" and words[k - 1].lower_ not in v["title_words"]:
+        if words[k].lower_ == "and" and words[k - 1].lower_ not in v["title_or_modifier"]:
             words = words[k + 1:]  # "... of Japan and Chancellor NAME": the title starts after "and"
             break
+    words = [w for w in words if w.lower_ not in v["honorifics"] and w.text != ","]
+    while words and not _title_part(words[0]):
+        words.pop(0)  # "<epithet> King NAME": the title is "King"
+    if len(words) > 1 and words[-1].lower_ in v["name_part_titles"] and words[-2].lower_ in v["title_words"]:
+        words.pop()  # "Emir Sheikh NAME": "Sheikh" is a style of the name, the office is "Emir"
     if any(t.lower_ in v["title_words"] for t in words):
-        titles.append(doc[words[0].i:words[-1].i + 1].text)
-    # right: "NAME of Ghana", "NAME, Ambassador of Chile to the UN", "NAME, a spokesman for the movement"
-    if j + 1 < len(doc) and doc[j].text == ",":
-        k = j + 1
-        while k < len(doc) and doc[k].lower_ in {"a", "an", "the"}:
-            k += 1
-        if k < len(doc) and (doc[k].lower_ in v["title_words"] or doc[k].lower_ in v["modifiers"]):
-            stop = k
-            while stop < min(len(doc), k + 14) and doc[stop].text not in {",", ".", ";", "“", "\""}:
-                if doc[stop].ent_type_ == "PERSON" and doc[stop].pos_ == "PROPN":
-                    stop = k  # another name: a list, not an appositive
-                    break
-                stop += 1
-            app = doc[k:stop]
-            words = []
-            for tok in app:
-                if tok.lower_ in {"of", "for", "to", "at"} and words:
-                    break
-                words.append(tok.text)
-            titles.append(" ".join(words))
-            if country is None:
-                for t in app:
-                    if t.lower_ in {"of", "for"}:
-                        country = country_after(doc, t.i + 1, min(stop, t.i + 6))
-                        if country:
-                            break
-                else:
-                    country = next((country_of(t.text) for t in app if t.text[:1].isupper()
-                                    and country_of(t.text)), None)
-    # appositive head: "Peru and Chile presidents, NAME and NAME"
+        return "".join(("" if k == 0 or (w.i == words[k - 1].i + 1 and not words[k - 1].whitespace_) else " ")
+                       + w.text for k, w in enumerate(words))
+    return None
+
+
+def _another_name(tok, names: frozenset[str]) -> bool:
+    """A word of the phrase after a name that is itself a name: a list of people, not an apposition."""
+    v = vocab()
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in v["title_or_modifier"]:
+        return False
+    return tok.ent_type_ == "PERSON" or tok.lower_ in names
+
+
+def _owner_before_title(doc: Doc, k: int) -> tuple[str | None, int]:
+    """ "Kenya's", "the EU's", "the Saudi" before the title of an apposition: (its code, where the title starts)."""
+    if k + 2 < len(doc) and doc[k + 1].lower_ in POSSESSIVE and (owner := code_of(doc[k].text)):
+        return owner, k + 2  # "NAME, Kenya's foreign minister", "NAME, the EU's envoy"
+    ent = ent_at(doc, k) if k < len(doc) and doc[k].ent_type_ in {"NORP", "GPE"} else None
+    titled = ent is not None and ent.end < len(doc) and doc[ent.end].lower_ in vocab()["title_or_modifier"]
+    if titled and ent.start == k and (owner := span_code(ent)):
+        return owner, ent.end  # "NAME, the Saudi envoy"
+    return None, k
+
+
+def _not_of_a_title(tok, linked: bool) -> bool:
+    """A finite verb, or a plural office word before any "of" ("the leaders"): no one person's title."""
+    v = vocab()
+    if tok.lower_ in v["title_or_modifier"] and tok.tag_ not in {"NNS", "NNPS"}:
+        return False  # "acting", "elected"
+    verb = tok.pos_ in {"VERB", "AUX"} and tok.tag_ != "VBN"
+    return verb or (not linked and tok.tag_ in {"NNS", "NNPS"} and tok.lower_ in v["title_words"])
+
+
+def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str | None] | None:
+    """ "NAME, Ambassador of Chile to the UN", "NAME, a spokesman for the movement": (title, country)."""
+    v = vocab()
+    if not (j + 1 < len(doc) and doc[j].text == ","):
+        return None
+    k = j + 1
+    while k < len(doc) and doc[k].lower_ in {"a", "an", "the", "his", "her", "their"}:
+        k += 1
+    owner, k = _owner_before_title(doc, k)
+    if not (k < len(doc) and (doc[k].lower_ in v["title_words"] or doc[k].lower_ in v["modifiers"])):
+        return None
+    stop, linked = k, False
+    while stop < min(len(doc), k + 14) and doc[stop].text not in {",", ".", ";", "“", "\""}:
+        linked = linked or doc[stop].lower_ in {"of", "for"}  # "a spokesman for President X"
+        if not linked and _another_name(doc[stop], names):
+            return None  # another name: a list, not an appositive
+        if _not_of_a_title(doc[stop], linked):
+            return None  # "NAME, the leaders signed ...": a clause or a group, not this person's title
+        stop += 1
+    app = doc[k:stop]
+    words = []
+    for tok in app:
+        if tok.lower_ in {"of", "for", "to", "at"} and words:
+            break
+        words.append(tok.text)
+    country = None
+    for t in app:
+        if t.lower_ in {"of", "for"}:
+            country = country_after(doc, t.i + 1, min(stop, t.i + 6))
+            if country:
+                break
+    else:
+        country = next((iso for t in app if (iso := code_at(doc, t.i))), None)
+    return " ".join(words), owner or country
+
+
+def _in_brackets(doc: Doc, end: int) -> str | None:
+    """ "NAME (Chile)": a country in brackets right after a name, as in a list of delegates."""
+    close = next((k for k in range(end + 1, min(end + 5, len(doc))) if doc[k].text == ")"), None)
+    if end >= len(doc) or doc[end].text != "(" or close is None:
+        return None
+    return span_code(doc[end + 1:close]) if close > end + 1 else None
+
+
+def name_context(doc: Doc, start: int, end: int, names: frozenset[str] = frozenset()) -> tuple[list[str], str | None]:
+    """(titles, country) from the words around a name, in passes: "NAME of Ghana"; the title on the
+    left ("Ruritanian Foreign Minister NAME", "Peru's President NAME", "Ghanaian President, NAME");
+    an apposition on the right ("NAME, Ambassador of Chile"); a list ("the ministers of Peru and
+    Chile, A and B"); the country a NAME leads ("the delegation of Chile led by NAME"). names: the
+    words of the article's other names, which end an apposition."""
+    v = vocab()
+    floor = _line_start(doc, start)
+    titles: list[str] = []
+    country = country_after(doc, end + 1, end + 5) if end + 1 < len(doc) and doc[end].lower_ == "of" else None
+    country = country or _in_brackets(doc, end)
+    stopped, left_country, country_at = _scan_left(doc, start, floor)
+    country = country or left_country
+    left = _left_title(doc, floor, country_at if country_at is not None else stopped + 1, start)
+    if left:
+        titles.append(left)
+    app = _right_apposition(doc, end, names)
+    if app is not None:
+        titles.append(app[0])
+        country = country or app[1]
     root = doc[start:end].root
-    listed = _respectively(root)
+    listed = respectively(root)
     if listed is None and root.dep_ == "appos" and root.head.lemma_.lower() in v["title_words"]:
         titles.append(root.head.lemma_.lower())
     if listed is not None:
         titles.append(listed[0])
         country = listed[1] or country  # the rank in the list beats the nearest country word
-    return titles, country
-
-
-def _respectively(root) -> tuple[str, str | None] | None:
-    """ "The foreign ministers of Peru and Chile, NAME and NAME": the office, and the country of the
-    same rank in the list of countries as this name in the list of names."""
-    v = vocab()
-    head, chain = root, [root]
-    while head.dep_ in {"conj", "appos"} and head.head.i != head.i and head.head.tag_ not in {"NNS", "NNPS"}:
-        head = head.head
-        chain.append(head)
-    head = head.head
-    if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() not in v["title_words"] or head.i > root.i:
-        return None
-    names = [t for t in head.subtree if t.dep_ in {"conj", "appos"} and t.pos_ == "PROPN" and t.i > head.i
-             and t.ent_type_ in {"PERSON", "ORG", ""} and not country_of(t.text)]
-    # "the ministers of Peru and Chile" or "the Peru and Chile ministers"
-    places = [t for p in head.children if p.dep_ in {"prep", "compound", "amod", "nmod"}
-              and p.lower_ not in {"to", "at", "in"}  # envoys "to" a country serve there
-              for t in p.subtree if t.dep_ in {"pobj", "conj", "compound", "amod", "nmod"} and country_of(t.text)]
-    office = " ".join([t.text for t in head.children if t.dep_ in {"amod", "compound"} and t.i < head.i
-                       and not country_of(t.text)] + [head.lemma_])
-    rank = next((k for k, t in enumerate(names) if t.i == root.i), None)
-    if rank is None:
-        return None
-    country = country_of(places[rank].text) if len(places) == len(names) else None
-    return office, country
-
-
-def country_after(doc: Doc, lo: int, hi: int) -> str | None:
-    for tok in doc[lo:hi]:
-        if tok.lower_ in {"to", "at"}:
-            return None
-        iso = country_of(tok.text) if tok.text[:1].isupper() else None
-        if iso is None and tok.ent_type_ and tok.text[:1].isupper():
-            ent = ent_at(doc, tok.i)
-            iso = span_country(ent) if ent is not None else None
-        if iso:
-            return iso
-    return None
+    return titles, country or led_by(root)

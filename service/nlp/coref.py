@@ -24,59 +24,97 @@ def _counterpart_of(doc: Doc, tok, persons: list[Person], mentions: list[Mention
     return matching[0] if len(matching) == 1 else None
 
 
+def _names_a_person_itself(doc: Doc, tok, covered: set[int]) -> bool:
+    """The title sits in a name's own phrase ("President NAME", "Ghanaian President, NAME", "the
+    President of Ghana NAME"): that name already holds it, so it is no mention of its own."""
+    v = vocab()
+    nxt = tok.i + 1
+    if nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].pos_ == "PROPN":
+        return True
+    k = tok.i - 1
+    while k > 0 and (doc[k].lower_ in v["title_or_modifier"] or doc[k].lower_ in {"the", "a", "an", "'s", "’s"}
+                     or doc[k].lower_ in v["office_words"] or doc[k].ent_type_ in {"GPE", "NORP"}):
+        k -= 1  # "NAME, Iran's deputy defence minister"
+    if k > 0 and doc[k].text == "," and k - 1 in covered:
+        return True  # "NAME, Chairman of the council": the name's apposition
+    k = nxt
+    if k < len(doc) and doc[k].lower_ == "of":  # "The President of Ruritania, NAME,"
+        k = next((i for i in range(k, min(k + 7, len(doc))) if doc[i].text == ","), k)
+    if k + 1 < len(doc) and doc[k].text == ",":
+        k += 1
+        while k < len(doc) and doc[k].lower_ in v["title_or_honorific"]:
+            k += 1
+        if k in covered:
+            return True  # "Ghanaian President, NAME,"
+    first = next((i for i in range(nxt, min(nxt + 4, len(doc))) if i in covered), None)
+    return first is not None and not any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in doc[nxt:first])
+
+
+def _is_title_mention(doc: Doc, tok, covered: set[int]) -> bool:
+    """A singular title used alone for someone ("the President said"), not one of a group or a name's own."""
+    v = vocab()
+    if tok.i in covered or tok.lower_ not in v["title_words"] or tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if tok.dep_ == "compound" or tok.lower_ in {"head", "official", "leader", "chief"} or tok.tag_ in {"NNS", "NNPS"}:
+        return False
+    if _names_a_person_itself(doc, tok, covered):
+        return False
+    mods = [c for c in tok.children if c.i < tok.i]
+    return not any(c.lower_ in {"a", "an", "another", "two", "both"} or c.tag_ in {"PRP$", "NNS"} for c in mods)
+
+
+def _holder(tok, persons: list[Person], out: list[Mention], want: str | None) -> Person | None:
+    """The person of the article a title mention names: the one holding that title (and country),
+    most mentioned so far, or someone named in or just before the sentence."""
+    seen = Counter(m.pid for m in out if m.start < tok.i)
+    near = sent_of(tok).start - 40
+    # "the Prime Minister": every word of the office, not only "minister"
+    phrase = {c.lower_.rstrip("s") for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
+              and c.lower_ in vocab()["title_or_modifier"]} | {tok.lower_.rstrip("s")}
+    best = None
+    for pid, count in seen.items():
+        p = persons[pid]
+        titled = any(phrase <= {w.rstrip("s") for w in t.lower().split()} for t in p.titles)
+        if p.titles and not titled:
+            continue
+        if not titled and not any(m.pid == pid and near <= m.start < tok.i for m in out):
+            continue
+        if want and p.country and p.country != want:
+            continue
+        last = max(m.start for m in out if m.pid == pid and m.start < tok.i)
+        score = (bool(want) and p.country == want, titled, count, last)
+        if best is None or score > best[0]:
+            best = (score, p)
+    return best[1] if best else None
+
+
+def _title_country(tok) -> str | None:
+    """The country a title mention gives: "the Peruvian president", "the president of Peru"."""
+    want = None
+    for c in tok.subtree:
+        if c.i < tok.i and c.text[:1].isupper():
+            want = country_of(c.text) or want
+    for prep in tok.children:
+        if want is None and prep.dep_ == "prep" and prep.lower_ == "of":
+            want = next((iso for t in prep.subtree if t.text[:1].isupper() and (iso := country_of(t.text))), None)
+    return want
+
+
 def title_mentions(doc: Doc, persons: list[Person], mentions: list[Mention], covered: set[int]) -> list[Mention]:
     """ "The President", "the Peruvian president", "said Kenyan Foreign Minister" -> a person of the article."""
-    v = vocab()
     out = list(mentions)
     for tok in doc:
-        if tok.i in covered or tok.lower_ not in v["title_words"] or tok.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        if tok.lower_ == "counterpart":
+        if tok.lower_ == "counterpart" and tok.i not in covered:
             person = _counterpart_of(doc, tok, persons, out)
-            if person is not None:
-                out.append(Mention(tok.i, tok.i + 1, person.pid, "title"))
-                covered.add(tok.i)
+        elif _is_title_mention(doc, tok, covered):
+            want = _title_country(tok)
+            person = _holder(tok, persons, out, want)
+            if person is not None and want and not person.country:
+                person.country = want
+        else:
             continue
-        if tok.dep_ == "compound" or tok.lower_ in {"head", "official", "leader", "chief"}:
-            continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN":
-            continue
-        nxt = doc[tok.i + 1:tok.i + 5]
-        if any(t.i in covered for t in nxt) and not any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in nxt
-                                                          if t.i < min(i for i in range(tok.i + 1, tok.i + 5)
-                                                                       if i in covered)):
-            continue
-        mods = [c for c in tok.children if c.i < tok.i]
-        if any(c.lower_ in {"a", "an", "another", "two", "both"} or c.tag_ in {"PRP$", "NNS"} for c in mods):
-            continue
-        if tok.tag_ in {"NNS", "NNPS"}:
-            continue
-        want = None
-        for c in tok.subtree:
-            if c.i < tok.i and c.text[:1].isupper():
-                want = country_of(c.text) or want
-        seen = Counter(m.pid for m in out if m.start < tok.i)
-        best = None
-        for pid, count in seen.items():
-            p = persons[pid]
-            titled = any(tok.lower_.rstrip("s") in {w.rstrip("s") for w in t.lower().split()} for t in p.titles)
-            if p.titles and not titled:
-                continue
-            near = sent_of(tok).start - 40
-            if not titled and not any(m.pid == pid and near <= m.start < tok.i for m in out):
-                continue
-            if want and p.country and p.country != want:
-                continue
-            last = max(m.start for m in out if m.pid == pid and m.start < tok.i)
-            score = (bool(want) and p.country == want, titled, count, last)
-            if best is None or score > best[0]:
-                best = (score, p)
-        if best is None:
-            continue
-        person = best[1]
-        if want and not person.country:
-            person.country = want
-        out.append(Mention(tok.i, tok.i + 1, person.pid, "title"))
-        covered.add(tok.i)
+        if person is not None:
+            out.append(Mention(tok.i, tok.i + 1, person.pid, "title"))
+            covered.add(tok.i)
     out.sort(key=lambda m: m.start)
     return out

@@ -14,7 +14,6 @@ from .events import best_matches
 from .headline import headline
 from .merge import Group, background
 from .modality import hypothetical
-from .offices import serves_international_body
 from .people import People
 from .pipeline import load_nlp, sent_of, text_of
 from .places import dateline_city, event_location, span_country
@@ -119,9 +118,7 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
     participants = []
     for pid in g.pids:
         p = people.persons[pid]
-        country = p.country or _fallback_country(p, g, people, art.actors, art.countries,
-                                                 {x.country for x in participants})
-        participants.append(Participant(name=p.name, country=country, title=p.title,
+        participants.append(Participant(name=p.name, country=p.country, title=p.title,
                                         aliases=sorted(a for a in p.aliases if a != p.name)))
     location = _location(art, g) if g.channel in PLACED else None
     intro = [s for c in g.cands if (s := antecedent(c.trigger)) is not None]
@@ -189,22 +186,6 @@ def _evidence_start(art: Article, sent_start: int) -> int:
     if begins is not None and begins <= start and "\n" not in text_of(art.doc)[begins:start]:
         return begins
     return start
-
-
-def _fallback_country(p, g: Group, people: People, actors: Counter, countries: Counter,
-                      taken: set) -> str | None:
-    """Someone the article gives no country: the country it most often makes an actor (else names
-    most often, twice at least), if no other participant of the event holds it."""
-    if serves_international_body(p.titles):
-        return None
-    others = {people.persons[q].country for q in g.pids if q != p.pid} | taken
-    for iso, _ in actors.most_common():
-        if iso not in others:
-            return iso
-    for iso, n in countries.most_common():
-        if n >= 2 and iso not in others:
-            return iso
-    return None
 
 
 __all__ = ["extract_articles", "extract_doc", "labels"]

@@ -51,11 +51,5 @@ def office(title: str | None) -> str | None:
     return " ".join(words) or None
 
 
-def serves_international_body(titles: list[str]) -> bool:
-    """ "NATO Secretary General", "Director-General of the WHO": an office of no one state."""
-    bodies = {b.lower() for b in vocab()["international_bodies"]}
-    return any(re.search(r"\b(?:" + "|".join(map(re.escape, bodies)) + r")\b", t.lower()) for t in titles)
-
-
 def is_counterpart(title: str) -> bool:
     return "counterpart" in title.lower()

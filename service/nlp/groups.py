@@ -1,0 +1,95 @@
+"""Countries from the phrase a name belongs to: a list ("the ministers of Peru and Chile, A and B",
+"A and B, from Peru and Chile respectively") or what the person leads ("the delegation of Chile
+led by NAME")."""
+from spacy.tokens import Doc
+
+from .countries import code_at, code_of, ent_at, span_code
+from .people import Mention, Person
+from .places import country_of
+from .vocab import vocab
+
+LIST_GLUE = {"and", ",", "from", "of", "the", "respectively"}
+
+
+def respectively_countries(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
+    """ "A and B, from Peru and Chile respectively": the n-th name takes the n-th country."""
+    for r in (t.i for t in doc if t.lower_ == "respectively"):
+        codes, k = [], r - 1
+        while k > 0 and (doc[k].lower_ in LIST_GLUE or code_at(doc, k)):
+            if iso := code_at(doc, k):
+                codes.append((k, iso))
+            k -= 1
+        codes = [iso for _, iso in sorted(_one_per_entity(doc, codes))]
+        names = _listed_names(doc, mentions, k + 1)
+        if len(codes) >= 2 and len(names) == len(codes):
+            for pid, iso in zip(names, codes, strict=True):
+                persons[pid].country = persons[pid].country or iso
+
+
+def _one_per_entity(doc: Doc, codes: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """One code per country named: "South Korea" is one country, not two words."""
+    seen, out = set(), []
+    for k, iso in codes:
+        ent = ent_at(doc, k)
+        key = ent.start if ent is not None else k
+        if key not in seen:
+            seen.add(key)
+            out.append((k, iso))
+    return out
+
+
+def _listed_names(doc: Doc, mentions: list[Mention], end: int) -> list[int]:
+    """The persons named in the list that ends where the countries begin ("A, B and C,")."""
+    names: list[int] = []
+    cursor = end
+    for m in sorted((m for m in mentions if m.end <= end and m.kind != "title"), key=lambda m: -m.start):
+        gap = doc[m.end:cursor]
+        if any(t.lower_ not in {"and", ","} for t in gap):
+            break
+        names.insert(0, m.pid)
+        cursor = m.start
+    return names
+
+
+def led_by(root) -> str | None:
+    """ "the delegation of Ruritania led by NAME", "Ruritania, led by King NAME": the country led."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "by" or prep.head.lemma_.lower() not in {"lead", "head"}:
+        return None
+    led = prep.head.head
+    if led.ent_type_ in {"GPE", "NORP"}:
+        iso = span_code(ent_at(led.doc, led.i))
+        if iso:
+            return iso
+    for t in led.subtree:
+        if t.i >= prep.head.i:
+            break
+        if t.text[:1].isupper() and (iso := code_of(t.text)):
+            return iso
+    return None
+
+
+def respectively(root) -> tuple[str, str | None] | None:
+    """ "The foreign ministers of Peru and Chile, NAME and NAME": the office, and the country of the
+    same rank in the list of countries as this name in the list of names."""
+    v = vocab()
+    head, chain = root, [root]
+    while head.dep_ in {"conj", "appos"} and head.head.i != head.i and head.head.tag_ not in {"NNS", "NNPS"}:
+        head = head.head
+        chain.append(head)
+    head = head.head
+    if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() not in v["title_words"] or head.i > root.i:
+        return None
+    names = [t for t in head.subtree if t.dep_ in {"conj", "appos"} and t.pos_ == "PROPN" and t.i > head.i
+             and t.ent_type_ in {"PERSON", "ORG", ""} and not country_of(t.text)]
+    # "the ministers of Peru and Chile" or "the Peru and Chile ministers"
+    places = [t for p in head.children if p.dep_ in {"prep", "compound", "amod", "nmod"}
+              and p.lower_ not in {"to", "at", "in"}  # envoys "to" a country serve there
+              for t in p.subtree if t.dep_ in {"pobj", "conj", "compound", "amod", "nmod"} and country_of(t.text)]
+    office = " ".join([t.text for t in head.children if t.dep_ in {"amod", "compound"} and t.i < head.i
+                       and not country_of(t.text)] + [head.lemma_])
+    rank = next((k for k, t in enumerate(names) if t.i == root.i), None)
+    if rank is None:
+        return None
+    country = country_of(places[rank].text) if len(places) == len(names) else None
+    return office, country

@@ -1,0 +1,239 @@
+"""Name spans: where a person's name begins and ends in the text.
+
+The model's PERSON spans are a start: they often stop at a hyphen ("Han Min-soo"), a particle
+("Anna von der Brandt"), or start after an initial or an abbreviated given name ("Md. Karim
+Uddin"), and they hold titles, honorifics and nationality words ("His Majesty King X"). A
+nickname in quotes inside a name ('Ana "Nina" Ruiz') is not part of the name.
+"""
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .places import country_of, is_known_place_or_group
+from .vocab import vocab
+
+HYPHENS = {"-", "‐", "–"}
+QUOTES = {'"', "“", "”", "'", "‘", "’"}
+NAME_LABELS = {"PERSON", "NORP", "GPE"}
+DETERMINERS = {"the", "his", "her", "their", "its"}
+INITIAL = re.compile(r"^[A-Z]\.$")
+NOT_NAME_START = {"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "PUNCT"}  # "Later King NAME"
+FATHER = {"bin", "bint", "binti", "ibn"}
+JOINING = {"al", "el", "bin", "bint", "ibn", "abu"}  # particles that may be capitalised inside a name
+
+
+def _given_abbreviation(tok: Token) -> bool:
+    """ "P." in "Lucia P. Navarro", "Md." in "Md. Karim Uddin"."""
+    return bool(INITIAL.match(tok.text)) or tok.lower_ in vocab()["name_abbreviations"]
+
+
+def _particle(tok: Token) -> bool:
+    return tok.lower_ in vocab()["particles"] and (tok.is_lower or tok.lower_ in JOINING)
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper()
+
+
+def _extend_right(doc: Doc, end: int) -> int:
+    """Over a hyphen ("Min-soo"), particles followed by a name word ("von der Brandt")."""
+    while True:
+        if (end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+            end += 2
+            continue
+        if (end + 3 < len(doc) and doc[end].text in QUOTES and doc[end + 2].text in QUOTES
+                and _capitalised(doc[end + 1]) and _capitalised(doc[end + 3])):
+            end += 4  # 'Ana "Nina" Ruiz': the model's span often stops at the quote
+            continue
+        k = end
+        while k < len(doc) and k - end < 3 and _particle(doc[k]):
+            k += 1
+        if k > end and k < len(doc) and _capitalised(doc[k]) and not country_of(doc[k].text):
+            end = k + 1
+            continue
+        return end
+
+
+def _extend_left(doc: Doc, start: int) -> int:
+    """Over an initial or abbreviated given name, the given name before an initial, and the given
+    name before "bin" (a name does not begin with its father's)."""
+    if (start > 0 and doc[start].lower_ in FATHER and _capitalised(doc[start - 1])
+            and doc[start - 1].pos_ == "PROPN" and _plain_word(doc[start - 1])):
+        start -= 1
+    while start > 0 and _given_abbreviation(doc[start - 1]):
+        start -= 1
+    before = doc[start - 1] if start > 0 else None
+    if (before is not None and INITIAL.match(doc[start].text) and _capitalised(before)
+            and before.pos_ == "PROPN" and _plain_word(before)):
+        start -= 1  # "Lucia" of "Lucia P. Navarro"
+    return start
+
+
+def _plain_word(tok: Token) -> bool:
+    v = vocab()
+    return tok.lower_ not in v["name_never_starts"] \
+        and not country_of(tok.text)
+
+
+def _extend(span: Span) -> tuple[int, int]:
+    doc = span.doc
+    start, end = _extend_left(doc, span.start), span.end
+    if all(_given_abbreviation(t) or t.lower_ in vocab()["title_modifier_honorific"] for t in span):
+        while (end < len(doc) and end - span.end < 4 and _capitalised(doc[end]) and doc[end].pos_ == "PROPN"
+               and not doc[end].ent_type_):
+            end += 1  # the model typed "Md." or "Datuk Seri" alone and left the name after it untagged
+    return start, _extend_right(doc, end)
+
+
+def _opening_gerund(tok: Token) -> bool:
+    """ "Thanking NAME's team, ...": a sentence opening on a verb the model took for a first name."""
+    return tok.tag_ == "VBG" or (tok.is_sent_start and len(tok.text) >= 7 and tok.lower_.endswith("ing"))
+
+
+def _function_word(tok: Token) -> bool:
+    """ "Later" of "Later King NAME"; not a particle the tagger took for one ("Van", "De", "Al")."""
+    return tok.pos_ in NOT_NAME_START and tok.lower_ not in vocab()["particles"]
+
+
+def _strip_left(doc: Doc, start: int, end: int) -> int:
+    """Titles, honorifics, determiners, nationality and office words off the front of a name."""
+    v = vocab()
+    drop = v["name_never_starts"]
+    while start < end and (doc[start].lower_ in drop or country_of(doc[start].text) or _opening_gerund(doc[start])
+                           or _function_word(doc[start]) or doc[start].text in {",", "/"}):
+        if (doc[start].lower_ in v["name_part_titles"] and start + 1 < end and start > 0
+                and doc[start - 1].lower_ in v["title_words"]):
+            break  # "Prime Minister Sheikh NAME": after an office, "Sheikh" is part of the name
+        start += 1
+    return start
+
+
+def _nickname_at(doc: Doc, i: int) -> bool:
+    """A quoted word inside a name: the quote marks and the word between them."""
+    tok = doc[i]
+    if tok.text in QUOTES:
+        return True
+    return 0 < i < len(doc) - 1 and doc[i - 1].text in QUOTES and doc[i + 1].text in QUOTES
+
+
+def _is_name(words: Span) -> bool:
+    doc = words.doc
+    for tok in words:
+        if _particle(tok) or tok.lower_ in vocab()["particles"] or tok.text in HYPHENS or _nickname_at(doc, tok.i):
+            continue
+        if tok.i > words.start and doc[tok.i - 1].text in HYPHENS and tok.is_alpha:
+            continue  # "Min-soo"
+        if _given_abbreviation(tok):
+            continue
+        if not tok.text[:1].isupper() or any(c.isdigit() for c in tok.text):
+            return False
+    last = words[-1]
+    if any(t.lower_ in vocab()["not_name_words"] for t in words):
+        return False  # "<X> Province", "a New Europe", "Global Governance"
+    return last.lower_ not in vocab()["particles"] and not _given_abbreviation(last) \
+        and not is_known_place_or_group(name_text(words))
+
+
+def clean(span: Span) -> Span | None:
+    """The name inside a span: extended over particles, initials and hyphens, trimmed of possessives,
+    titles and places; None when it is not a person's name."""
+    doc = span.doc
+    start, end = _extend(span)
+    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ".", ",", '"', "”", "“"}:
+        if doc[end - 1].text == "." and _given_abbreviation(doc[end - 1]):
+            break
+        end -= 1
+    start = _strip_left(doc, start, end)
+    if start >= end:
+        return None
+    words = doc[start:end]
+    return words if _is_name(words) else None
+
+
+def name_tokens(span: Span) -> list[Token]:
+    """The tokens of the name without a quoted nickname."""
+    return [t for t in span if not _nickname_at(span.doc, t.i)]
+
+
+def name_key(span: Span) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in name_tokens(span))
+
+
+def name_text(span: Span) -> str:
+    toks = name_tokens(span)
+    return "".join(t.text_with_ws for t in toks[:-1]) + toks[-1].text if toks else ""
+
+
+def nickname(span: Span) -> str | None:
+    """ 'Ana "Nina" Ruiz' -> "Nina"; 'Ana Ruiz (Nina)' -> "Nina"."""
+    doc = span.doc
+    inside = [t for t in span if t.text not in QUOTES and _nickname_at(doc, t.i)]
+    if inside:
+        return inside[0].text
+    e = span.end
+    if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and _capitalised(doc[e + 1]) \
+            and not country_of(doc[e + 1].text) and doc[e + 1].lower_ not in vocab()["title_words"]:
+        return doc[e + 1].text
+    return None
+
+
+def name_spans(doc: Doc) -> list[Span]:
+    out = []
+    v = vocab()
+    for ent in doc.ents:
+        titled = ent.start > 0 and doc[ent.start - 1].lower_ in v["title_words"] or (
+            ent.root.dep_ == "appos" and ent.root.head.lower_ in v["title_words"])  # "The Premier of X, NAME,"
+        if ent.label_ not in NAME_LABELS and not (ent.label_ == "ORG" and titled):
+            continue
+        if ent.label_ == "ORG" and any(t.lower_ in v["institutions"] for t in ent):
+            continue
+        span = clean(ent)
+        if span is None or (out and span.start < out[-1].end):
+            continue
+        if ent.label_ != "PERSON" and not _untyped_name(span):
+            continue
+        out.append(span)
+    return out + _untagged_after_titles(doc, {i for s in out for i in range(s.start, s.end)})
+
+
+def _untyped_name(span: Span) -> bool:
+    """The small model sometimes types a name as NORP/GPE/ORG: accept two to six unknown words."""
+    words = name_tokens(span)
+    if len(words) < 2 or len(words) > 6 or any(is_known_place_or_group(t.text) for t in words):
+        return False
+    return all(t.pos_ == "PROPN" or _given_abbreviation(t) for t in words if t.lower_ not in vocab()["particles"])
+
+
+def _after_title_country(doc: Doc, i: int) -> int:
+    """Where a name may start after a title: past "of <country>" or a bare country ("Prime Minister of
+    Ruritania NAME", "PM Ruritania NAME")."""
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ == "of":
+        j += 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
+    if j < len(doc) and doc[j].ent_type_ == "GPE" and country_of(doc[j].text):
+        while j < len(doc) and doc[j].ent_type_ == "GPE":
+            j += 1
+        return j
+    return i + 1
+
+
+def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "Pope Leo", "Emir Tamim", "Prime Minister of Ruritania NAME": capitalised words right after a
+    title (and its country) that the model left untagged."""
+    v = vocab()
+    out = []
+    for tok in doc:
+        title = tok.lower_[:-1] if tok.tag_ in {"NNS", "NNPS"} and tok.lower_.endswith("s") else tok.lower_
+        if title not in v["name_titles"] or tok.ent_type_:  # "Presidents NAME of X and NAME of Y" too
+            continue
+        begin = end = _after_title_country(doc, tok.i)
+        while (end < len(doc) and end - begin < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
+               and not doc[end].ent_type_
+               and doc[end].lower_ not in v["title_or_modifier"] and doc[end].lower_ not in v["institutions"]):
+            end += 1
+        if end > begin and (end == len(doc) or doc[end].pos_ != "PROPN"):
+            span = clean(doc[begin:end])
+            if span is not None and not any(i in taken for i in range(span.start, span.end)):
+                out.append(span)
+    return out

@@ -1,0 +1,74 @@
+"""Whom a person speaks or acts for: "X's spokesman NAME", "NAME, a spokesman for President X".
+
+NAME then represents X's state: they take the country of X (a person of the article with a
+country), not that of whoever they speak to.
+"""
+from spacy.tokens import Doc
+
+from .people import Mention, Person
+from .vocab import vocab
+
+POSSESSIVE = {"'s", "’s"}
+
+
+def principal_countries(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
+    """Give each person with no country of their own the country of the person they speak for."""
+    owner_at = {i: m.pid for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        person = persons[m.pid]
+        if person.country or m.kind == "title":
+            continue
+        other = _possessor_before(doc, m.start, owner_at)
+        if other is None:
+            other = _principal_after(doc, m.end, owner_at)
+        if other is not None and other != m.pid and persons[other].country:
+            person.country = persons[other].country
+
+
+def possessors_of_titles(doc: Doc, mentions: list[Mention]) -> set[int]:
+    """The tokens of X in "X's spokesman NAME", "X's envoy NAME": X names whom NAME acts for, and
+    does not act there (a spokesperson's briefing is the spokesperson's)."""
+    owner_at = {i: m.pid for m in mentions for i in range(m.start, m.end)}
+    out: set[int] = set()
+    for m in mentions:
+        if m.kind == "title":
+            continue
+        i = m.start - 1
+        while i > 0 and _title_word(doc[i]):
+            i -= 1
+        if i < m.start - 1 and i > 0 and doc[i].lower_ in POSSESSIVE and owner_at.get(i - 1) not in {None, m.pid}:
+            out.update(k for k, pid in owner_at.items() if pid == owner_at[i - 1] and k < i and i - k <= 6)
+    return out
+
+
+def _title_word(tok) -> bool:
+    v = vocab()
+    return tok.lower_ in v["title_words"] or tok.lower_ in v["modifiers"] or tok.lower_ in v["honorifics"]
+
+
+def _possessor_before(doc: Doc, start: int, owner_at: dict[int, int]) -> int | None:
+    """ "X's spokesman NAME", "X's special envoy NAME"."""
+    i = start - 1
+    while i > 0 and _title_word(doc[i]):
+        i -= 1
+    if i < start - 1 and i > 0 and doc[i].lower_ in POSSESSIVE:
+        return owner_at.get(i - 1)
+    return None
+
+
+def _principal_after(doc: Doc, end: int, owner_at: dict[int, int]) -> int | None:
+    """ "NAME, a spokesman for President X", "NAME, an adviser of X"."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    k = end + 1
+    while k < len(doc) and doc[k].lower_ in {"a", "an", "the"}:
+        k += 1
+    first = k
+    while k < len(doc) and _title_word(doc[k]):
+        k += 1
+    if k == first or k >= len(doc) or doc[k].lower_ not in {"for", "of"}:
+        return None
+    k += 1
+    while k < len(doc) and (_title_word(doc[k]) or doc[k].lower_ == "the"):
+        k += 1
+    return owner_at.get(k)

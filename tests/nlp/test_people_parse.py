@@ -1,0 +1,51 @@
+"""People rules that read the parse, on hand-built Docs (no model): a model upgrade shows what moved."""
+from spacy.tokens import Doc
+
+from service.nlp.actors import find_people
+
+
+def built(nlp, rows, ents):
+    """A Doc from (word, space, tag, pos, dep, head, lemma) rows and IOB entity tags."""
+    words, spaces, tags, pos, deps, heads, lemmas = (list(col) for col in zip(*rows, strict=True))
+    return Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, pos=pos, deps=deps, heads=heads,
+               lemmas=lemmas, ents=ents)
+
+
+def test_the_country_a_person_leads_comes_through_the_agent_of_led(nlp):
+    rows = [("The", True, "DT", "DET", "det", 1, "the"),
+            ("delegation", True, "NN", "NOUN", "nsubj", 8, "delegation"),
+            ("of", True, "IN", "ADP", "prep", 1, "of"),
+            ("Zambia", True, "NNP", "PROPN", "pobj", 2, "Zambia"),
+            ("led", True, "VBN", "VERB", "acl", 1, "lead"),
+            ("by", True, "IN", "ADP", "agent", 4, "by"),
+            ("Mulenga", True, "NNP", "PROPN", "compound", 7, "Mulenga"),
+            ("Banda", True, "NNP", "PROPN", "pobj", 5, "Banda"),
+            ("arrived", False, "VBD", "VERB", "ROOT", 8, "arrive"),
+            (".", False, ".", "PUNCT", "punct", 8, ".")]
+    doc = built(nlp, rows, ["O", "O", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert [(p.name, p.country) for p in find_people(doc).persons] == [("Mulenga Banda", "ZM")]
+
+
+def test_a_nationality_and_title_before_a_comma_introduce_the_name(nlp):
+    rows = [("Zambian", True, "JJ", "ADJ", "amod", 1, "zambian"),
+            ("President", False, "NNP", "PROPN", "nsubj", 6, "President"),
+            (",", True, ",", "PUNCT", "punct", 1, ","),
+            ("Mulenga", True, "NNP", "PROPN", "compound", 4, "Mulenga"),
+            ("Banda", False, "NNP", "PROPN", "appos", 1, "Banda"),
+            (",", True, ",", "PUNCT", "punct", 1, ","),
+            ("spoke", False, "VBD", "VERB", "ROOT", 6, "speak"),
+            (".", False, ".", "PUNCT", "punct", 6, ".")]
+    doc = built(nlp, rows, ["B-NORP", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"])
+    found = find_people(doc)
+    assert [(p.name, p.country, p.title) for p in found.persons] == [("Mulenga Banda", "ZM", "President")]
+    assert [m.kind for m in found.mentions] == ["full"]  # "President" is the name's own title, no mention
+
+
+def test_a_long_gulf_name_split_by_the_model_is_one_person(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp("On Monday Sheikh Nasser bin Fahad bin Omar Al Qasimi received the envoy.")
+    doc.set_ents([Span(doc, 3, 6, "PERSON"), Span(doc, 7, 10, "PERSON")], default="outside")
+    assert [p.name for p in find_people(doc).persons] == ["Nasser bin Fahad bin Omar Al Qasimi"]
+    doc.set_ents([Span(doc, 3, 4, "PERSON"), Span(doc, 5, 10, "ORG")], default="outside")
+    assert [p.name for p in find_people(doc).persons] == ["Nasser bin Fahad bin Omar Al Qasimi"]
