@@ -37,6 +37,7 @@ class Candidate:
     counterpart: bool = False
     implied: bool = False  # a spokesperson's "said": a briefing unless a clause says otherwise
     subj: list[int] = field(default_factory=list)  # who acts (the rest are counterparts)
+    destination: str | None = None  # the country a visit of a tour went to (one event per country)
 
 
 def clause(tok: Token) -> list[Token]:
@@ -82,13 +83,22 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
 
 def _antecedent(pron: Token, people: People) -> list[int]:
     """ "He also met X": the person who was the subject of the sentence before (or of this one)."""
-    floor = sent_of(pron).start
-    for _ in range(3):  # the sentence before, past fragments with no words (a lone quote mark)
-        if floor == 0:
+    floor, worded = sent_of(pron).start, 0
+    for _ in range(4):  # two sentences back at most, past fragments with no words (a lone quote mark)
+        if floor == 0 or worded == 2:
             break
         floor = sent_of(pron.doc[floor - 1]).start
-        if any(t.is_alpha for t in pron.doc[floor:sent_of(pron.doc[floor]).end]):
-            break
+        if not any(t.is_alpha for t in pron.doc[floor:sent_of(pron.doc[floor]).end]):
+            continue
+        worded += 1
+        found = _subject_between(pron, people, floor)
+        if found:
+            return found
+    return _subject_between(pron, people, sent_of(pron).start)
+
+
+def _subject_between(pron: Token, people: People, floor: int) -> list[int]:
+    """The last person before `pron` (from token `floor`) named as a subject or its apposition."""
     for m in reversed(people.mentions):
         if floor <= m.start < pron.i:
             root = pron.doc[m.start:m.end].root
@@ -170,8 +180,11 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
     out = [c for c in out if not (c.channel == "speech" and any(
         p.dep_ == "prep" and any(o.i in press for o in p.children) for p in c.trigger.children))]
     for cand in out:  # "congratulated X in a phone call": the call is how it was said
+        if cand.channel == "correspondence" and _exchanged(cand.trigger, c):
+            cand.channel = "generic"  # "the two exchanged greetings": what they said in their talk
         if cand.channel in {"generic", "correspondence"} and cand.sent.start in media:
             cand.channel = media[cand.sent.start]
+    out = _said_in_writing(out)
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in c["speech_verbs"] or skip(tok.idx):
             continue
@@ -353,6 +366,24 @@ def _rank(cand: Candidate, rank: dict) -> int:
     return rank[cand.channel]
 
 
+def destinations(trig: Token) -> list[str]:
+    """The countries a visit or tour went to, in order: "a tour that took him to A, B and C"."""
+    from .places import country_of
+
+    if trig.lemma_.lower() not in cfg()["visit_words"]:
+        return []
+    out: list[str] = []
+    for t in trig.subtree:
+        iso = country_of(t.text) if t.ent_type_ == "GPE" and t.ent_iob_ == "B" else None
+        first = t
+        while first.dep_ == "conj" and first.head.i != first.i:  # "to A, B and C": back to A
+            first = first.head
+        if iso and iso not in out and (first.dep_ == "pobj" and first.head.lower_ == "to"
+                                       or first.dep_ == "dobj" and first.head.i == trig.i):
+            out.append(iso)
+    return out
+
+
 def _destination(trig: Token, region: list[Token]) -> bool:
     """ "X's trip to Ruritania", "X visited Ruritania": a visit to a country is a meeting even when
     the hosts go unnamed (CONVENTIONS)."""
@@ -375,3 +406,16 @@ def _possessor(trig: Token, people: People) -> list[int]:
             if root.dep_ in SUBJECTS or root.dep_ in {"poss", "appos"} and root.head.dep_ in SUBJECTS:
                 return [m.pid]
     return _antecedent(pron, people)
+
+
+def _exchanged(trig: Token, c: dict) -> bool:
+    """ "exchanged greetings": an exchange of words, not a letter (a message or cable stays one)."""
+    return (trig.lemma_.lower() in c["spoken_courtesies"] and trig.dep_ == "dobj"
+            and trig.head.lemma_.lower() == "exchange")
+
+
+def _said_in_writing(cands: list[Candidate]) -> list[Candidate]:
+    """ "congratulating X in a statement": the congratulation is the statement, not a letter to X."""
+    written = {c.gv.i for c in cands if c.channel == "statement" and c.trigger.i != c.gv.i}
+    return [c for c in cands if not (c.channel == "correspondence" and c.trigger.pos_ == "VERB"
+                                     and c.trigger.i in written)]

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from .dates import DateExpr
 from .event_dates import date_for, finer, settle
-from .events import MEETINGS, Candidate, cfg
+from .events import MEETINGS, Candidate, cfg, destinations
 from .people import People
 
 
@@ -102,7 +102,7 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
                 continue
         target = None
         for g in groups:
-            if g.channel != cand.channel or not g.compatible_date(date):
+            if g.channel != cand.channel or not g.compatible_date(date) or _elsewhere(g, cand):
                 continue
             a, b = set(g.pids), set(cand.pids)
             if a <= b or b <= a:
@@ -130,6 +130,14 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
                      and all(c.trigger.pos_ != "VERB" for c in g.cands))]
 
 
+def _elsewhere(g: Group, cand: Candidate) -> bool:
+    """A leg of a tour is its own event: it joins only reports of the visit to the same country, and
+    a report of other people ("welcoming X's visit, Y said") never joins a leg."""
+    if cand.destination:
+        return any(c.destination != cand.destination for c in g.cands)
+    return any(c.destination for c in g.cands) and len(g.pids) != len(cand.pids)
+
+
 SEPARATE = {"separately", "separate", "bilateral", "respectively", "individually", "one-on-one"}
 
 
@@ -144,6 +152,9 @@ def _split(cand: Candidate, date):
     separate = hosts or cand.trigger.tag_ == "NNS" or any(doc[i].lower_ in SEPARATE for i in cand.region)
     call = cand.channel == "phone_call" or (cand.channel == "video_call"
                                             and cand.trigger.lemma_.lower() in {"call", "conversation", "talk"})
+    tour = destinations(cand.trigger) if cand.channel == "meeting" and len(cand.pids) == 1 else []
+    if len(tour) >= 2:  # "a tour that took him to A, B and C": each country of a tour is one event
+        return [(Candidate(**{**cand.__dict__, "destination": iso}), date) for iso in tour]
     if len(cand.subj) == 1 and len(others) >= 2 and (call or cand.channel == "meeting" and separate):
         out = []
         for p in others:

@@ -20,6 +20,8 @@ def _cfg() -> dict:
 def hypothetical(v: Token) -> bool:
     """Plans, hypotheticals, negations, habits and background (pluperfect) are not events."""
     c = _cfg()
+    if v.dep_ == "conj" and v.head.pos_ in {"VERB", "AUX"} and v.head.i != v.i and _planned(v.head, c):
+        return True  # "if they sit down and talk", "will meet and discuss": the first verb says so
     kids = list(v.children)
     if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in c["hypothetical_aux"] for k in kids):
         return True
@@ -53,3 +55,9 @@ def _future(tok: Token, c: dict) -> bool:
     """ "next week", "tomorrow", "later this month", "in the coming days"."""
     words = {t.lower_ for t in tok.subtree}
     return bool(words & c["future_words"]) or {"coming", "days"} <= words
+
+
+def _planned(v: Token, c: dict) -> bool:
+    """A condition or an auxiliary of plan on the verb itself."""
+    return any(k.dep_ == "mark" and k.lower_ in c["conditional_marks"]
+               or k.dep_ in {"aux", "auxpass"} and k.lower_ in c["hypothetical_aux"] for k in v.children)

@@ -70,3 +70,32 @@ def test_his_post_in_an_appositive_relative_clause_is_the_appositive_persons(ext
             "took to his twitter handle, said the vote was a triumph.\n")
     assert [(e["channel"], [name for name, _ in e["people"]]) for e in found(extract, text)] == [
         ("statement", ["Denis Mbemba"])]
+
+
+def test_each_country_of_a_tour_is_one_meeting(extract):
+    text = ("date 2012-04-11 Vietnamese Vice Premier Tran Van Long met Peruvian President Ana Quispe in Lima on "
+            "Tuesday. Tran is now in Peru for the last leg of his four-nation tour, which has taken him to Chile, "
+            "Bolivia and Ecuador.\n")
+    meetings = [(e["channel"], [n for n, _ in e["people"]]) for e in found(extract, text)]
+    assert meetings == [("meeting", ["Tran Van Long", "Ana Quispe"])] + [("meeting", ["Tran Van Long"])] * 3
+
+
+def test_seen_off_by_a_host_is_a_meeting_and_remarks_to_the_press_a_briefing(extract):
+    text = ("date 2023-02-14 Kenyan President Ruth Wanjiku was seen off by Ugandan Vice President Joseph "
+            "Okello at the airport on Tuesday.\n\n\"Our talks went well,\" said President Wanjiku to the press.\n")
+    assert [(e["channel"], [n for n, _ in e["people"]]) for e in found(extract, text)] == [
+        ("meeting", ["Ruth Wanjiku", "Joseph Okello"]), ("press_conference", ["Ruth Wanjiku"])]
+
+
+def test_a_verb_joined_to_a_condition_is_part_of_it(extract):
+    text = ("date 2018-06-12 If Chilean President Pablo Rojas and Peruvian President Ana Flores sit down and talk, "
+            "they could reach a deal, analysts said.\n")
+    assert extract(text).events == []
+
+
+def test_greetings_exchanged_are_words_of_the_call_and_he_looks_past_the_two_leaders(extract):
+    text = ("date 2024-04-10 Nepali Foreign Minister Hari Thapa held a telephone call with Bhutanese Foreign Minister "
+            "Karma Dorji. The two leaders exchanged greetings and discussed trade. He also held a telephone "
+            "conversation with Maldivian Foreign Minister Aisha Rasheed.\n")
+    assert [(e["channel"], [n for n, _ in e["people"]]) for e in found(extract, text)] == [
+        ("phone_call", ["Hari Thapa", "Karma Dorji"]), ("phone_call", ["Hari Thapa", "Aisha Rasheed"])]
