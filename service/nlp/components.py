@@ -25,13 +25,15 @@ from spacy.tokens import Doc, Span
 from .actors import find_people
 from .dates import DateExpr, find_dates, find_post_dates, publication
 from .events import find_candidates
-from .header_dates import dateline_day
+from .header_dates import dateline_day, full_dates
 from .merge import merge
 from .pipeline import sentences, text_of
 from .zones import find_zones
 
 # a publication date a relative date may count from (a masthead is the day a page was seen)
-ANCHORS = {"client", "header", "publication_line", "dateline", "post"}
+ANCHORS = {"client", "header", "publication_line", "dateline", "dateline_year", "post"}
+# a report is news of the year after the latest full date it recounts, at the most
+NEWS_HORIZON = dt.timedelta(days=365)
 
 for _name in ("article", "publication", "zones", "people", "dates", "contacts"):
     if not Doc.has_extension(_name):
@@ -41,7 +43,8 @@ for _name in ("article", "publication", "zones", "people", "dates", "contacts"):
 @dataclass
 class PublicationInfo:
     date: dt.date | None  # the publication date: the client's, else the one the text shows
-    basis: str  # client | header | publication_line | dateline | post | masthead | none
+    basis: str  # client | header | publication_line | dateline | dateline_year (year from the story) | post
+    #             | masthead | none
     header_end: int  # character offset where the story begins
     anchor: dt.date | None  # the day relative dates count from (None: they stay unresolved)
     report: DateExpr | None  # the report's own day, as an expression events may take
@@ -58,6 +61,10 @@ def publication_component(doc: Doc) -> Doc:
     day = shown.report
     if day is None and given and shown.dateline_start is not None:  # "MINSK, Aug. 25 (Wire) --"
         day = dateline_day(text, shown.dateline_start, given)
+    elif day is None and published is None and shown.dateline_start is not None:
+        day = _dateline_after_latest_date(text, shown.dateline_start)
+        if day is not None:
+            published, basis = day, "dateline_year"
     # relative dates count from the report's dateline day, else from a publication date the text shows
     anchor = (day or published) if basis in ANCHORS else None
     report = None
@@ -67,6 +74,13 @@ def publication_component(doc: Doc) -> Doc:
     doc._.publication = PublicationInfo(published, basis, shown.header_end, anchor, report, None,
                                         shown.dateline_start)
     return doc
+
+
+def _dateline_after_latest_date(text: str, start: int) -> dt.date | None:
+    """A yearless dateline ("MINSK, Aug. 25 (Wire) --") in an article that shows no year of its own:
+    the first such day after the latest full date the story recounts ("on December 7, 2021")."""
+    latest = max((d for _, d in full_dates(text)), default=None)
+    return dateline_day(text, start, latest + NEWS_HORIZON) if latest else None
 
 
 @Language.component("timeline_line_breaks")
@@ -107,8 +121,10 @@ def dates_component(doc: Doc) -> Doc:
     found = [d for d in find_dates(text, pub.anchor, pub.header_end) if not zones.skip(d.start)]
     doc._.dates = sorted(found + find_post_dates(text), key=lambda d: d.start)
     if pub.report is None and pub.anchor is not None:  # no dated dateline: the lead is the report of the day
+        # the first sentence with a verb: not a heading ("Readout of the meeting with X") nor a
+        # dateline fragment the parser cut off ("NUR-SULTAN.")
         pub.lead = next((s.start for s in sentences(doc) if s.start_char >= pub.header_end
-                         and not zones.skip(s.start_char) and s.text.strip()), None)
+                         and not zones.skip(s.start_char) and any(t.pos_ == "VERB" for t in s)), None)
         if pub.lead is not None:
             pub.report = DateExpr(pub.header_end, pub.header_end, "", pub.anchor, "day", "relative")
     return doc

@@ -259,12 +259,24 @@ def _report_day(doc: Doc, g, dates: list[DateExpr], report: DateExpr | None, lea
         return None
     vague = set(vocabulary()["vague_past"])
     for c in g.cands:
+        verb = c.gv if c.gv.pos_ in {"VERB", "AUX"} else attach(c.trigger)
+        if _under_way(c, verb) and not _quoted(c.trigger) and not _in(dates, sent_of(c.trigger)):
+            return report  # "is holding talks", "the summit has begun": under way as the report is written
         if lead is not None and c.sent.start != lead:
             continue
-        verb = c.gv if c.gv.pos_ in {"VERB", "AUX"} else attach(c.trigger)
         perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in verb.children)
         loose = any(a.lower_ in vague for a in verb.children)
         if verb.tag_ == "VBD" and not perfect and not loose and not _quoted(c.trigger) \
                 and not _in(dates, sent_of(c.trigger)):
             return report
     return None
+
+
+def _under_way(c, verb) -> bool:
+    """ "X is holding talks with Y", "the summit has begun": a contact going on at publication."""
+    present = {"is", "are", "am", "'s", "'re"}
+    if verb.tag_ == "VBG" and any(a.dep_ == "aux" and a.lower_ in present for a in verb.children):
+        return True
+    started = verb.lemma_.lower() in vocabulary()["start_verbs"] and any(
+        a.dep_ == "aux" and a.lower_ in {"has", "have"} for a in verb.children)
+    return started and any(k.dep_ in {"nsubj", "nsubjpass"} and k.i == c.trigger.i for k in verb.children)

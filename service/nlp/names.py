@@ -67,6 +67,10 @@ def _extend_left(doc: Doc, start: int) -> int:
     if (before is not None and INITIAL.match(doc[start].text) and _capitalised(before)
             and before.pos_ == "PROPN" and _plain_word(before)):
         start -= 1  # "Lucia" of "Lucia P. Navarro"
+    elif (before is not None and start > 1 and not before.ent_type_ and before.pos_ == "PROPN"
+          and _capitalised(before) and _plain_word(before) and doc[start - 2].lower_ in vocab()["title_words"]
+          and (start + 1 == len(doc) or not _capitalised(doc[start + 1]))):
+        start -= 1  # "Aide Yury Ushakov" where the model tagged only the surname
     return start
 
 

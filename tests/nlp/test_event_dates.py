@@ -140,3 +140,28 @@ def test_a_day_from_a_later_report_of_the_contact_refines_a_month():
     month = DateExpr(0, 9, "last week", dt.date(2024, 5, 1), "month", "relative")
     day = DateExpr(20, 27, "Tuesday", dt.date(2024, 5, 7), "day", "relative")
     assert finer(day, month) and not finer(month, day) and finer(month, None) and not finer(None, month)
+
+
+def test_talks_under_way_and_a_summit_that_has_begun_take_the_report_day(extract):
+    text = ("date 2021-12-07 Chilean President Pablo Rojas is holding talks by video link with Peruvian President "
+            "Ana Flores.\n\nA summit of Andean leaders - Luis Choque of Bolivia, Maria Vera of Ecuador and Juan "
+            "Rios of Colombia - has begun in Lima.\n")
+    assert [(e.channel, e.date.isoformat() if e.date else None) for e in extract(text).events] == [
+        ("video_call", "2021-12-07"), ("multilateral_meeting", "2021-12-07")]
+
+
+def test_a_yearless_dateline_is_the_first_such_day_after_the_latest_full_date_recounted(extract):
+    text = ("Leaders speak again\n\nQUITO, March 3. /Andes Wire/. Ecuadorian President Maria Vera and Peruvian "
+            "President Ana Flores had a phone call on Friday, presidential aide Tomas Ortiz told reporters.\n\n"
+            "It followed their meeting in Lima on November 20, 2022.\n")
+    result = extract(text)
+    assert (result.published.isoformat(), result.published_basis) == ("2023-03-03", "dateline_year")
+    call = next(e for e in result.events if e.channel == "phone_call")
+    assert call.date.isoformat() == "2023-03-03"
+
+
+def test_the_lead_is_the_first_sentence_with_a_verb_not_a_dateline_fragment(extract):
+    text = ("Presidents meet\n3 May 2022, 10:00\n\nASTANA. WIRE - Kazakh President Arman Seitov met Uzbek President "
+            "Timur Karimov at the palace, a correspondent reports.\n")
+    [event] = extract(text).events
+    assert (event.channel, event.date.isoformat()) == ("meeting", "2022-05-03")

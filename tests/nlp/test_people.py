@@ -238,3 +238,10 @@ def test_titles_are_offices_not_clauses_or_epithets(nlp):
 def test_a_style_between_the_office_and_the_name_is_not_the_office(nlp):
     found = find_people(nlp("Qatar Emir Sheikh Nasser bin Fahad Al Qasimi arrived on Monday."))
     assert [(p.name, p.country, p.title) for p in found.persons] == [("Nasser bin Fahad Al Qasimi", "QA", "Emir")]
+
+
+def test_a_given_name_between_a_title_and_a_tagged_surname_is_part_of_the_name(extract):
+    text = ("date 2022-02-12 Ecuadorian President Maria Vera and Peruvian President Ana Flores spoke by phone on "
+            "Saturday, presidential Aide Tomas Ortiz told reporters.\n")
+    names = {p.name for e in extract(text).events for p in e.participants}
+    assert "Tomas Ortiz" in names and "Ortiz" not in names
