@@ -152,6 +152,16 @@ def _short_forms(p: Person) -> set[str]:
             and not (k > 0 and p.tokens[k - 1] in FATHER)}
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Two spellings one letter apart: one substituted, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 SPEECH = {"say", "tell", "add", "stress", "note", "state", "explain", "insist", "emphasize", "emphasise"}
 
 
@@ -163,6 +173,8 @@ def _nearest(persons: list[Person], mentions: list[Mention], word: str, at: int,
     """The person a single word names: the nearest preceding one whose name holds it; when the
     word is someone speaking ("Costa said"), the nearest such person who was speaking too."""
     candidates = {p.pid for p in persons if word in _short_forms(p) or word in {a.lower() for a in p.aliases}}
+    if not candidates and len(word) >= 6:  # "Zelensky" for "Zelenskyy": one letter more or less, or other
+        candidates = {p.pid for p in persons if any(_one_edit(word, w) for w in _short_forms(p) if len(w) >= 6)}
     if not candidates:
         return None
     before = [m for m in mentions if m.pid in candidates and m.start < at]

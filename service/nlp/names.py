@@ -133,6 +133,8 @@ def _is_name(words: Span) -> bool:
         if not tok.text[:1].isupper() or any(c.isdigit() for c in tok.text):
             return False
     last = words[-1]
+    if len(words) == 1 and words.start > 0 and doc[words.start - 1].lower_ == "the":
+        return False  # "in the Sahel", "the Kremlin": a region or an institution, not a surname
     if any(t.lower_ in vocab()["not_name_words"] for t in words):
         return False  # "<X> Province", "a New Europe", "Global Governance"
     return last.lower_ not in vocab()["particles"] and not _given_abbreviation(last) \

@@ -183,7 +183,7 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
         iso = city_country(name, context)
         if iso and best is None:
             best = (name, iso)
-        elif fallback is None and ent.label_ in {"GPE", "LOC"} and prev.lower_ in {"in", "at", "of"}:
+        elif fallback is None and ent.label_ == "GPE" and prev.lower_ in {"in", "at", "of"}:
             fallback = (name, context)  # a place the gazetteer does not hold as a city ("in Bali")
         elif fallback is None and ent.label_ in {"FAC", "ORG"}:
             fallback = venue_city(ent)  # "at the Kumasi Conference Centre"

@@ -56,3 +56,10 @@ def test_history_gives_no_place_and_a_city_the_model_mistypes_is_still_a_city(ex
     assert [(e["channel"], [n for n, _ in e["people"]], e["location"]) for e in found(extract, text)] == [
         ("meeting", ["Marta Silva", "Hugo Benitez"], ("Montevideo", "UY")),
         ("phone_call", ["Marta Silva", "Luis Pereyra"], None)]
+
+
+def test_a_sea_is_no_city(extract):
+    text = ("date 2013-09-23 Chilean President Pablo Rojas met Peruvian President Ana Flores on Monday to discuss "
+            "shipping in the Caribbean Sea.\n")
+    [event] = extract(text).events
+    assert event.location_name is None

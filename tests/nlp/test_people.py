@@ -245,3 +245,16 @@ def test_a_given_name_between_a_title_and_a_tagged_surname_is_part_of_the_name(e
             "Saturday, presidential Aide Tomas Ortiz told reporters.\n")
     names = {p.name for e in extract(text).events for p in e.participants}
     assert "Tomas Ortiz" in names and "Ortiz" not in names
+
+
+def test_a_spelling_one_letter_longer_is_the_same_person_and_the_sahel_is_no_one(extract):
+    text = ("date 2022-10-31 President of Moldova Andrei Rusnacov had a telephone call with Latvian President Ilze "
+            "Berzina on Monday about the Sahel.\n\n\"We agreed on grain,\" Rusnacovv said in a video statement.\n")
+    people = {p.name for e in extract(text).events for p in e.participants}
+    assert people == {"Andrei Rusnacov", "Ilze Berzina"}
+
+
+def test_a_readout_heading_is_no_person(extract):
+    text = ("Readout of the talks\n\ndate 2013-09-23 The President of Chile, Mr Pablo Rojas, met Peruvian "
+            "President Ana Flores on Monday.\n")
+    assert all(p.name != "Readout" for e in extract(text).events for p in e.participants)
