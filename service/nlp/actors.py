@@ -11,6 +11,7 @@ from .names import name_key, name_spans, name_text, nickname
 from .offices import is_counterpart
 from .people import Mention, People, Person
 from .pipeline import sent_of, text_of
+from .places import fold
 from .speaks_for import possessors_of_titles, principal_countries
 from .vocab import vocab
 
@@ -173,8 +174,10 @@ def _nearest(persons: list[Person], mentions: list[Mention], word: str, at: int,
     """The person a single word names: the nearest preceding one whose name holds it; when the
     word is someone speaking ("Costa said"), the nearest such person who was speaking too."""
     candidates = {p.pid for p in persons if word in _short_forms(p) or word in {a.lower() for a in p.aliases}}
-    if not candidates and len(word) >= 6:  # "Zelensky" for "Zelenskyy": one letter more or less, or other
-        candidates = {p.pid for p in persons if any(_one_edit(word, w) for w in _short_forms(p) if len(w) >= 6)}
+    if not candidates:  # "Lopez" for "López", "Zelensky" for "Zelenskyy": accents, one letter more or less
+        key = fold(word)
+        candidates = {p.pid for p in persons if any(fold(w) == key or len(key) >= 6 and _one_edit(key, fold(w))
+                                                    for w in _short_forms(p) if len(w) >= 4)}
     if not candidates:
         return None
     before = [m for m in mentions if m.pid in candidates and m.start < at]

@@ -52,7 +52,21 @@ def _extend_right(doc: Doc, end: int) -> int:
         if k > end and k < len(doc) and _capitalised(doc[k]) and not country_of(doc[k].text):
             end = k + 1
             continue
+        if _surname_left_out(doc, end):
+            end += 1  # "Andrés Manuel López Obrador": the model stopped one word short
+            continue
         return end
+
+
+def _surname_left_out(doc: Doc, end: int) -> bool:
+    """A capitalised word the model left untagged right after a name of two or more words, ending it."""
+    if end >= len(doc) or end < 2 or doc[end - 1].ent_type_ != "PERSON" or doc[end - 2].ent_type_ != "PERSON":
+        return False
+    tok = doc[end]
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return (tok.pos_ == "PROPN" and not tok.ent_type_ and _capitalised(tok) and _plain_word(tok)
+            and tok.lower_ not in vocab()["title_words"] and doc[end - 1].whitespace_ != ""
+            and (after is None or not _capitalised(after)))
 
 
 def _extend_left(doc: Doc, start: int) -> int:

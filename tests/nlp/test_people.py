@@ -258,3 +258,10 @@ def test_a_readout_heading_is_no_person(extract):
     text = ("Readout of the talks\n\ndate 2013-09-23 The President of Chile, Mr Pablo Rojas, met Peruvian "
             "President Ana Flores on Monday.\n")
     assert all(p.name != "Readout" for e in extract(text).events for p in e.participants)
+
+
+def test_a_last_surname_the_model_left_out_joins_a_long_name(extract):
+    text = ("date 2021-11-19 Canadian Prime Minister Anne Tremblay hosted Mexican President Rosa Elena Garza "
+            "Villarreal for talks in Ottawa on Thursday.\n")
+    names = [p.name for e in extract(text).events for p in e.participants]
+    assert "Rosa Elena Garza Villarreal" in names
