@@ -1,0 +1,230 @@
+"""`timeline deliver`: the webhook delivery worker. The database is the queue.
+
+For each hook, a worker that holds the hook turns new changes of the feed into Delivery rows
+(fan-out: the hook's cursor moves in the same transaction) and sends the oldest pending one;
+a later delivery of a hook waits for the earlier, so each hook receives in seq order. Several
+workers share the hooks without sending one twice:
+
+- PostgreSQL: the hook row is taken with SELECT ... FOR UPDATE SKIP LOCKED in a transaction that
+  lasts through the send and the recording of its result. A worker killed mid-send drops its
+  connection, the transaction rolls back, and another worker sends that delivery again.
+- SQLite (no row locks): a hook is leased (lease_owner, lease_until) in a short transaction, sent
+  outside any transaction, and the result is recorded in another; a killed worker's lease expires
+  after DELIVER_LEASE_SECONDS and another worker sends again.
+
+Either way a delivery is marked delivered only after a 2xx: at least once, and only the delivery
+in flight at a crash can arrive twice (receivers deduplicate on `webhook-id`).
+"""
+import http.client
+import json
+import os
+import random
+import socket
+import time
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass
+
+from . import changes
+from .db import database, is_postgres, write_transaction
+from .models import Change, Delivery, DeliveryAttempt, Webhook, utcnow
+from .store.changes import entry, matches, pruned_through
+from .webhooks import FILTERS, TargetRefused, allowed_networks, check_target, message_id, sign
+
+FAN_OUT_BATCH = 500
+PRUNE_EVERY_SECONDS = 3600
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a redirect could lead anywhere, past the target check: it is a failure
+
+
+# no proxies from the environment: the checked address is the one we connect to
+OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect)
+
+
+@dataclass(frozen=True)
+class Settings:
+    timeout: float
+    retry_base: float
+    retry_max: float
+    disable_after: float
+    lease: float
+    poll: float
+    networks: tuple
+    retention_days: int = 30
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(float(config["WEBHOOK_TIMEOUT_SECONDS"]), float(config["WEBHOOK_RETRY_BASE_SECONDS"]),
+                   float(config["WEBHOOK_RETRY_MAX_SECONDS"]), float(config["WEBHOOK_DISABLE_AFTER_SECONDS"]),
+                   float(config["DELIVER_LEASE_SECONDS"]), float(config["DELIVER_POLL_SECONDS"]),
+                   tuple(allowed_networks(config["WEBHOOK_ALLOWED_NETWORKS"])), int(config["CHANGES_RETENTION_DAYS"]))
+
+
+def backoff(attempts, settings, rng=random):
+    """Exponential, capped, with jitter (half to all of the delay) so failing hooks do not retry in step."""
+    delay = min(settings.retry_max, settings.retry_base * 2 ** (attempts - 1))
+    return delay * rng.uniform(0.5, 1.0)
+
+
+def payload(change):
+    data = entry(change)
+    return json.dumps({"type": f"{change.kind}.{change.action}", "timestamp": data["time"], "data": data},
+                      separators=(",", ":"))
+
+
+def _disable(hook, reason):
+    hook.enabled = False
+    hook.disabled_at = utcnow()
+    hook.disabled_reason = reason
+    hook.save(only=[Webhook.enabled, Webhook.disabled_at, Webhook.disabled_reason])
+
+
+def fan_out(hook):
+    """Turn the changes after the hook's cursor into its pending deliveries (the caller holds the hook)."""
+    if hook.cursor < pruned_through():
+        _disable(hook, f"the changes after seq {hook.cursor} were pruned before they could be delivered")
+        return 0
+    filters = FILTERS.load(json.loads(hook.filters))
+    rows = list(Change.select().where(Change.seq > hook.cursor).order_by(Change.seq).limit(FAN_OUT_BATCH))
+    now = time.time()
+    new = [{"webhook": hook.id, "seq": row.seq, "payload": payload(row), "due_at": now}
+           for row in rows if matches(filters, row)]
+    if new:
+        Delivery.insert_many(new).on_conflict_ignore().execute()
+    if rows:
+        hook.cursor = rows[-1].seq
+        hook.save(only=[Webhook.cursor])
+    return len(new)
+
+
+def _head_due(hook):
+    head = (Delivery.select().where((Delivery.webhook == hook.id) & (Delivery.status == "pending"))
+            .order_by(Delivery.seq).first())
+    return head if head is not None and head.due_at <= time.time() else None
+
+
+def send(hook, delivery, settings):
+    """POST one signed delivery; (response status or None, error or None, milliseconds)."""
+    started = time.monotonic()
+    try:
+        check_target(hook.url, settings.networks)  # again: DNS may have changed since registration
+    except TargetRefused as exc:
+        return None, str(exc), 0
+    body = delivery.payload.encode()
+    msg_id, stamp = message_id(delivery), str(int(time.time()))
+    request = urllib.request.Request(hook.url, data=body, method="POST", headers={
+        "Content-Type": "application/json", "User-Agent": "event-timeline-webhooks",
+        "webhook-id": msg_id, "webhook-timestamp": stamp, "webhook-signature": sign(hook.secret, msg_id, stamp, body),
+    })
+    status, error = None, None
+    try:
+        with OPENER.open(request, timeout=settings.timeout) as response:
+            response.read(4096)
+            status = response.status
+    except urllib.error.HTTPError as exc:
+        status = exc.code
+        exc.close()
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+        error = f"{type(exc).__name__}: {getattr(exc, 'reason', exc)}"[:500]
+    return status, error, int((time.monotonic() - started) * 1000)
+
+
+def record(hook, delivery, outcome, settings):
+    """Store one attempt's outcome: delivered, or the next attempt after a backoff (and perhaps disable)."""
+    status, error, duration = outcome
+    DeliveryAttempt.create(delivery=delivery.id, response_status=status, error=error, duration_ms=duration)
+    delivery.attempts += 1
+    delivery.response_status = status
+    now = time.time()
+    if status is not None and 200 <= status < 300:
+        delivery.status, delivery.delivered_at = "delivered", utcnow()
+        hook.failing_since = None
+    else:
+        delivery.due_at = now + backoff(delivery.attempts, settings)
+        hook.failing_since = hook.failing_since or now
+        if now - hook.failing_since >= settings.disable_after:
+            what = f"answered {status}" if status is not None else f"failed: {error}"
+            _disable(hook, f"deliveries have failed for {int(now - hook.failing_since)} s; the last {what}")
+    delivery.save()
+    hook.save(only=[Webhook.failing_since])
+
+
+def _process_postgres(hook_id, settings):
+    with database.atomic():
+        hook = (Webhook.select().where((Webhook.id == hook_id) & Webhook.enabled)
+                .for_update(skip_locked=True).first())
+        if hook is None:
+            return False  # another worker holds it, or it went away
+        fanned = fan_out(hook)
+        delivery = _head_due(hook) if hook.enabled else None
+        if delivery is not None:
+            record(hook, delivery, send(hook, delivery, settings), settings)
+        return bool(fanned or delivery)
+
+
+def _process_sqlite(hook_id, settings, worker):
+    now = time.time()
+    with write_transaction():
+        taken = (Webhook.update(lease_owner=worker, lease_until=now + settings.lease)
+                 .where((Webhook.id == hook_id) & Webhook.enabled
+                        & (Webhook.lease_until.is_null() | (Webhook.lease_until < now)))
+                 .execute())
+        if not taken:
+            return False
+        hook = Webhook.get_by_id(hook_id)
+        fanned = fan_out(hook)
+        delivery = _head_due(hook) if hook.enabled else None
+    try:
+        if delivery is not None:
+            outcome = send(hook, delivery, settings)
+            with write_transaction():
+                hook, delivery = Webhook.get_or_none(Webhook.id == hook_id), Delivery.get_or_none(
+                    Delivery.id == delivery.id)
+                if hook is not None and delivery is not None and delivery.status == "pending":
+                    record(hook, delivery, outcome, settings)
+    finally:
+        with write_transaction():
+            (Webhook.update(lease_owner=None, lease_until=None)
+             .where((Webhook.id == hook_id) & (Webhook.lease_owner == worker)).execute())
+    return bool(fanned or delivery)
+
+
+def process_hook(hook_id, settings, worker):
+    """Fan out and send at most one delivery of one hook; True when there was work."""
+    if is_postgres():
+        return _process_postgres(hook_id, settings)
+    return _process_sqlite(hook_id, settings, worker)
+
+
+def worker_name():
+    return f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+
+
+def run(settings, *, max_seconds=None, once=False, stop=lambda: False, on_pass=None):
+    """Deliver until stopped, out of time, or (once) until nothing is due. Returns the passes made."""
+    worker, passes, pruned_at = worker_name(), 0, None
+    deadline = time.monotonic() + max_seconds if max_seconds else None
+    while not stop() and (deadline is None or time.monotonic() < deadline):
+        database.connect(reuse_if_open=True)
+        if pruned_at is None or time.monotonic() - pruned_at > PRUNE_EVERY_SECONDS:
+            changes.prune(settings.retention_days)  # the worker runs beside the service: it keeps the feed trim
+            pruned_at = time.monotonic()
+        hook_ids = [h.id for h in Webhook.select(Webhook.id).where(Webhook.enabled).order_by(Webhook.id)]
+        busy = False
+        for hook_id in hook_ids:
+            busy = process_hook(hook_id, settings, worker) or busy
+        passes += 1
+        if on_pass:
+            on_pass()
+        if not busy:
+            if once:
+                break
+            database.close()  # idle: hold no connection while waiting
+            time.sleep(settings.poll)
+    if not database.is_closed():
+        database.close()
+    return passes
