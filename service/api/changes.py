@@ -5,7 +5,7 @@ from flask import Response, current_app, request
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from schemas.changes import ChangeArgsSchema, ChangePageSchema
+from schemas.changes import SEQ_MAX, ChangeArgsSchema, ChangePageSchema
 
 from ..errors import Problem
 from ..sse import stream_changes
@@ -41,7 +41,7 @@ def _since(args):
     header = request.headers.get("Last-Event-ID")
     if header is None:
         return args["since"]
-    if not header.strip().isdigit():
+    if not header.strip().isdigit() or int(header) > SEQ_MAX:
         raise Problem(400, "Bad Request", "Last-Event-ID must be a change seq (a non-negative integer).",
                       type_="bad-last-event-id")
     return int(header)
