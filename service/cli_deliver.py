@@ -1,4 +1,5 @@
 """`timeline deliver`: the webhook delivery worker (service/deliver.py), beside `timeline serve`."""
+import logging
 import signal
 
 import click
@@ -18,6 +19,7 @@ def deliver(max_seconds, once):
     from .cli import open_store
 
     settings = open_store()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     stopping = []
 
     def stop(signum, frame):
@@ -26,8 +28,8 @@ def deliver(max_seconds, once):
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     try:
-        passes = worker.run(worker.Settings.from_config(settings), max_seconds=max_seconds, once=once,
-                            stop=lambda: bool(stopping))
-    except ValueError as exc:  # a bad TIMELINE_WEBHOOK_ALLOWED_NETWORKS
+        config = worker.Settings.from_config(settings)
+    except ValueError as exc:  # a bad network list, or a lease shorter than the timeout
         raise click.ClickException(f"configuration: {exc}") from None
+    passes = worker.run(config, max_seconds=max_seconds, once=once, stop=lambda: bool(stopping))
     click.echo(f"deliver: stopped after {passes} passes", err=True)

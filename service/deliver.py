@@ -17,6 +17,7 @@ in flight at a crash can arrive twice (receivers deduplicate on `webhook-id`).
 """
 import http.client
 import json
+import logging
 import os
 import random
 import socket
@@ -26,12 +27,15 @@ import urllib.request
 import uuid
 from dataclasses import dataclass
 
+from peewee import InterfaceError, OperationalError
+
 from . import changes
 from .db import database, is_postgres, write_transaction
 from .models import Change, Delivery, DeliveryAttempt, Webhook, utcnow
 from .store.changes import entry, matches, pruned_through
 from .webhooks import FILTERS, TargetRefused, allowed_networks, check_target, message_id, sign
 
+log = logging.getLogger(__name__)
 FAN_OUT_BATCH = 500
 PRUNE_EVERY_SECONDS = 3600
 
@@ -55,6 +59,11 @@ class Settings:
     poll: float
     networks: tuple
     retention_days: int = 30
+
+    def __post_init__(self):
+        if self.lease <= self.timeout:
+            raise ValueError("DELIVER_LEASE_SECONDS must be longer than WEBHOOK_TIMEOUT_SECONDS: a lease must "
+                             "outlast the send it covers")
 
     @classmethod
     def from_config(cls, config):
@@ -204,22 +213,34 @@ def worker_name():
     return f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
 
 
-def run(settings, *, max_seconds=None, once=False, stop=lambda: False, on_pass=None):
+def _pass(settings, worker, pruned_at):
+    """One round over the enabled hooks; (whether there was work, when the feed was last pruned)."""
+    database.connect(reuse_if_open=True)
+    if pruned_at is None or time.monotonic() - pruned_at > PRUNE_EVERY_SECONDS:
+        changes.prune(settings.retention_days)  # the worker runs beside the service: it keeps the feed trim
+        pruned_at = time.monotonic()
+    hook_ids = [h.id for h in Webhook.select(Webhook.id).where(Webhook.enabled).order_by(Webhook.id)]
+    busy = False
+    for hook_id in hook_ids:
+        busy = process_hook(hook_id, settings, worker) or busy
+    return busy, pruned_at
+
+
+def run(settings, *, max_seconds=None, once=False, stop=lambda: False):
     """Deliver until stopped, out of time, or (once) until nothing is due. Returns the passes made."""
     worker, passes, pruned_at = worker_name(), 0, None
     deadline = time.monotonic() + max_seconds if max_seconds else None
     while not stop() and (deadline is None or time.monotonic() < deadline):
-        database.connect(reuse_if_open=True)
-        if pruned_at is None or time.monotonic() - pruned_at > PRUNE_EVERY_SECONDS:
-            changes.prune(settings.retention_days)  # the worker runs beside the service: it keeps the feed trim
-            pruned_at = time.monotonic()
-        hook_ids = [h.id for h in Webhook.select(Webhook.id).where(Webhook.enabled).order_by(Webhook.id)]
-        busy = False
-        for hook_id in hook_ids:
-            busy = process_hook(hook_id, settings, worker) or busy
+        try:
+            busy, pruned_at = _pass(settings, worker, pruned_at)
+        except (OperationalError, InterfaceError) as exc:
+            # the database went away (a restart, a network blip): nothing was marked that was not
+            # done, so wait and go on; what was in flight is sent again
+            log.warning("deliver: database error, retrying: %s", str(exc).splitlines()[0] if str(exc) else exc)
+            if not database.is_closed():
+                database.close()
+            busy = False
         passes += 1
-        if on_pass:
-            on_pass()
         if not busy:
             if once:
                 break

@@ -22,6 +22,15 @@ blp = Blueprint("webhooks", __name__, url_prefix="/v1/webhooks", description=(
 HOOK_PATH = "/<int(min=1, max=2147483647):hook_id>"
 
 
+@blp.record_once
+def _check_networks(state):
+    """A bad TIMELINE_WEBHOOK_ALLOWED_NETWORKS stops the service at start, not at the first POST."""
+    try:
+        webhooks.allowed_networks(state.app.config["WEBHOOK_ALLOWED_NETWORKS"])
+    except ValueError as exc:
+        raise SystemExit(f"configuration: TIMELINE_WEBHOOK_ALLOWED_NETWORKS is not valid ({exc})") from None
+
+
 def _reader():
     """Hooks carry secrets and private URLs: reading them needs a key too, whatever READS_REQUIRE_KEY says."""
     authenticate()

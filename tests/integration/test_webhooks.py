@@ -230,3 +230,22 @@ def test_two_workers_share_the_hooks_and_kill_9_loses_nothing(app, client, db, h
     database.connect(reuse_if_open=True)
     assert {d.status for d in Delivery.select()} == {"delivered"}
     assert json.loads(client.get(f"/v1/webhooks/{hooks[0]['id']}", headers=headers).data)["status"] == "active"
+
+
+def test_deliver_refuses_bad_settings_in_one_line(app):
+    env = {**os.environ, "DATABASE_URL": app.config["DATABASE_URL"]}
+    command = [str(Path(sys.executable).with_name("timeline")), "deliver", "--once"]
+    for name, value, message in [
+        ("TIMELINE_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/33", "'127.0.0.0/33' does not appear to be an IPv4 or IPv6"),
+        ("TIMELINE_DELIVER_LEASE_SECONDS", "5", "DELIVER_LEASE_SECONDS must be longer than WEBHOOK_TIMEOUT_SECONDS"),
+        ("TIMELINE_WEBHOOK_TIMEOUT_SECONDS", "soon", "TIMELINE_WEBHOOK_TIMEOUT_SECONDS='soon' is not valid"),
+    ]:
+        done = subprocess.run(command, env={**env, name: value}, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 1 and message in done.stderr and len(done.stderr.splitlines()) == 1, done.stderr
+
+
+def test_a_bad_network_list_stops_the_service_at_start():
+    from service import create_app
+
+    with pytest.raises(SystemExit, match="TIMELINE_WEBHOOK_ALLOWED_NETWORKS is not valid"):
+        create_app({"MIGRATE_ON_START": False, "WEBHOOK_ALLOWED_NETWORKS": "10.0.0.0/8,nonsense"})
