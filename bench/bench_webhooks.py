@@ -55,6 +55,8 @@ def main():
     parser.add_argument("--hooks", type=int, default=1)
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--timeout", type=float, default=300.0, help="give up after this many seconds")
+    parser.add_argument("--rate", type=float, default=0.0,
+                        help="commit at most this many changes per second (default: as fast as they go)")
     parser.add_argument("--prefill", action="store_true",
                         help="commit every change before the workers start: the rate is then the workers' alone "
                              "(otherwise it cannot exceed the rate changes are committed at)")
@@ -94,6 +96,8 @@ def main():
         started = time.time()
         db.database.connect()
         for n in range(args.changes):
+            if args.rate:
+                time.sleep(max(0.0, started + n / args.rate - time.time()))
             with db.write_transaction():
                 edits.update_event(event.id, {"title": f"Bench talks {n}"}, "bench")
             at = time.time()
@@ -126,7 +130,7 @@ def main():
     span = max(arrived.values()) - started if arrived else float("nan")
     delays = delays if not args.prefill else []  # prefilled: the delay is the time spent waiting for workers
     print(f"store {url.split(':')[0]}, {args.changes} changes x {args.hooks} hook(s) = {len(expected)} deliveries, "
-          f"{args.workers} workers; changes committed in {wrote:.1f}s")
+          f"{args.workers} workers; changes committed in {wrote:.1f}s ({args.changes / wrote:.0f}/s)")
     since = "the workers' start" if args.prefill else "the first commit"
     print(f"delivered {len(arrived)} in {span:.1f}s from {since}: {len(arrived) / span:.0f} deliveries/s")
     if delays:

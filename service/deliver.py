@@ -38,6 +38,7 @@ from .webhooks import FILTERS, TargetRefused, allowed_networks, check_target, me
 log = logging.getLogger(__name__)
 FAN_OUT_BATCH = 500
 PRUNE_EVERY_SECONDS = 3600
+BURST = 50  # deliveries of one hook per turn before the worker moves on to the next hook
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -163,20 +164,36 @@ def record(hook, delivery, outcome, settings):
 
 
 def _process_postgres(hook_id, settings):
-    with database.atomic():
-        hook = (Webhook.select().where((Webhook.id == hook_id) & Webhook.enabled)
-                .for_update(skip_locked=True).first())
-        if hook is None:
-            return False  # another worker holds it, or it went away
-        fanned = fan_out(hook)
-        delivery = _head_due(hook) if hook.enabled else None
-        if delivery is not None:
-            record(hook, delivery, send(hook, delivery, settings), settings)
-        return bool(fanned or delivery)
+    worked = False
+    for turn in range(BURST):  # one transaction, and so one commit, per delivery
+        with database.atomic():
+            hook = (Webhook.select().where((Webhook.id == hook_id) & Webhook.enabled)
+                    .for_update(skip_locked=True).first())
+            if hook is None:
+                return worked  # another worker holds it, or it went away
+            fanned = fan_out(hook) if turn == 0 else 0
+            delivery = _head_due(hook) if hook.enabled else None
+            if delivery is not None:
+                record(hook, delivery, send(hook, delivery, settings), settings)
+        worked = worked or bool(fanned or delivery)
+        if delivery is None:
+            break
+    return worked
+
+
+def _has_work(hook, now):
+    """A read, before any write lock: is the hook free, with new changes or a delivery due?"""
+    if hook is None or (hook.lease_until is not None and hook.lease_until >= now):
+        return False
+    if Change.select().where(Change.seq > hook.cursor).exists():
+        return True
+    return _head_due(hook) is not None
 
 
 def _process_sqlite(hook_id, settings, worker):
     now = time.time()
+    if not _has_work(Webhook.get_or_none((Webhook.id == hook_id) & Webhook.enabled), now):
+        return False  # idle workers take no write lock: SQLite has one for everybody
     with write_transaction():
         taken = (Webhook.update(lease_owner=worker, lease_until=now + settings.lease)
                  .where((Webhook.id == hook_id) & Webhook.enabled
@@ -187,23 +204,30 @@ def _process_sqlite(hook_id, settings, worker):
         hook = Webhook.get_by_id(hook_id)
         fanned = fan_out(hook)
         delivery = _head_due(hook) if hook.enabled else None
+    worked, sent = bool(fanned or delivery), 0
     try:
-        if delivery is not None:
+        while delivery is not None and sent < BURST:
             outcome = send(hook, delivery, settings)
-            with write_transaction():
-                hook, delivery = Webhook.get_or_none(Webhook.id == hook_id), Delivery.get_or_none(
+            sent += 1
+            with write_transaction():  # the outcome, and the lease renewed for the next send
+                hook, current = Webhook.get_or_none(Webhook.id == hook_id), Delivery.get_or_none(
                     Delivery.id == delivery.id)
-                if hook is not None and delivery is not None and delivery.status == "pending":
-                    record(hook, delivery, outcome, settings)
+                if hook is None or current is None:
+                    break
+                if current.status == "pending":
+                    record(hook, current, outcome, settings)
+                kept = (Webhook.update(lease_until=time.time() + settings.lease)
+                        .where((Webhook.id == hook_id) & (Webhook.lease_owner == worker)).execute())
+                delivery = _head_due(hook) if kept and hook.enabled else None
     finally:
         with write_transaction():
             (Webhook.update(lease_owner=None, lease_until=None)
              .where((Webhook.id == hook_id) & (Webhook.lease_owner == worker)).execute())
-    return bool(fanned or delivery)
+    return worked
 
 
 def process_hook(hook_id, settings, worker):
-    """Fan out and send at most one delivery of one hook; True when there was work."""
+    """Fan out and send up to BURST deliveries of one hook, in order; True when there was work."""
     if is_postgres():
         return _process_postgres(hook_id, settings)
     return _process_sqlite(hook_id, settings, worker)
