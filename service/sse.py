@@ -7,6 +7,7 @@ SSE_MAX_SECONDS (then `retry:` tells the client when to come back): no stream ho
 thread for ever. The store is polled between events without holding a transaction open.
 """
 import json
+import threading
 import time
 
 from .db import database
@@ -47,3 +48,34 @@ def stream_changes(since, filters, settings):
     finally:
         if not database.is_closed():
             database.close()
+
+
+class StreamSlots:
+    """At most SSE_MAX_STREAMS open streams per process: each holds a server thread, and the
+    threads must stay free for the rest of the API."""
+
+    def __init__(self, size):
+        self._slots = threading.BoundedSemaphore(size)
+
+    def open(self, chunks):
+        """An iterable over chunks that holds a slot until it is closed, or None when none is free."""
+        if not self._slots.acquire(blocking=False):
+            return None
+        return _Held(chunks, self._slots.release)
+
+
+class _Held:
+    # a class, not a generator: the server calls close() even on a stream it never started
+    def __init__(self, chunks, release):
+        self._chunks, self._release = chunks, release
+
+    def __iter__(self):
+        return iter(self._chunks)
+
+    def close(self):
+        release, self._release = self._release, None
+        try:
+            self._chunks.close()
+        finally:
+            if release:
+                release()

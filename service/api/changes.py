@@ -8,7 +8,7 @@ from marshmallow import RAISE
 from schemas.changes import SEQ_MAX, ChangeArgsSchema, ChangePageSchema
 
 from ..errors import Problem
-from ..sse import stream_changes
+from ..sse import StreamSlots, stream_changes
 from ..store.changes import SinceTooOld, changes_page, check_since, latest_seq
 from .paging import page_limit
 
@@ -37,6 +37,13 @@ def _too_old(exc):
         type_="since-pruned")
 
 
+def _slots():
+    slots = current_app.extensions.get("sse_streams")
+    if slots is None:
+        slots = current_app.extensions.setdefault("sse_streams", StreamSlots(current_app.config["SSE_MAX_STREAMS"]))
+    return slots
+
+
 def _since(args):
     header = request.headers.get("Last-Event-ID")
     if header is None:
@@ -53,6 +60,7 @@ def _since(args):
 @blp.doc(responses={200: {"content": CONTENT}}, parameters=[LAST_EVENT_ID])
 @blp.alt_response(400, response="BAD_REQUEST", description="limit over the cap, or a bad Last-Event-ID")
 @blp.alt_response(410, response="GONE", description="`since` is older than the changes the feed still holds")
+@blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="SSE: every event stream of the server is taken")
 def list_changes(args):
     """Changes after `since`, oldest first: created, updated, merged (with the survivor) and deleted."""
     since = _since(args)
@@ -60,7 +68,11 @@ def list_changes(args):
     try:
         if request.accept_mimetypes.best_match(["application/json", SSE]) == SSE:
             check_since(since)  # a 410 before the stream starts, not inside it
-            body = stream_changes(since, filters, dict(current_app.config))
+            body = _slots().open(stream_changes(since, filters, dict(current_app.config)))
+            if body is None:
+                raise Problem(503, "Service Unavailable", "Every event stream of this server is taken: retry "
+                              "later, or follow the feed with GET /v1/changes?since=…", type_="streams-busy",
+                              headers={"Retry-After": "30"})
             return Response(body, mimetype=SSE, headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
         data, position, more = changes_page(since, page_limit(args), filters)
     except SinceTooOld as exc:
