@@ -151,13 +151,14 @@ def test_a_filtered_stream_moves_its_resume_point_past_what_it_skipped(server, a
 def test_streams_beyond_the_configured_number_are_503_and_a_closed_one_frees_its_slot(server, app, db, monkeypatch):
     from service.sse import StreamSlots
 
-    for name, value in (("SSE_MAX_SECONDS", 1.0), ("SSE_HEARTBEAT_SECONDS", 0.2), ("SSE_POLL_SECONDS", 0.05)):
+    for name, value in (("SSE_MAX_SECONDS", 30.0), ("SSE_HEARTBEAT_SECONDS", 0.2), ("SSE_POLL_SECONDS", 0.05)):
         monkeypatch.setitem(app.config, name, value)
     monkeypatch.setitem(app.extensions, "sse_streams", StreamSlots(1))
     database.close()
     first = http.client.HTTPConnection("127.0.0.1", server, timeout=10)
     first.request("GET", "/v1/changes", headers={"Accept": "text/event-stream"})
-    assert first.getresponse().status == 200
+    stream = first.getresponse()  # kept: dropping it would close the socket, and so the stream
+    assert stream.status == 200
     status, content_type, body = _get(server, "/v1/changes", {"Accept": "text/event-stream"})
     assert (status, content_type) == (503, "application/problem+json")
     assert json.loads(body) == {
@@ -165,8 +166,10 @@ def test_streams_beyond_the_configured_number_are_503_and_a_closed_one_frees_its
         "detail": "Every event stream of this server is taken: retry later, or follow the feed with "
                   "GET /v1/changes?since=…", "instance": "/v1/changes"}
     assert _get(server, "/v1/changes")[0] == 200  # the JSON feed is not limited
-    first.close()  # the client goes away: the stream ends at its next write, or in time
-    deadline = time.monotonic() + 10
+    stream.close()
+    first.close()  # the client goes away: the server notices at a heartbeat, and the slot is free again
+    monkeypatch.setitem(app.config, "SSE_MAX_SECONDS", 0.3)
+    deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         status, _, _ = _get(server, "/v1/changes", {"Accept": "text/event-stream"})
         if status == 200:
