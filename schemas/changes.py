@@ -68,6 +68,12 @@ class WebhookInSchema(StrictSchema):
                             metadata={"description": "Deliver only changes that pass these filters."})
 
 
+class WebhookPatchSchema(StrictSchema):
+    status = fields.String(required=True, validate=validate.OneOf(("active", "disabled")),
+                           metadata={"description": "`active` re-enables a disabled hook (its pending deliveries go "
+                                     "on, oldest first); `disabled` pauses it."})
+
+
 class WebhookSchema(Schema):
     id = fields.Integer(required=True)
     url = fields.String(required=True)

@@ -11,12 +11,13 @@ import ipaddress
 import json
 import secrets
 import socket
+import time
 from urllib.parse import urlsplit
 
 from schemas.changes import ChangeFilterSchema
 
 from .errors import Problem
-from .models import Delivery, DeliveryAttempt, Webhook
+from .models import Delivery, DeliveryAttempt, Webhook, utcnow
 from .store import keyset
 from .store.changes import latest_seq
 
@@ -112,6 +113,23 @@ def hooks_page(limit, cursor):
         query = query.where(Webhook.id > last)
     rows, next_cursor = keyset.page(query, limit, lambda row: keyset.encode("webhooks", None, row.id))
     return [hook_payload(row) for row in rows], next_cursor
+
+
+def set_status(hook_id, status):
+    """Pause a hook, or re-enable it: its failure streak starts again and its oldest delivery is due now."""
+    hook = get_hook(hook_id)
+    hook.enabled = status == "active"
+    if hook.enabled:
+        hook.failing_since = hook.disabled_at = hook.disabled_reason = None
+        head = (Delivery.select().where((Delivery.webhook == hook.id) & (Delivery.status == "pending"))
+                .order_by(Delivery.seq).first())
+        if head is not None:
+            head.due_at = time.time()
+            head.save(only=[Delivery.due_at])
+    else:
+        hook.disabled_at, hook.disabled_reason = utcnow(), "paused over the API"
+    hook.save()
+    return hook_payload(hook)
 
 
 def delete_hook(hook_id):

@@ -3,7 +3,14 @@ from flask import current_app
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from schemas.changes import DeliveryPageSchema, WebhookCreatedSchema, WebhookInSchema, WebhookPageSchema, WebhookSchema
+from schemas.changes import (
+    DeliveryPageSchema,
+    WebhookCreatedSchema,
+    WebhookInSchema,
+    WebhookPageSchema,
+    WebhookPatchSchema,
+    WebhookSchema,
+)
 from schemas.common import NoArgsSchema, PageArgsSchema
 
 from .. import webhooks
@@ -73,6 +80,19 @@ def get_webhook(hook_id):
     """One hook: its filters, and whether it is active or was disabled (and why)."""
     _reader()
     return webhooks.hook_payload(webhooks.get_hook(hook_id))
+
+
+@blp.route(HOOK_PATH, methods=["PATCH"])
+@blp.arguments(WebhookPatchSchema)
+@blp.response(200, WebhookSchema)
+@blp.alt_response(401, response="UNAUTHORIZED")
+@blp.alt_response(404, response="NOT_FOUND")
+@blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+@blp.doc(security=SECURITY)
+def patch_webhook(data, hook_id):
+    """Re-enable a disabled hook (`{"status": "active"}`), or pause one."""
+    with write_transaction():
+        return webhooks.set_status(hook_id, data["status"])
 
 
 @blp.route(HOOK_PATH, methods=["DELETE"])

@@ -187,6 +187,20 @@ def test_a_hook_failing_for_the_configured_time_is_disabled_and_says_so(
     assert pending["status"] == "pending" and len(pending["attempts"]) == len(receiver.requests) >= 2
     assert {a["response_status"] for a in pending["attempts"]} == {503}
 
+    # the receiver is fixed; an editor re-enables the hook and the held delivery goes out
+    receiver.plan = []
+    again = client.patch(f"/v1/webhooks/{hook['id']}", json={"status": "active"}, headers=headers)
+    assert again.status_code == 200
+    assert again.json == {**shown, "status": "active", "disabled_reason": None, "failing_since": None}
+    _run_until(lambda: receiver.requests[-1]["status"] == 200, _settings(disable_after=0.3))
+    [delivered] = client.get(f"/v1/webhooks/{hook['id']}/deliveries", headers=headers).json["data"]
+    assert (delivered["status"], delivered["attempts"][-1]["response_status"]) == ("delivered", 200)
+    paused = client.patch(f"/v1/webhooks/{hook['id']}", json={"status": "disabled"}, headers=headers).json
+    assert (paused["status"], paused["disabled_reason"]) == ("disabled", "paused over the API")
+    assert assert_problem(client.patch(f"/v1/webhooks/{hook['id']}", json={"status": "on"}, headers=headers),
+                          422)["errors"] == {"json": {"status": ["Must be one of: active, disabled."]}}
+    assert_problem(client.patch("/v1/webhooks/999", json={"status": "active"}, headers=headers), 404)
+
 
 def _worker(app):
     env = {**os.environ, "DATABASE_URL": app.config["DATABASE_URL"],

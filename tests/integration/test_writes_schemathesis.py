@@ -75,6 +75,7 @@ def test_writes_conform_to_the_document_with_a_key(app, desk, headers, monkeypat
         ("DELETE", "/v1/events/{event_id}"),
         ("DELETE", "/v1/webhooks/{hook_id}"),
         ("PATCH", "/v1/events/{event_id}"),
+        ("PATCH", "/v1/webhooks/{hook_id}"),
         ("POST", "/v1/documents"),
         ("POST", "/v1/events"),
         ("POST", "/v1/participants/{actor_id}/merge"),
