@@ -37,8 +37,9 @@ DEFAULTS = {
     "SSE_POLL_SECONDS": 1.0,
     "SSE_HEARTBEAT_SECONDS": 15.0,
     "SSE_MAX_SECONDS": 300.0,
-    # open streams per server process; each holds a thread (gunicorn runs 8 per worker)
-    "SSE_MAX_STREAMS": 4,
+    # open streams per server process; each holds a thread (`timeline serve` runs 4 per worker
+    # by default): keep it below --threads, so streams never take every thread
+    "SSE_MAX_STREAMS": 2,
     # webhook targets on private, loopback or link-local addresses are refused unless inside one
     # of these networks (comma-separated CIDRs, e.g. "127.0.0.0/8,::1/128")
     "WEBHOOK_ALLOWED_NETWORKS": "",
