@@ -48,7 +48,7 @@ class Receiver:
         self.thread.start()
 
 
-def main():
+def _args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
@@ -60,9 +60,57 @@ def main():
     parser.add_argument("--prefill", action="store_true",
                         help="commit every change before the workers start: the rate is then the workers' alone "
                              "(otherwise it cannot exceed the rate changes are committed at)")
-    args = parser.parse_args()
+    return parser.parse_args()
 
+
+def _commit_changes(event_id, count, rate):
+    """{seq: time.time() right after its commit} for `count` corrections, paced at `rate` per second."""
     from service import db, edits
+    from service.models import Change
+
+    committed, started = {}, time.time()
+    db.database.connect(reuse_if_open=True)
+    for n in range(count):
+        if rate:
+            time.sleep(max(0.0, started + n / rate - time.time()))
+        with db.write_transaction():
+            edits.update_event(event_id, {"title": f"Bench talks {n}"}, "bench")
+        at = time.time()
+        committed[Change.select(Change.seq).where(Change.object_id == event_id).order_by(Change.seq.desc())
+                  .scalar()] = at
+    db.database.close()
+    return committed
+
+
+def _wait_for(receiver, expected, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with receiver.lock:
+            if expected.keys() <= receiver.first.keys():
+                return
+        time.sleep(0.05)
+
+
+def _report(args, url, receiver, expected, started, wrote):
+    arrived = {key: receiver.first[key] for key in expected if key in receiver.first}
+    # prefilled, the delay is only the time spent waiting for the workers: not reported
+    delays = [] if args.prefill else sorted(arrived[key] - expected[key] for key in arrived)
+    span = max(arrived.values()) - started if arrived else float("nan")
+    print(f"store {url.split(':')[0]}, {args.changes} changes x {args.hooks} hook(s) = {len(expected)} deliveries, "
+          f"{args.workers} workers; changes committed in {wrote:.1f}s ({args.changes / wrote:.0f}/s)")
+    since = "the workers' start" if args.prefill else "the first commit"
+    print(f"delivered {len(arrived)} in {span:.1f}s from {since}: {len(arrived) / span:.0f} deliveries/s")
+    if delays:
+        p99 = delays[min(len(delays) - 1, int(len(delays) * 0.99))]
+        print(f"commit -> delivery delay: p50 {statistics.median(delays) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, "
+              f"max {delays[-1] * 1000:.0f} ms")
+    print(f"duplicates {receiver.count - len(receiver.first)}, lost {len(expected) - len(arrived)}")
+    return 0 if len(arrived) == len(expected) else 1
+
+
+def main():
+    args = _args()
+    from service import db
     from service.migrate import migrate
     from service.models import Change, Event, Webhook
     from service.webhooks import new_secret
@@ -84,7 +132,7 @@ def main():
     env = {**os.environ, "DATABASE_URL": url, "TIMELINE_WEBHOOK_ALLOWED_NETWORKS": "127.0.0.0/8",
            "TIMELINE_DELIVER_POLL_SECONDS": "0.02"}
     command = [str(Path(sys.executable).with_name("timeline")), "deliver", "--max-seconds", str(args.timeout)]
-    workers, committed = [], {}
+    workers = []
 
     def start_workers():
         workers.extend(subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL) for _ in range(args.workers))
@@ -94,27 +142,13 @@ def main():
         if not args.prefill:
             start_workers()
         started = time.time()
-        db.database.connect()
-        for n in range(args.changes):
-            if args.rate:
-                time.sleep(max(0.0, started + n / args.rate - time.time()))
-            with db.write_transaction():
-                edits.update_event(event.id, {"title": f"Bench talks {n}"}, "bench")
-            at = time.time()
-            seq = Change.select(Change.seq).where(Change.object_id == event.id).order_by(Change.seq.desc()).scalar()
-            committed[seq] = at
-        db.database.close()
+        committed = _commit_changes(event.id, args.changes, args.rate)
         wrote = time.time() - started
         if args.prefill:
             start_workers()
             started = time.time()
         expected = {f"msg_{h}_{s}": at for h in hooks for s, at in committed.items()}
-        deadline = time.monotonic() + args.timeout
-        while time.monotonic() < deadline:
-            with receiver.lock:
-                if expected.keys() <= receiver.first.keys():
-                    break
-            time.sleep(0.05)
+        _wait_for(receiver, expected, args.timeout)
     finally:
         for worker in workers:
             worker.send_signal(signal.SIGTERM)
@@ -124,21 +158,7 @@ def main():
         db.database.connect(reuse_if_open=True)
         Webhook.delete().where(Webhook.id.in_(hooks)).execute()  # the bench's hooks go with it
         db.database.close()
-
-    arrived = {key: receiver.first[key] for key in expected if key in receiver.first}
-    delays = sorted(arrived[key] - expected[key] for key in arrived)
-    span = max(arrived.values()) - started if arrived else float("nan")
-    delays = delays if not args.prefill else []  # prefilled: the delay is the time spent waiting for workers
-    print(f"store {url.split(':')[0]}, {args.changes} changes x {args.hooks} hook(s) = {len(expected)} deliveries, "
-          f"{args.workers} workers; changes committed in {wrote:.1f}s ({args.changes / wrote:.0f}/s)")
-    since = "the workers' start" if args.prefill else "the first commit"
-    print(f"delivered {len(arrived)} in {span:.1f}s from {since}: {len(arrived) / span:.0f} deliveries/s")
-    if delays:
-        p99 = delays[min(len(delays) - 1, int(len(delays) * 0.99))]
-        print(f"commit -> delivery delay: p50 {statistics.median(delays) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, "
-              f"max {delays[-1] * 1000:.0f} ms")
-    print(f"duplicates {receiver.count - len(receiver.first)}, lost {len(expected) - len(arrived)}")
-    return 0 if len(arrived) == len(expected) else 1
+    return _report(args, url, receiver, expected, started, wrote)
 
 
 if __name__ == "__main__":
