@@ -6,7 +6,7 @@ bring back the duplicate's id.
 """
 import json
 
-from . import actors, edits
+from . import actors, changes, edits
 from .db import is_postgres, lock_store_writes
 from .errors import Problem
 from .models import Actor, ActorAlias, Event, EventActor, Mention, utcnow
@@ -58,6 +58,7 @@ def merge_actors(target_ref, duplicate_ref, key_name, record):
                       errors={"json": {"duplicate": ["A participant cannot be merged into itself."]}})
     _lock_in_order(target, duplicate)
     theirs = {link.event_id: link for link in EventActor.select().where(EventActor.actor == duplicate)}
+    before = {event.id: changes.event_facets(event) for event in Event.select().where(Event.id.in_(list(theirs)))}
     ours = {link.event_id: link for link in EventActor.select().where(EventActor.actor == target)}
     for event_id, link in theirs.items():
         if event_id in ours:
@@ -79,6 +80,10 @@ def merge_actors(target_ref, duplicate_ref, key_name, record):
     duplicate.delete_instance()
     if moved:
         Event.update(updated_at=utcnow()).where(Event.id.in_(moved)).execute()
+    changes.record("participant", duplicate_id, "merged", via="editor", survivor=target.id)
+    changes.record("participant", target.id, "updated", via="editor")
+    for event in Event.select().where(Event.id.in_(moved)).order_by(Event.id):
+        changes.record_event(event, "updated", before[event.id], "editor")
     for event_id in moved:
         record(event_id, key_name, "merge", {"participants": {
             "merged": {"id": duplicate_id, "slug": duplicate_slug}, "into": {"id": target.id, "slug": target.slug}}})

@@ -8,6 +8,7 @@ their countries differ; one name given with two different countries is two actor
 import re
 import unicodedata
 
+from . import changes
 from .models import Actor, ActorAlias
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "he", "h e"}
@@ -130,9 +131,11 @@ def resolve(participant):
             kind=participant.kind or "person",
             country=participant.country,
         )
+        changes.record("participant", actor.id, "created", via="extraction")
     elif participant.country and not actor.country:
         actor.country = participant.country
         actor.save()
+        changes.record("participant", actor.id, "updated", via="extraction")
     # full spellings only: a bare surname ("Li") would be ambiguous across actors
     for spelling in [participant.name, *participant.aliases]:
         if len(norm(spelling).split()) >= 2 or spelling == participant.name:

@@ -202,6 +202,9 @@ def openapi(output):
 
 
 def _register_optional():
+    from .cli_deliver import deliver
+
+    main.add_command(deliver)
     try:
         from .cli_keys import keys
     except ImportError:

@@ -30,6 +30,28 @@ DEFAULTS = {
     # the service's public base URL (e.g. https://timeline.example.org/): links and ids in exports;
     # unset, the request's host is used (and http://localhost:8000/ by `timeline export`)
     "PUBLIC_URL": "",
+    # the change feed keeps its changes (and tombstones) this many days; an older `since` is a 410
+    "CHANGES_RETENTION_DAYS": 30,
+    # Server-Sent Events of /v1/changes: how often the store is polled, a heartbeat comment when
+    # nothing happened, and how long one connection lasts (the client reconnects with Last-Event-ID)
+    "SSE_POLL_SECONDS": 1.0,
+    "SSE_HEARTBEAT_SECONDS": 15.0,
+    "SSE_MAX_SECONDS": 300.0,
+    # open streams per server process; each holds a thread (`timeline serve` runs 4 per worker
+    # by default): keep it below --threads, so streams never take every thread
+    "SSE_MAX_STREAMS": 2,
+    # webhook targets on private, loopback or link-local addresses are refused unless inside one
+    # of these networks (comma-separated CIDRs, e.g. "127.0.0.0/8,::1/128")
+    "WEBHOOK_ALLOWED_NETWORKS": "",
+    "WEBHOOK_TIMEOUT_SECONDS": 10.0,
+    # retries: base * 2^(attempt-1), at most max, each with random jitter (half to the full delay)
+    "WEBHOOK_RETRY_BASE_SECONDS": 5.0,
+    "WEBHOOK_RETRY_MAX_SECONDS": 3600.0,
+    # a hook whose deliveries have failed for this long is disabled
+    "WEBHOOK_DISABLE_AFTER_SECONDS": 3 * 24 * 3600.0,
+    # `timeline deliver` on SQLite leases a hook for this long (must exceed the timeout)
+    "DELIVER_LEASE_SECONDS": 60.0,
+    "DELIVER_POLL_SECONDS": 1.0,
 }
 
 
@@ -43,6 +65,8 @@ def _coerce(default, raw):
         return raw.strip().lower() in ("1", "true", "yes", "on")
     if isinstance(default, int):
         return int(raw)
+    if isinstance(default, float):
+        return float(raw)
     return raw
 
 

@@ -7,6 +7,7 @@ Callers run these inside db.write_transaction(); they take and return plain dict
 import hashlib
 import json
 
+from . import changes as feed  # the change feed (edits.changes is an event's history)
 from .db import is_postgres
 from .errors import Problem
 from .merge import index_text
@@ -142,12 +143,13 @@ def record(event_id, key_name, action, changes):
 def update_event(event_id, data, key_name):
     """Apply an editor's correction; returns the event. A no-op correction still locks its fields."""
     event = get_event(event_id, lock=True)
-    before = snapshot(event)
+    before, facets = snapshot(event), feed.event_facets(event)
     fields = _apply(event, data)
-    changes = _diff(before, snapshot(event))
-    if changes or not fields <= set(json.loads(event.locked or "[]")):
+    diff = _diff(before, snapshot(event))
+    if diff or not fields <= set(json.loads(event.locked or "[]")):
         _finish(event, fields)
-        record(event.id, key_name, "update", changes)
+        record(event.id, key_name, "update", diff)
+        feed.record_event(event, "updated", facets, "editor")
     return event
 
 
@@ -175,10 +177,12 @@ def _note_document(sentences, title, key_name):
     existing = Document.get_or_none(Document.sha256 == digest)
     if existing:
         return existing
-    return Document.create(
+    note = Document.create(
         key=f"editor-note-{digest[:16]}", title=f"Editor's note: {title}"[:1000],
         publisher=f"editor ({key_name})", text=text, sha256=digest, extractor_version="editor",
     )
+    feed.record("document", note.id, "created", via="editor")
+    return note
 
 
 def _evidence_spans(evidence, title, key_name):
@@ -212,6 +216,7 @@ def create_event(data, key_name):
     _finish(event, fields)
     record(event.id, key_name, "create", {"fields": snapshot(event),
                                           "evidence": [item["sentence"] for item in data["evidence"]]})
+    feed.record_event(event, "created", None, "editor")
     return event
 
 
@@ -222,6 +227,7 @@ def delete_event(event_id, key_name):
                 for m in Mention.select(Mention, Document.key).join(Document).where(Mention.event == event)
                 .order_by(Mention.id)]
     record(event.id, key_name, "delete", {"fields": snapshot(event), "evidence": evidence})
+    feed.record("event", event.id, "deleted", via="editor", before=feed.event_facets(event))
     event.delete_instance(recursive=True)
 
 

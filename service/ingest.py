@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from itertools import islice
 
-from . import actors, merge
+from . import actors, changes, merge
 from .db import database, lock_store_writes, retrying
 from .documents import sha256
 from .models import Document, Event, EventChange, Mention, Topic, utcnow
@@ -136,6 +136,8 @@ def _store(article, extraction, actor="loader"):
         document.save()
     else:
         document = Document.create(key=article.key, **values)
+    changes.record("document", document.id, "updated" if status == "replaced" else "created",
+                   via="extraction")
     result = IngestResult(document.key, status, document.id)
     deleted = _deleted_evidence(document.key)
     for extracted in extraction.events:
@@ -146,19 +148,17 @@ def _store(article, extraction, actor="loader"):
         event_id, merged = _store_event(document, extracted, actor)
         (result.events_merged if merged else result.events_created).append(event_id)
     # events the old text reported and the new one did not match: recompute, or delete if orphaned
-    for event in Event.select().where(Event.id.in_([i for i in stale if i not in result.events_merged])):
-        merge.refresh_event(event)
+    changes.refresh_ids([i for i in stale if i not in result.events_merged])
     return result
 
 
-def _detach(document, refresh=True):
+def _detach(document, refresh=True, via="extraction"):
     """Remove a document's mentions; recompute (or delete) the events they supported unless told not to
     (a replaced article first gets the chance to report the same events again)."""
     event_ids = [m.event_id for m in Mention.select(Mention.event).where(Mention.document == document).distinct()]
     Mention.delete().where(Mention.document == document).execute()
     if refresh:
-        for event in Event.select().where(Event.id.in_(event_ids)):
-            merge.refresh_event(event)
+        changes.refresh_ids(event_ids, via)
     return event_ids
 
 
@@ -200,6 +200,7 @@ def _store_event(document, extracted, credit):
     report = _report(extracted, participant_rows)
     event = merge.find_match(report, [row[0] for row in participant_rows], document.id, document.published)
     merged = event is not None
+    before = changes.event_facets(event)
     if event is None:
         event = Event.create(channel=extracted.channel, title=extracted.title or extracted.channel)
     encoded = json.dumps(report)
@@ -209,6 +210,7 @@ def _store_event(document, extracted, credit):
             date_text=span.date_text, reported=encoded,
         )
     merge.refresh_event(event)
+    changes.record_event(event, "updated" if merged else "created", before, "extraction")
     EventChange.create(
         event_id=event.id, actor_key=credit, action="merge" if merged else "create",
         changes=json.dumps({"document": document.key}),
@@ -222,6 +224,7 @@ def delete_document(document_id):
         document = Document.get_or_none(Document.id == document_id)
         if document is None:
             return None
-        event_ids = _detach(document)
+        event_ids = _detach(document, via="editor")
+        changes.record("document", document.id, "deleted", via="editor")
         document.delete_instance()
         return event_ids

@@ -13,6 +13,10 @@ from .models import (
     Actor,
     ActorAlias,
     ApiKey,
+    Change,
+    ChangeHorizon,
+    Delivery,
+    DeliveryAttempt,
     Document,
     Event,
     EventActor,
@@ -21,6 +25,7 @@ from .models import (
     Mention,
     SchemaInfo,
     Topic,
+    Webhook,
     WriteQuota,
 )
 
@@ -77,9 +82,39 @@ def _v3():
         database.execute_sql("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, highest))
 
 
+# The feed's seq follows commit order, so a follower that has seen seq N has seen every change
+# committed before it. SQLite has one writer at a time (its write lock is held from the first
+# write to the commit), so the row id, taken under that lock, already is in commit order.
+SQLITE_CHANGE_SEQ = [
+    "CREATE TRIGGER IF NOT EXISTS change_seq AFTER INSERT ON change BEGIN "
+    "UPDATE change SET seq = new.id WHERE id = new.id; END",
+]
+# On PostgreSQL, writers run at once and an id taken at insert can commit after a larger one:
+# a follower would skip it. So the seq is given at COMMIT, by a deferred trigger that first takes
+# one transaction-scoped advisory lock; the lock is released only once the commit is visible, so
+# seqs are handed out in commit order. Writers queue only for that last instant of their commit.
+CHANGE_SEQ_LOCK = 7_262_011  # any constant: names the advisory lock of the change feed
+POSTGRES_CHANGE_SEQ = [
+    "CREATE SEQUENCE IF NOT EXISTS change_seq_counter OWNED BY change.seq",
+    "CREATE OR REPLACE FUNCTION change_assign_seq() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    f"PERFORM pg_advisory_xact_lock({CHANGE_SEQ_LOCK}); "
+    "UPDATE change SET seq = nextval('change_seq_counter') WHERE id = NEW.id; RETURN NULL; END $$",
+    "DROP TRIGGER IF EXISTS change_assign_seq ON change",
+    "CREATE CONSTRAINT TRIGGER change_assign_seq AFTER INSERT ON change "
+    "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION change_assign_seq()",
+]
+
+
+def _v4():
+    """The change feed and webhooks: changes numbered in commit order, hooks, deliveries, attempts."""
+    database.create_tables([Change, ChangeHorizon, Webhook, Delivery, DeliveryAttempt], safe=True)
+    for sql in POSTGRES_CHANGE_SEQ if is_postgres() else SQLITE_CHANGE_SEQ:
+        database.execute_sql(sql)
+
+
 # MIGRATIONS[n] brings a store from version n-1 to version n; each step only adds, never rewrites
 # (v3 rebuilds tables on SQLite, row for row).
-MIGRATIONS = {1: _v1, 2: _v2, 3: _v3}
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 # any constant: the PostgreSQL advisory lock that migrations of this store take
 MIGRATION_LOCK = 0x7E1E11E5
 

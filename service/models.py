@@ -4,10 +4,12 @@ import datetime as dt
 from peewee import (
     SQL,
     AutoField,
+    BigIntegerField,
     BooleanField,
     CharField,
     DateField,
     DateTimeField,
+    DoubleField,
     FloatField,
     ForeignKeyField,
     IntegerField,
@@ -20,7 +22,7 @@ from schemas import channels as channel_registry
 
 from .db import database, is_postgres
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 CHANNELS = {c.name: c.description for c in channel_registry.REGISTRY.values()}
 DATE_PRECISIONS = ("day", "month", "year")
@@ -190,6 +192,76 @@ class WriteQuota(BaseModel):
         indexes = ((("key_hash", "window"), True),)
 
 
+class Change(BaseModel):
+    """The change feed (schema 4): one row per created, updated, merged or deleted event, document
+    or participant, written in the transaction of the change itself (service/changes.py)."""
+
+    id = StableIdField()  # on SQLite the seq is this id: never given twice, even after pruning
+    # the feed's order: given at commit, not at insert, so it follows commit order (service/migrate.py)
+    seq = BigIntegerField(null=True, unique=True)
+    kind = CharField(max_length=16)  # event | document | participant
+    object_id = IntegerField()
+    action = CharField(max_length=16)  # created | updated | merged | deleted
+    via = CharField(max_length=16)  # extraction | editor
+    survivor = IntegerField(null=True)  # merged: the id that lives on
+    # JSON facets of an event before and after the change (channel, date, participants, topics):
+    # what the /v1/events filters of the feed and of webhooks match
+    before = TextField(null=True)
+    after = TextField(null=True)
+    at = DateTimeField(default=utcnow, index=True)
+
+
+class ChangeHorizon(BaseModel):
+    """One row: the feed no longer holds changes up to and including this seq (pruned)."""
+
+    pruned_through = BigIntegerField(default=0)
+
+
+class Webhook(BaseModel):
+    id = StableIdField()
+    url = TextField()
+    description = TextField(null=True)
+    filters = TextField(default="{}")  # JSON: the change-feed filters
+    secret = CharField(max_length=128)  # whsec_...: the delivery worker signs with it
+    owner = CharField(max_length=64)  # the API key that created it
+    cursor = BigIntegerField(default=0)  # the last change seq turned into deliveries
+    enabled = BooleanField(default=True)
+    failing_since = DoubleField(null=True)  # unix time of the first failure in the current streak
+    disabled_at = DateTimeField(null=True)
+    disabled_reason = TextField(null=True)
+    # SQLite has no SKIP LOCKED: a worker leases the hook instead (service/deliver.py)
+    lease_owner = CharField(max_length=64, null=True)
+    lease_until = DoubleField(null=True)
+    created_at = DateTimeField(default=utcnow)
+
+
+class Delivery(BaseModel):
+    """One change to send to one hook; sent in seq order per hook, at least once."""
+
+    id = AutoField()
+    webhook = ForeignKeyField(Webhook, backref="deliveries", on_delete="CASCADE")
+    seq = BigIntegerField()
+    payload = TextField()  # the JSON body, fixed at fan-out so every retry sends the same bytes
+    status = CharField(max_length=16, default="pending")  # pending | delivered
+    attempts = IntegerField(default=0)
+    due_at = DoubleField()  # unix time of the next attempt
+    response_status = IntegerField(null=True)
+    delivered_at = DateTimeField(null=True)
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("webhook", "seq"), True), (("webhook", "status", "seq"), False))
+
+
+class DeliveryAttempt(BaseModel):
+    id = AutoField()
+    delivery = ForeignKeyField(Delivery, backref="attempt_rows", on_delete="CASCADE", index=True)
+    at = DateTimeField(default=utcnow)
+    response_status = IntegerField(null=True)
+    error = TextField(null=True)
+    duration_ms = IntegerField()
+
+
 TABLES = [
     SchemaInfo,
     Document,
@@ -203,4 +275,9 @@ TABLES = [
     ApiKey,
     EventChange,
     WriteQuota,
+    Change,
+    ChangeHorizon,
+    Webhook,
+    Delivery,
+    DeliveryAttempt,
 ]

@@ -6,7 +6,21 @@ import pytest
 
 from service import migrate as migrations
 from service.db import database, is_postgres, make_database
-from service.models import SCHEMA_VERSION, TABLES, Actor, Document, Event, EventChange, SchemaInfo, WriteQuota
+from service.models import (
+    SCHEMA_VERSION,
+    TABLES,
+    Actor,
+    Change,
+    ChangeHorizon,
+    Delivery,
+    DeliveryAttempt,
+    Document,
+    Event,
+    EventChange,
+    SchemaInfo,
+    Webhook,
+    WriteQuota,
+)
 from service.store import events_page
 from tests import factories as f
 from tests.conftest import assert_problem
@@ -16,7 +30,7 @@ STABLE = ("document", "actor", "event", "event_change")
 
 def _downgrade_to_v1():
     """Make the test store look like one written by the first release (schema 1)."""
-    database.drop_tables([WriteQuota])
+    database.drop_tables([WriteQuota, DeliveryAttempt, Delivery, Webhook, ChangeHorizon, Change])
     SchemaInfo.delete().execute()
     SchemaInfo.create(version=1)
 
@@ -27,10 +41,11 @@ def test_an_older_store_is_upgraded_in_place_and_keeps_its_data(db):
     assert migrations.current_version() == 1
     assert not database.table_exists("write_quota")
 
-    assert migrations.migrate() == [2, 3]
+    assert migrations.migrate() == [2, 3, 4]
 
-    assert migrations.current_version() == SCHEMA_VERSION == 3
+    assert migrations.current_version() == SCHEMA_VERSION == 4
     assert database.table_exists("write_quota")
+    assert all(database.table_exists(name) for name in ("change", "webhook", "delivery", "delivery_attempt"))
     assert [d.key for d in Document.select()] == ["kept.txt"]
     assert migrations.migrate() == []  # a current store: nothing to do
 
@@ -82,7 +97,7 @@ def test_a_v2_sqlite_store_is_rebuilt_so_that_ids_are_never_reused(db, tmp_path)
             event.delete_instance(recursive=True)
         before = _rows()
 
-        assert migrations.migrate() == [3]
+        assert migrations.migrate() == [3, 4]
 
         assert _rows() == before
         for table in STABLE:
@@ -129,7 +144,7 @@ def test_processes_starting_at_once_on_an_empty_store_migrate_it_once(db, tmp_pa
             thread.start()
         for thread in threads:
             thread.join(60)
-        assert sorted(results, key=str) == [[1, 2, 3]] + [[]] * 5, results
+        assert sorted(results, key=str) == [list(range(1, SCHEMA_VERSION + 1))] + [[]] * 5, results
         database.connect(reuse_if_open=True)
         assert migrations.is_current()
     finally:

@@ -84,14 +84,22 @@ def init_api(app):
     for module in (health, events, participants, topics, channels, documents, timeline):
         api.register_blueprint(module.blp)
     from .. import auth
-    from . import editing, ingest_api
+    from . import changes, editing, ingest_api, webhooks
 
     auth.init_app(app)  # the write gate: API keys, rate limit, body size (issue 4)
     auth.document_security(api)
-    for module in (editing, ingest_api):
+    for module in (editing, ingest_api, changes, webhooks):
         api.register_blueprint(module.blp)
+    _document_webhook_payload(api)
     docs.init_app(app)
     return api
+
+
+def _document_webhook_payload(api):
+    """What a webhook receives: a component schema (the document is OpenAPI 3.0, which has no `webhooks`)."""
+    from schemas.changes import WebhookPayloadSchema
+
+    api.spec.components.schema("WebhookPayload", schema=WebhookPayloadSchema)
 
 
 def openapi_document(app=None):

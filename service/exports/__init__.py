@@ -50,6 +50,7 @@ class Context:
     feed_key: str  # names the query in the Atom feed id: one feed per distinct query
     list_url: str  # the same query as a JSON listing
     feed_size: int
+    title: str = "Event Timeline: newest events"  # the Atom feed's title names the query's filters
     group: str = "channel"  # TimelineJS group: channel | topic
 
 
@@ -71,12 +72,14 @@ def make_context(filters):
     feed_key = "events" + ("?" + urlencode(query) if query else "")
     listing = [(name, value) for name, value in query if name not in ("format", "group")]
     list_url = base + "v1/events" + ("?" + urlencode(listing) if listing else "")
+    described = "; ".join(f"{name}={value}" for name, value in listing if name not in ("limit", "cursor", "sort"))
     return Context(
         base_url=base,
         host=urlsplit(base).hostname or DEFAULT_HOST,
         self_url=self_url,
         feed_key=feed_key,
         list_url=list_url,
+        title="Event Timeline: newest events" + (f" ({described})" if described else ""),
         feed_size=int(settings.get("FEED_SIZE", 50)),
         group=filters.get("group") or "channel",
     )

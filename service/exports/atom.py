@@ -59,7 +59,7 @@ def write_atom(events, context):
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">\n'
         f"<id>tag:{context.host},{TAG_DATE}:{_x(context.feed_key)}</id>\n"
-        "<title type=\"text\">Event Timeline: newest events</title>\n"
+        f"<title type=\"text\">{_x(context.title)}</title>\n"
         f"<updated>{updated}</updated>\n"
         f"<link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(context.self_url)}/>\n"
         f"<link rel=\"alternate\" type=\"application/json\" href={quoteattr(context.list_url)}/>\n"

@@ -49,8 +49,8 @@ def test_existing_resources_conform_to_the_document(app, world):
     for result in schema.get_all_operations():
         operation = result.ok()
         names = [parameter.name for parameter in operation.path_parameters]
-        if operation.method.upper() != "GET" or not names:
-            continue
+        if operation.method.upper() != "GET" or not names or "hook_id" in names:
+            continue  # (webhooks need a key even to read: tests/integration/test_webhooks.py)
         response = operation.Case(path_parameters={name: existing[name] for name in names}).call_and_validate(
             checks=CHECKS
         )

@@ -5,6 +5,7 @@ import pytest
 
 from service import auth
 from tests import factories as f
+from tests.integration.receiver import LOOPBACK, Receiver
 
 CALL_TEXT = (
     "VARNA, March 3. Foreign Minister Mara Quintel of Portugal and her Dutch counterpart Oskar Veld "
@@ -75,3 +76,18 @@ def tricky(desk):
         sources=[(doc, "Ministers met; they said: <b>“all good”</b>, with ☃ & co.")],
         summary="Line one\nline two, with a comma; and a semicolon \\ backslash",
     )
+
+
+@pytest.fixture
+def receiver():
+    """A webhook receiver on 127.0.0.1 (tests/integration/receiver.py)."""
+    server = Receiver()
+    server.thread.start()
+    yield server
+    server.httpd.shutdown()
+    server.thread.join(5)
+
+
+@pytest.fixture
+def loopback_allowed(app, monkeypatch):
+    monkeypatch.setitem(app.config, "WEBHOOK_ALLOWED_NETWORKS", LOOPBACK)

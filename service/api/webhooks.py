@@ -1,0 +1,121 @@
+"""/v1/webhooks: register, list, read and delete hooks, and list a hook's deliveries (API key needed)."""
+from flask import current_app
+from flask_smorest import Blueprint
+from marshmallow import RAISE
+
+from schemas.changes import (
+    DeliveryPageSchema,
+    WebhookCreatedSchema,
+    WebhookInSchema,
+    WebhookPageSchema,
+    WebhookPatchSchema,
+    WebhookSchema,
+)
+from schemas.common import NoArgsSchema, PageArgsSchema
+
+from .. import webhooks
+from ..auth import authenticate, key_name
+from ..db import write_transaction
+from .editing import SECURITY
+from .paging import cursor_errors, page_limit, paged
+
+blp = Blueprint("webhooks", __name__, url_prefix="/v1/webhooks", description=(
+    "Signed HTTP callbacks for the changes of the feed (API key needed). Each delivery is a POST of a "
+    "WebhookPayload with the Standard Webhooks 1.0 headers `webhook-id` (the same on every retry: "
+    "deduplicate on it), `webhook-timestamp` (unix seconds; refuse ones over 5 minutes old) and "
+    "`webhook-signature` (`v1,` + base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed by the "
+    "base64-decoded part of the `whsec_` secret). Answer 2xx: anything else is retried with "
+    "exponential backoff and jitter, in seq order per hook; a hook failing for too long is disabled."))
+HOOK_PATH = "/<int(min=1, max=2147483647):hook_id>"
+
+
+@blp.record_once
+def _check_networks(state):
+    """A bad TIMELINE_WEBHOOK_ALLOWED_NETWORKS stops the service at start, not at the first POST."""
+    try:
+        webhooks.allowed_networks(state.app.config["WEBHOOK_ALLOWED_NETWORKS"])
+    except ValueError as exc:
+        raise SystemExit(f"configuration: TIMELINE_WEBHOOK_ALLOWED_NETWORKS is not valid ({exc})") from None
+
+
+def _reader():
+    """Hooks carry secrets and private URLs: reading them needs a key too, whatever READS_REQUIRE_KEY says."""
+    authenticate()
+
+
+@blp.route("", methods=["POST"])
+@blp.arguments(WebhookInSchema)
+@blp.response(201, WebhookCreatedSchema, headers={"Location": {"schema": {"type": "string"}}})
+@blp.alt_response(401, response="UNAUTHORIZED")
+@blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+@blp.doc(security=SECURITY)
+def create_webhook(data):
+    """Register a hook; the answer holds its secret, shown only this once."""
+    with write_transaction():
+        hook = webhooks.create_hook(data, key_name(), webhooks.allowed_networks(
+            current_app.config["WEBHOOK_ALLOWED_NETWORKS"]))
+    return hook, 201, {"Location": f"/v1/webhooks/{hook['id']}"}
+
+
+@blp.route("")
+@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, WebhookPageSchema)
+@blp.alt_response(401, response="UNAUTHORIZED")
+@blp.doc(security=SECURITY)
+def list_webhooks(args):
+    """Every hook (never its secret), oldest first."""
+    _reader()
+    with cursor_errors():
+        data, next_cursor = webhooks.hooks_page(page_limit(args), args.get("cursor"))
+    return paged(data, next_cursor)
+
+
+@blp.route(HOOK_PATH)
+@blp.arguments(NoArgsSchema, location="query", unknown=RAISE, as_kwargs=True)
+@blp.response(200, WebhookSchema)
+@blp.alt_response(401, response="UNAUTHORIZED")
+@blp.alt_response(404, response="NOT_FOUND")
+@blp.doc(security=SECURITY)
+def get_webhook(hook_id):
+    """One hook: its filters, and whether it is active or was disabled (and why)."""
+    _reader()
+    return webhooks.hook_payload(webhooks.get_hook(hook_id))
+
+
+@blp.route(HOOK_PATH, methods=["PATCH"])
+@blp.arguments(WebhookPatchSchema)
+@blp.response(200, WebhookSchema)
+@blp.alt_response(401, response="UNAUTHORIZED")
+@blp.alt_response(404, response="NOT_FOUND")
+@blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+@blp.doc(security=SECURITY)
+def patch_webhook(data, hook_id):
+    """Re-enable a disabled hook (`{"status": "active"}`), or pause one."""
+    with write_transaction():
+        return webhooks.set_status(hook_id, data["status"])
+
+
+@blp.route(HOOK_PATH, methods=["DELETE"])
+@blp.response(204)
+@blp.alt_response(401, response="UNAUTHORIZED")
+@blp.alt_response(404, response="NOT_FOUND")
+@blp.doc(security=SECURITY)
+def delete_webhook(hook_id):
+    """Delete a hook and its pending deliveries."""
+    with write_transaction():
+        webhooks.delete_hook(hook_id)
+    return "", 204
+
+
+@blp.route(HOOK_PATH + "/deliveries")
+@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+@blp.response(200, DeliveryPageSchema)
+@blp.alt_response(401, response="UNAUTHORIZED")
+@blp.alt_response(404, response="NOT_FOUND")
+@blp.doc(security=SECURITY)
+def list_deliveries(args, hook_id):
+    """The hook's deliveries, newest first, each with every attempt's response status or error."""
+    _reader()
+    with cursor_errors():
+        data, next_cursor = webhooks.deliveries_page(hook_id, page_limit(args), args.get("cursor"))
+    return paged(data, next_cursor)
