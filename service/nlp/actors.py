@@ -174,7 +174,7 @@ def _nearest(persons: list[Person], mentions: list[Mention], word: str, at: int,
     """The person a single word names: the nearest preceding one whose name holds it; when the
     word is someone speaking ("Costa said"), the nearest such person who was speaking too."""
     candidates = {p.pid for p in persons if word in _short_forms(p) or word in {a.lower() for a in p.aliases}}
-    if not candidates:  # "Lopez" for "López", "Zelensky" for "Zelenskyy": accents, one letter more or less
+    if not candidates:  # "Nunez" for "Núñez", "Ostrovsky" for "Ostrovskyy": accents, one letter more or less
         key = fold(word)
         candidates = {p.pid for p in persons if any(fold(w) == key or len(key) >= 6 and _one_edit(key, fold(w))
                                                     for w in _short_forms(p) if len(w) >= 4)}

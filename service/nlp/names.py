@@ -53,7 +53,7 @@ def _extend_right(doc: Doc, end: int) -> int:
             end = k + 1
             continue
         if _surname_left_out(doc, end):
-            end += 1  # "Andrés Manuel López Obrador": the model stopped one word short
+            end += 1  # "Rosa Elena Garza Villarreal": the model stopped one word short
             continue
         return end
 
@@ -84,7 +84,7 @@ def _extend_left(doc: Doc, start: int) -> int:
     elif (before is not None and start > 1 and not before.ent_type_ and before.pos_ == "PROPN"
           and _capitalised(before) and _plain_word(before) and doc[start - 2].lower_ in vocab()["title_words"]
           and (start + 1 == len(doc) or not _capitalised(doc[start + 1]))):
-        start -= 1  # "Aide Yury Ushakov" where the model tagged only the surname
+        start -= 1  # "Aide Tomas Ortiz" where the model tagged only the surname
     return start
 
 
