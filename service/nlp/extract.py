@@ -162,7 +162,7 @@ def _location(art: Article, g: Group) -> tuple[str, str | None] | None:
 
 def _occasion_places(doc: Doc, zones: Zones, ents: list[Span], dates: list, published) -> dict[str, set]:
     """Per channel, the places that sentences naming such an occasion give ("the ministers held
-    trilateral talks in Busan"), named people or not: an event of that channel the article
+    trilateral talks in Riga"), named people or not: an event of that channel the article
     reports without a place happened there, when the article names only one such place."""
     out: dict[str, set] = {}
     for channel, span in best_matches(doc).values():

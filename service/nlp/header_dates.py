@@ -30,8 +30,8 @@ def _date_forms(mon: str) -> list[re.Pattern]:
 
 FORMS = _date_forms(MON)
 HEADER = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d\d-\d\d)(?!\d)(?:T[\d:.]+Z?)?", re.I)
-# a place is capitalised words, not a weekday or month ("Addis Ababa", "AL-ULA (Saudi Arabia)",
-# "Quito [Ecuador]", "BOAO, Hainan")
+# a place is capitalised words, not a weekday or month ("Port Louis", "PORTO NOVO (Benin)",
+# "Quito [Ecuador]", "KANDY, Central Province")
 NAME = rf"(?!(?i:{WD}|{MON})\b)[A-Z][A-Za-z.'-]*(?:\s(?:[A-Z][A-Za-z.'-]*|de|al|el|es))"r"{0,3}"
 PLACE = rf"{NAME}(?:,\s*{NAME})?" r"(?:\s*[\[(][^\]()\n]{1,40}[\])])?"
 AGENCY = r"\s*(?:\([A-Za-z .]{2,20}\)|/[A-Za-z .]{2,20}/\.?)"

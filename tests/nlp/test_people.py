@@ -216,10 +216,9 @@ def test_whom_a_spokesperson_speaks_for_is_not_a_participant_of_the_briefing(ext
 
 def test_a_list_of_names_then_a_list_of_countries_respectively(nlp):
     text = ("Presidents Camila Rojas and Jonas Berg, of Peru and Norway respectively, signed the deal. "
-            "Minister Hana Sato and her counterparts Lee Min-ho and Zhang Wei, from South Korea and China "
-            "respectively, met in Busan.")
-    assert sorted(persons(nlp, text)) == [("Camila Rojas", "PE"), ("Hana Sato", None), ("Jonas Berg", "NO"),
-                                          ("Lee Min-ho", "KR"), ("Zhang Wei", "CN")]
+            "The envoys Lee Min-ho and Zhang Wei, from Chile and Ghana respectively, arrived in Osaka.")
+    assert sorted(persons(nlp, text)) == [("Camila Rojas", "PE"), ("Jonas Berg", "NO"),
+                                          ("Lee Min-ho", "CL"), ("Zhang Wei", "GH")]
 
 
 def test_a_country_in_brackets_after_a_name(nlp):
