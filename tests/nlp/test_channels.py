@@ -101,8 +101,8 @@ def test_talks_somewhere_are_a_meeting_even_when_one_of_them_also_phoned_someone
 
 
 def test_discussions_after_a_round_of_unnamed_calls_are_those_calls(extract):
-    text = ("date 2018-05-07 Kenyan President Ruth Wanjiku received congratulations during a round of telephone "
-            "calls on Sunday. Wanjiku held discussions with President Samuel Banda of Malawi.\n")
+    text = ("date 2018-05-07 On Sunday Kenyan President Ruth Wanjiku took telephone calls from well-wishers. "
+            "Among them, Wanjiku held discussions with President Samuel Banda of Malawi.\n")
     _, found = events(extract, text)
     assert [(f["channel"], [n for n, _ in f["people"]], f["date"]) for f in found] == [
         ("phone_call", ["Ruth Wanjiku", "Samuel Banda"], "2018-05-06")]

@@ -15,8 +15,8 @@ def test_a_virtual_summit_with_adjectives_between_is_a_video_call_without_a_plac
 
 
 def test_here_in_a_datelined_report_names_the_dateline_city(extract):
-    text = ("Ministers talk trade\n\nNAIROBI, March 4 (Wire) -- Danish Foreign Minister Lars Holm met Kenyan "
-            "Foreign Minister Amina Odhiambo here on Friday.\n")
+    text = ("Ministers talk trade\n\nNAIROBI, March 4 (Wire) -- Talks held here on Friday between Danish Foreign "
+            "Minister Lars Holm and Kenyan Foreign Minister Amina Odhiambo focused on flower exports.\n")
     [event] = extract(text).events
     assert (event.location_name, event.location_country) == ("Nairobi", "KE")
 
@@ -35,9 +35,9 @@ def test_the_city_of_a_venue_and_the_city_of_x(extract):
 
 
 def test_an_occasion_named_without_people_gives_its_place_to_the_one_event_of_its_kind(extract):
-    text = ("date 2023-06-04 The foreign ministers of three Baltic states held trilateral talks in Riga on "
-            "Sunday.\n\nEstonian Foreign Minister Mart Kask, Latvian Foreign Minister Ilze Berzina and Lithuanian "
-            "Foreign Minister Tomas Petrauskas discussed energy and the border.\n")
+    text = ("date 2023-06-04 A trilateral session in Riga brought the Baltic ministers together on Sunday.\n\n"
+            "Estonian Foreign Minister Mart Kask, Latvian Foreign Minister Ilze Berzina and Lithuanian Foreign "
+            "Minister Tomas Petrauskas discussed energy and the border.\n")
     [event] = extract(text).events
     assert event.channel == "multilateral_meeting"
     assert (event.location_name, event.location_country) == ("Riga", "LV")

@@ -7,7 +7,7 @@ def found(extract, text):
 
 
 def test_an_executive_on_a_conference_call_makes_no_event(extract):
-    text = "date 2020-08-11 \"Sales held up,\" CEO Hiro Tanabe said on a conference call on Monday.\n"
+    text = "date 2020-08-11 On Monday's conference call with analysts, CEO Hiro Tanabe promised a new model.\n"
     assert extract(text).events == []
 
 
@@ -26,13 +26,14 @@ def test_a_trip_to_a_country_is_a_meeting_even_with_unnamed_hosts(extract):
 
 
 def test_a_post_on_a_social_network_is_a_statement_and_earlier_said_is_no_habit(extract):
-    text = "date 2022-10-06 Prime Minister Tala Fifita of Tonga earlier said in his twitter that ties were strong.\n"
+    text = ("date 2022-10-06 Prime Minister Tala Fifita of Tonga earlier announced on her Instagram that the port "
+            "had reopened.\n")
     assert [(e["channel"], e["people"]) for e in found(extract, text)] == [("statement", [("Tala Fifita", "TO")])]
 
 
 def test_a_speech_via_video_is_a_speech(extract):
-    text = ("date 2021-04-20 Brazilian President Rui Campos delivered a keynote speech via video at the opening "
-            "ceremony of the forum on Tuesday.\n")
+    text = ("date 2021-04-20 On Tuesday Brazilian President Rui Campos made a speech via video to a forum on food "
+            "prices.\n")
     assert [(e["channel"], e["date"]) for e in found(extract, text)] == [("speech", "2021-04-20")]
 
 
@@ -53,38 +54,38 @@ def test_his_meeting_with_someone_is_the_meeting_of_the_sentence_subject(extract
 
 
 def test_told_a_joint_news_conference_makes_both_speakers_of_one_briefing(extract):
-    text = ("date 2023-02-14 Latvian Foreign Minister Ivo Kalnins spoke about the border on Tuesday.\n\"\n"
-            "\"We will keep working together,\" he told a joint news conference with Maltese Foreign Minister "
-            "Clara Vella.\n")
+    text = ("date 2023-02-14 Latvian Foreign Minister Ivo Kalnins arrived in Valletta on Tuesday.\n\"\n"
+            "Then he told a joint news conference with Maltese Foreign Minister Clara Vella that the ferry link "
+            "would reopen.\n")
     events = [(e["channel"], e["people"]) for e in found(extract, text)]
     assert ("press_conference", [("Ivo Kalnins", "LV"), ("Clara Vella", "MT")]) in events
 
 
 def test_a_visit_someone_was_supposed_to_make_is_no_event(extract):
-    text = "date 2020-06-04 Fijian Prime Minister Sitiveni Rabuka was supposed to visit Samoa this year.\n"
+    text = ("date 2020-06-04 Under the old schedule, Samoan Prime Minister Afa Tuilagi was supposed to visit Tonga "
+            "in May.\n")
     assert extract(text).events == []
 
 
 def test_his_post_in_an_appositive_relative_clause_is_the_appositive_persons(extract):
     text = ("date 2019-02-28 Gabonese President Ali Nze won the vote. The President of Congo, Denis Mbemba, who "
-            "took to his twitter handle, said the vote was a triumph.\n")
+            "posted on his Telegram channel, called the result fair.\n")
     assert [(e["channel"], [name for name, _ in e["people"]]) for e in found(extract, text)] == [
         ("statement", ["Denis Mbemba"])]
 
 
 def test_each_country_of_a_tour_is_one_meeting(extract):
     text = ("date 2012-04-11 Vietnamese Vice Premier Tran Van Long met Peruvian President Ana Quispe in Lima on "
-            "Tuesday. Tran is now in Peru for the last leg of his four-nation tour, which has taken him to Chile, "
-            "Bolivia and Ecuador.\n")
+            "Tuesday. His tour to Chile, Bolivia and Ecuador ended last week with a trade pact.\n")
     meetings = [(e["channel"], [n for n, _ in e["people"]]) for e in found(extract, text)]
     assert meetings == [("meeting", ["Tran Van Long", "Ana Quispe"])] + [("meeting", ["Tran Van Long"])] * 3
 
 
 def test_seen_off_by_a_host_is_a_meeting_and_remarks_to_the_press_a_briefing(extract):
-    text = ("date 2023-02-14 Kenyan President Ruth Wanjiku was seen off by Ugandan Vice President Joseph "
-            "Okello at the airport on Tuesday.\n\n\"Our talks went well,\" said President Wanjiku to the press.\n")
+    text = ("date 2023-02-14 Ugandan Vice President Joseph Okello saw off Kenyan President Ruth Wanjiku at the end "
+            "of her stay on Tuesday.\n\nWanjiku spoke to the press about the railway.\n")
     assert [(e["channel"], [n for n, _ in e["people"]]) for e in found(extract, text)] == [
-        ("meeting", ["Ruth Wanjiku", "Joseph Okello"]), ("press_conference", ["Ruth Wanjiku"])]
+        ("meeting", ["Joseph Okello", "Ruth Wanjiku"]), ("press_conference", ["Ruth Wanjiku"])]
 
 
 def test_a_verb_joined_to_a_condition_is_part_of_it(extract):
@@ -94,8 +95,8 @@ def test_a_verb_joined_to_a_condition_is_part_of_it(extract):
 
 
 def test_greetings_exchanged_are_words_of_the_call_and_he_looks_past_the_two_leaders(extract):
-    text = ("date 2024-04-10 Nepali Foreign Minister Hari Thapa held a telephone call with Bhutanese Foreign Minister "
-            "Karma Dorji. The two leaders exchanged greetings and discussed trade. He also held a telephone "
-            "conversation with Maldivian Foreign Minister Aisha Rasheed.\n")
+    text = ("date 2024-04-10 Nepali Foreign Minister Hari Thapa phoned Bhutanese Foreign Minister Karma Dorji on "
+            "Friday, and the two ministers exchanged festival greetings. Trade was the main subject. Later he "
+            "phoned Maldivian Foreign Minister Aisha Rasheed.\n")
     assert [(e["channel"], [n for n, _ in e["people"]]) for e in found(extract, text)] == [
         ("phone_call", ["Hari Thapa", "Karma Dorji"]), ("phone_call", ["Hari Thapa", "Aisha Rasheed"])]

@@ -240,22 +240,22 @@ def test_a_style_between_the_office_and_the_name_is_not_the_office(nlp):
 
 
 def test_a_given_name_between_a_title_and_a_tagged_surname_is_part_of_the_name(extract):
-    text = ("date 2022-02-12 Ecuadorian President Maria Vera and Peruvian President Ana Flores spoke by phone on "
-            "Saturday, presidential Aide Tomas Ortiz told reporters.\n")
+    text = ("date 2022-02-12 Ecuadorian President Maria Vera met Peruvian President Ana Flores on Saturday, "
+            "according to Senior Adviser Tomas Ortiz, who briefed journalists afterwards.\n")
     names = {p.name for e in extract(text).events for p in e.participants}
     assert "Tomas Ortiz" in names and "Ortiz" not in names
 
 
 def test_a_spelling_one_letter_longer_is_the_same_person_and_the_sahel_is_no_one(extract):
-    text = ("date 2022-10-31 President of Moldova Andrei Rusnacov had a telephone call with Latvian President Ilze "
-            "Berzina on Monday about the Sahel.\n\n\"We agreed on grain,\" Rusnacovv said in a video statement.\n")
+    text = ("date 2022-10-31 President of Moldova Andrei Rusnacov phoned Latvian President Ilze Berzina on Monday "
+            "about grain corridors and the Sahel.\n\nRusnacovv later wrote on Telegram that the call went well.\n")
     people = {p.name for e in extract(text).events for p in e.participants}
     assert people == {"Andrei Rusnacov", "Ilze Berzina"}
 
 
 def test_a_readout_heading_is_no_person(extract):
-    text = ("Readout of the talks\n\ndate 2013-09-23 The President of Chile, Mr Pablo Rojas, met Peruvian "
-            "President Ana Flores on Monday.\n")
+    text = ("Official Readout\n\ndate 2013-09-23 Peruvian President Ana Flores and Chilean President Pablo Rojas "
+            "met on Monday.\n")
     assert all(p.name != "Readout" for e in extract(text).events for p in e.participants)
 
 
