@@ -11,7 +11,7 @@ from schemas.catalog import (
 from schemas.common import NoArgsSchema, PageArgsSchema
 from schemas.events import EventPageSchema, ParticipantEventArgsSchema
 
-from .. import store
+from .. import jsonbody, store
 from ..errors import Problem
 from .paging import cursor_errors, page_limit, paged
 
@@ -61,7 +61,7 @@ def participant_events(args, actor_id):
     filters["participant"] = [actor.id, *filters.get("participant", [])]
     with cursor_errors():
         data, next_cursor = store.events_page(filters, page_limit(args), args.get("cursor"))
-    return paged(data, next_cursor)
+    return jsonbody.response(*paged(data, next_cursor))
 
 
 @blp.route(f"/{ID}/counterparts")
