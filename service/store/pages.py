@@ -92,7 +92,7 @@ def page_statement(filters, count, after=None):
         return segments[0] if segments else None
     # one statement: the undated segment is read only when the dated one ends within the page
     first, then = (Select([segment.alias(f"s{n}")], [SQL("*")]) for n, segment in enumerate(segments))
-    return (first + then).limit(count)
+    return (first + then).limit(count).bind(database)
 
 
 def page_rows(filters, count, after=None):
