@@ -44,7 +44,7 @@ def _requested_format(args):
 
 
 @blp.route("")
-@blp.arguments(EventListArgsSchema, location="query", unknown=RAISE)
+@blp.arguments(EventListArgsSchema(), location="query", unknown=RAISE)  # an instance: not built per request
 @blp.response(200, headers=LINK, description="A page of events (JSON), or an export in another format")
 @blp.doc(responses={200: {"content": EXPORT_CONTENT}})
 @blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")

@@ -50,7 +50,7 @@ def get_participant(actor_id):
 
 
 @blp.route(f"/{ID}/events")
-@blp.arguments(ParticipantEventArgsSchema, location="query", unknown=RAISE)
+@blp.arguments(ParticipantEventArgsSchema(), location="query", unknown=RAISE)
 @blp.response(200, EventPageSchema, headers=LINK)
 @blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
 @blp.alt_response(404, response="NOT_FOUND")

@@ -3,7 +3,7 @@ import datetime as dt
 
 import orjson
 
-from ..db import database
+from ..db import database, is_postgres
 from ..models import Actor, Document, Event, EventActor, EventTopic, Mention, Topic
 from .pages import COLUMNS, EventRow
 
@@ -21,16 +21,38 @@ def iso_text(value):
     return value.isoformat()
 
 
+_SQL = {}  # (query, number of ids, engine) -> SQL text: peewee renders each shape once, not per request
+
+
+def _by_ids(name, build, ids):
+    """Rows of build(ids), a query whose only parameters are the ids, from its cached SQL text."""
+    key = (name, len(ids), is_postgres())
+    sql = _SQL.get(key)
+    if sql is None:
+        sql, params = database.get_sql_context().sql(build(ids)).query()
+        if list(params) != list(ids):  # some other parameter: render it every time
+            return database.execute(build(ids))
+        _SQL[key] = sql
+    return database.execute_sql(sql, list(ids))
+
+
 def _participants(ids):
-    rows = (
+    return _group_participants(_by_ids("participants", _participants_query, ids))
+
+
+def _participants_query(ids):
+    return (
         EventActor
         .select(EventActor.event, EventActor.title, Actor.id, Actor.slug, Actor.name, Actor.country)
         .join(Actor)
         .where(EventActor.event.in_(ids))
         .order_by(EventActor.event, EventActor.position, EventActor.id)
     )
+
+
+def _group_participants(rows):
     grouped = {}
-    for event_id, title, actor_id, slug, name, country in database.execute(rows):
+    for event_id, title, actor_id, slug, name, country in rows:
         grouped.setdefault(event_id, []).append(
             {"id": actor_id, "slug": slug, "name": name, "country": country, "title": title}
         )
@@ -38,21 +60,24 @@ def _participants(ids):
 
 
 def _topics(ids):
-    rows = (
+    grouped = {}
+    for event_id, slug, label in _by_ids("topics", _topics_query, ids):
+        grouped.setdefault(event_id, []).append({"slug": slug, "label": label})
+    return grouped
+
+
+def _topics_query(ids):
+    return (
         EventTopic
         .select(EventTopic.event, Topic.slug, Topic.label)
         .join(Topic)
         .where(EventTopic.event.in_(ids))
         .order_by(EventTopic.event, Topic.slug)
     )
-    grouped = {}
-    for event_id, slug, label in database.execute(rows):
-        grouped.setdefault(event_id, []).append({"slug": slug, "label": label})
-    return grouped
 
 
-def _sources(ids):
-    rows = (
+def _sources_query(ids):
+    return (
         Mention
         .select(
             Mention.event, Mention.sentence, Mention.start, Mention.end, Mention.date_text,
@@ -63,9 +88,12 @@ def _sources(ids):
         .where(Mention.event.in_(ids))
         .order_by(Mention.event, Document.published.asc(nulls="LAST"), Document.id, Mention.start, Mention.id)
     )
+
+
+def _sources(ids):
     grouped = {}
     for event_id, sentence, start, end, date_text, document_id, key, title, publisher, url, published in (
-        database.execute(rows)
+        _by_ids("sources", _sources_query, ids)
     ):
         sources = grouped.setdefault(event_id, {})
         source = sources.get(document_id)
@@ -98,12 +126,16 @@ def _rows(events):
     if all(hasattr(event, "conflicts") for event in events):
         return events
     ids = [event.id if hasattr(event, "id") else int(event) for event in events]
-    found = {row.id: row for row in map(EventRow._make, database.execute(
+    found = {row.id: row for row in map(EventRow._make, _by_ids("events", _events_query, ids))}
+    return [found[event_id] for event_id in ids if event_id in found]
+
+
+def _events_query(ids):
+    return (
         Event
         .select(*COLUMNS)
         .where(Event.id.in_(ids))
-    ))}
-    return [found[event_id] for event_id in ids if event_id in found]
+    )
 
 
 def event_payloads(events):
