@@ -42,7 +42,7 @@ def _walk(client, path, params, seen):
         assert response.status_code == 200, (url, response.get_data(as_text=True))
         seen[url] = {"link": response.headers.get("Link"), "body": response.get_data(as_text=True)}
         link = response.headers.get("Link")
-        url = link[len("<http://localhost"):link.index(">")] if link else None
+        url = link[link.index("/v1/"):link.index(">")] if link else None
 
 
 def _urls(client):
