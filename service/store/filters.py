@@ -42,7 +42,10 @@ def actor_id(value):
 
 def resolve_actor(value):
     """The actor id an id-or-slug value names, or None: one lookup, so that the page query carries
-    the id itself and the planner knows how many links that actor has."""
+    the id itself and the planner knows how many links that actor has. An int is an id a caller
+    has already looked up (/v1/participants/{id}/events): it is taken as it is."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
     return actor_id(value).scalar()
 
 
