@@ -3,7 +3,8 @@
     python bench/build_store.py --url sqlite:////tmp/bench.db [--events 1000000] [--seed 1]
     python bench/build_store.py --url postgresql://postgres@127.0.0.1:5432/bench_wt10
 
-The store is the project's own schema (service.migrate), emptied, then filled with bulk inserts
+The store (the SQLite file, or the PostgreSQL database's public schema: give a database of its
+own) is wiped, created with the project's own schema (service.migrate), then filled with bulk inserts
 (executemany in large transactions on SQLite, COPY on PostgreSQL) with the secondary indexes,
 triggers and full-text index dropped, and all of them built after, then ANALYZE. The shape:
 5,000 actors whose participation is Zipf-distributed (s = 1: the busiest takes part in about a
@@ -17,6 +18,7 @@ import io
 import itertools
 import random
 import time
+from pathlib import Path
 
 from service import db as db_module
 from service import link_dates
@@ -116,7 +118,21 @@ def _flush(database, table, rows):
     rows.clear()
 
 
+def _wipe(url):
+    """Start from nothing: the SQLite file removed, or the PostgreSQL database's public schema dropped."""
+    if url.startswith("sqlite:///"):
+        for suffix in ("", "-wal", "-shm"):
+            Path(url[len("sqlite:///"):] + suffix).unlink(missing_ok=True)
+        return
+    database = db_module.make_database(url)
+    database.connect()
+    database.execute_sql("DROP SCHEMA public CASCADE")
+    database.execute_sql("CREATE SCHEMA public")
+    database.close()
+
+
 def build(url, n_events, n_actors=5000, seed=1, log=print):
+    _wipe(url)
     database = db_module.bind(url)
     database.connect()
     migrate()
