@@ -10,8 +10,8 @@ Both stores must come from the same build (same --events and --seed). The projec
 `pip install datasette`) serves the same SQLite file. Every wrk run is bounded (--seconds, one
 connection per thread), every server is stopped at the end, and each response is checked once
 before it is timed. A ratio is "ours / theirs" in requests per second (higher is better), or
-for two pages of ours, the time of one over the other (lower is better). Each row shows the
-median of the rounds and their range.
+for two pages of ours, the time of one over the other (lower is better). Each ratio comes from
+two runs back to back, once per round; a row shows the median of the rounds and their range.
 """
 import argparse
 import json
@@ -81,8 +81,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sqlite", required=True, help="the SQLite file built by build_store.py")
     parser.add_argument("--pg", required=True, help="the PostgreSQL URL built by build_store.py")
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--seconds", type=int, default=8, help="per wrk run")
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--seconds", type=int, default=3, help="per wrk run")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
@@ -111,13 +111,19 @@ def main():
             _check(url, rows)
         for url, _ in urls.values():  # warm every cache once
             wrk(url, 2, args.connections, 2)
+        ratios = {label: [] for label, *_ in PAIRS}
         rps = {key: [] for key in urls}
         for round_no in range(args.rounds):
-            order = list(urls) if round_no % 2 == 0 else list(urls)[::-1]
-            for key in order:
-                rps[key].append(wrk(urls[key][0], args.seconds, args.connections, 2))
-            print(f"round {round_no + 1}: " + ", ".join(f"{k} {v[-1]:.0f}/s" for k, v in rps.items()), flush=True)
-        _report(rps)
+            # each ratio from two runs back to back (their order alternating): the drift of a shared
+            # machine's load between them stays small
+            for label, top, bottom, invert, _ in PAIRS if round_no % 2 == 0 else PAIRS[::-1]:
+                pair = (top, bottom) if round_no % 2 == 0 else (bottom, top)
+                got = {key: wrk(urls[key][0], args.seconds, args.connections, 2) for key in pair}
+                for key, value in got.items():
+                    rps[key].append(value)
+                ratios[label].append(got[bottom] / got[top] if invert else got[top] / got[bottom])
+            print(f"round {round_no + 1} done (load average {os.getloadavg()[0]:.1f})", flush=True)
+        _report(rps, ratios)
     finally:
         for process in servers.values():
             _stop(process)
@@ -142,38 +148,29 @@ def _urls(base, t):
     return urls
 
 
-def _ratios(rps, top, bottom, invert=False):
-    """Per-round ratios top/bottom of requests per second (or of times, when invert)."""
-    pairs = zip(rps[top], rps[bottom], strict=True)
-    return [b / a if invert else a / b for a, b in pairs]
+# (label, ours, theirs or our other page, ratio of times instead of rates, goal)
+PAIRS = []
+for _engine, _name in (("sqlite", "SQLite"), ("pg", "PostgreSQL")):
+    PAIRS += [
+        (f"participant + range, 50/page vs Datasette nested SQL [{_name}]", f"{_engine}:participant", "ds:nested",
+         False, ">= 1.0"),
+        (f"the same vs Datasette flat rows [{_name}]", f"{_engine}:participant", "ds:flat", False, ">= 0.8"),
+        (f"plain first page vs Datasette table page [{_name}]", f"{_engine}:plain", "ds:table", False, ">= 1.5"),
+        (f"page 10,000 vs page 1, time [{_name}]", f"{_engine}:deep", f"{_engine}:plain", True, "<= 1.2"),
+        (f"busiest participant vs quiet one, first page, time [{_name}]", f"{_engine}:busy", f"{_engine}:quiet",
+         True, "<= 2"),
+    ]
+for _label, _key in (("plain page", "plain"), ("participant query", "participant"), ("page 10,000", "deep")):
+    PAIRS.append((f"PostgreSQL vs SQLite, {_label}", f"pg:{_key}", f"sqlite:{_key}", False, ">= 0.9"))
 
 
-def _fmt(values, goal):
-    mid = statistics.median(values)
-    return f"{mid:5.2f}  ({min(values):.2f}-{max(values):.2f})  goal {goal}"
-
-
-def _report(rps):
-    rows = []
-    for engine in ("sqlite", "pg"):
-        rows += [
-            (f"participant + range, 50/page vs Datasette nested SQL [{engine}]",
-             _ratios(rps, f"{engine}:participant", "ds:nested"), ">= 1.0"),
-            (f"the same vs Datasette flat rows [{engine}]", _ratios(rps, f"{engine}:participant", "ds:flat"), ">= 0.8"),
-            (f"plain first page vs Datasette table page [{engine}]", _ratios(rps, f"{engine}:plain", "ds:table"),
-             ">= 1.5"),
-            (f"page 10,000 vs page 1, time [{engine}]", _ratios(rps, f"{engine}:deep", f"{engine}:plain", True),
-             "<= 1.2"),
-            (f"busiest participant vs quiet one, time [{engine}]",
-             _ratios(rps, f"{engine}:busy", f"{engine}:quiet", True), "<= 2"),
-        ]
-    for label, key in (("plain page", "plain"), ("participant query", "participant"), ("page 10,000", "deep")):
-        rows.append((f"PostgreSQL vs SQLite, {label}", _ratios(rps, f"pg:{key}", f"sqlite:{key}"), ">= 0.9"))
+def _report(rps, ratios):
     print()
-    print("requests/s (median of rounds): " + ", ".join(f"{k} {statistics.median(v):.0f}" for k, v in rps.items()))
-    width = max(len(label) for label, _, _ in rows)
-    for label, values, goal in rows:
-        print(f"{label:<{width}}  {_fmt(values, goal)}")
+    print("requests/s (median of runs): " + ", ".join(f"{k} {statistics.median(v):.0f}" for k, v in rps.items()))
+    width = max(len(label) for label, *_ in PAIRS)
+    for label, _, _, _, goal in PAIRS:
+        values = ratios[label]
+        print(f"{label:<{width}}  {statistics.median(values):5.2f}  ({min(values):.2f}-{max(values):.2f})  goal {goal}")
 
 
 if __name__ == "__main__":
