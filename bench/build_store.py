@@ -131,30 +131,21 @@ def _wipe(url):
     database.close()
 
 
-def build(url, n_events, n_actors=5000, seed=1, log=print):
-    _wipe(url)
-    database = db_module.bind(url)
-    database.connect()
-    migrate()
-    started = time.monotonic()
-    pg = db_module.is_postgres()
-    names = ", ".join(m._meta.table_name for m in TABLES if m.__name__ not in ("SchemaInfo",))
+def _strip(database, pg):
+    """The empty schema without its secondary indexes and triggers, for bulk loading."""
     if pg:
-        database.execute_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
         database.execute_sql("SET session_replication_role = replica")  # no foreign-key triggers while copying
     else:
-        for model in reversed(TABLES):
-            if model.__name__ != "SchemaInfo":
-                database.execute_sql(f'DELETE FROM "{model._meta.table_name}"')
         database.execute_sql("PRAGMA synchronous = OFF")
         database.execute_sql("PRAGMA foreign_keys = OFF")
-    indexes = _secondary_indexes(database)
-    for name, _ in indexes:
+    for name, _ in _secondary_indexes(database):
         database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
     link_dates.drop()
-    if not pg:
-        for trigger in ("event_fts_ai", "event_fts_ad", "event_fts_au"):
-            database.execute_sql(f"DROP TRIGGER IF EXISTS {trigger}")
+    for trigger in () if pg else ("event_fts_ai", "event_fts_ad", "event_fts_au"):
+        database.execute_sql(f"DROP TRIGGER IF EXISTS {trigger}")
+
+
+def _load(database, n_events, n_actors, seed, log, started):
     buffers = {table: [] for table in COLUMNS}
     with database.atomic():
         for count, (table, row) in enumerate(_rows(n_events, n_actors, random.Random(seed))):
@@ -166,9 +157,11 @@ def build(url, n_events, n_actors=5000, seed=1, log=print):
                 log(f"  {count:,} rows ({time.monotonic() - started:.0f}s)")
         for table, rows in buffers.items():
             _flush(database, table, rows)
-    loaded = time.monotonic()
-    log(f"rows loaded in {loaded - started:.0f}s; building indexes")
-    for model in TABLES:  # every index the models declare, whatever an interrupted build left
+
+
+def _finish(database, pg):
+    """Indexes, triggers and the search index built over the loaded rows, sequences past them, ANALYZE."""
+    for model in TABLES:  # every index the models declare
         model._schema.create_indexes(safe=True)
     link_dates.install()
     for sql in POSTGRES_FTS if pg else SQLITE_FTS:
@@ -178,10 +171,23 @@ def build(url, n_events, n_actors=5000, seed=1, log=print):
         for table in ("actor", "document", "event", "event_actor", "mention", "event_topic", "actor_alias", "topic"):
             database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                  f"(SELECT COALESCE(MAX(id), 1) FROM {table}))")
-        database.execute_sql("ANALYZE")
     else:
         database.execute_sql("INSERT INTO event_fts(event_fts) VALUES ('rebuild')")
-        database.execute_sql("ANALYZE")
+    database.execute_sql("ANALYZE")
+
+
+def build(url, n_events, n_actors=5000, seed=1, log=print):
+    _wipe(url)
+    database = db_module.bind(url)
+    database.connect()
+    migrate()
+    started = time.monotonic()
+    pg = db_module.is_postgres()
+    _strip(database, pg)
+    _load(database, n_events, n_actors, seed, log, started)
+    loaded = time.monotonic()
+    log(f"rows loaded in {loaded - started:.0f}s; building indexes")
+    _finish(database, pg)
     log(f"indexes built in {time.monotonic() - loaded:.0f}s")
     database.close()
 
