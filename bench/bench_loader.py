@@ -72,6 +72,9 @@ def main():
     print(f"loader:        {loader:.2f}s  ({rate:.1f} articles/s)")
     print(f"peak RSS: {rss_before / 1024:.0f} MiB with spaCy loaded, {rss_after / 1024:.0f} MiB after loading")
     print(f"loader / bare spaCy ratio: {loader / bare:.2f}")
+    words = sum(len(t.split()) for _, t in items)
+    print(f"words/s: loader {words / loader:.0f}, bare {words / bare:.0f}; "
+          f"loader vs bare {bare / loader:.2f} (goal >= 0.8)")
 
 
 if __name__ == "__main__":

@@ -182,7 +182,7 @@ def serve(host, port, workers, threads, load_paths, seed_paths):
         summary = run_load(load_paths, settings, quiet=True)
         if summary["failed"]:
             click.echo("timeline: some articles failed to load; serving the rest", err=True)
-    db_module.database.close()
+    db_module.close_all()  # the workers fork from here: they inherit no connection
     from gunicorn.app.wsgiapp import WSGIApplication
 
     sys.argv = ["gunicorn", "--config", "python:service.gunicorn_conf", "--bind", f"{host}:{port}",

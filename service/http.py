@@ -1,4 +1,4 @@
-"""Cross-cutting HTTP behaviour: a database connection per request, ETags and 304s, CORS."""
+"""Cross-cutting HTTP behaviour: a pooled database connection per request, ETags and 304s, CORS."""
 import peewee
 from flask import request
 
@@ -18,14 +18,14 @@ def _open_db():
     if request.path in NO_DATABASE_PATHS:
         return
     try:
-        database.connect(reuse_if_open=True)
+        database.connect(reuse_if_open=True)  # from the pool (service.db): opened once, then reused
     except (peewee.OperationalError, peewee.InterfaceError) as exc:
         raise database_unavailable() from exc
 
 
 def _close_db(exc):
     if not database.is_closed():
-        database.close()
+        database.close()  # back to the pool, still open
 
 
 def _conditional(response):

@@ -140,13 +140,18 @@ def _store(article, extraction, actor="loader"):
                    via="extraction")
     result = IngestResult(document.key, status, document.id)
     deleted = _deleted_evidence(document.key)
+    history = []
     for extracted in extraction.events:
         if not extracted.evidence:  # an event is only as good as the sentence that states it
             continue
         if any(span.sentence in deleted for span in extracted.evidence):
             continue  # an editor deleted this event: re-extracting the article must not bring it back
-        event_id, merged = _store_event(document, extracted, actor)
+        event_id, merged = _store_event(document, extracted)
         (result.events_merged if merged else result.events_created).append(event_id)
+        history.append({"event_id": event_id, "actor_key": actor, "action": "merge" if merged else "create",
+                        "changes": json.dumps({"document": document.key})})
+    if history:  # the article's history rows in one statement (nothing reads them before the commit)
+        EventChange.insert_many(history).execute()
     # events the old text reported and the new one did not match: recompute, or delete if orphaned
     changes.refresh_ids([i for i in stale if i not in result.events_merged])
     return result
@@ -191,7 +196,7 @@ def _deleted_evidence(document_key):
     return sentences
 
 
-def _store_event(document, extracted, credit):
+def _store_event(document, extracted):
     participant_rows = []
     for participant in extracted.participants:
         actor = actors.resolve(participant)
@@ -204,17 +209,13 @@ def _store_event(document, extracted, credit):
     if event is None:
         event = Event.create(channel=extracted.channel, title=extracted.title or extracted.channel)
     encoded = json.dumps(report)
-    for span in extracted.evidence:
-        Mention.create(
-            event=event, document=document, sentence=span.sentence, start=span.start, end=span.end,
-            date_text=span.date_text, reported=encoded,
-        )
+    Mention.insert_many([  # the event's evidence in one statement, before refresh_event reads it
+        {"event": event.id, "document": document.id, "sentence": span.sentence, "start": span.start,
+         "end": span.end, "date_text": span.date_text, "reported": encoded}
+        for span in extracted.evidence
+    ]).execute()
     merge.refresh_event(event)
     changes.record_event(event, "updated" if merged else "created", before, "extraction")
-    EventChange.create(
-        event_id=event.id, actor_key=credit, action="merge" if merged else "create",
-        changes=json.dumps({"document": document.key}),
-    )
     return event.id, merged
 
 

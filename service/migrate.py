@@ -7,6 +7,7 @@ migrates and the others find the store current.
 """
 from peewee import fn
 
+from . import link_dates
 from .db import database, is_postgres, write_transaction
 from .models import (
     SCHEMA_VERSION,
@@ -112,9 +113,14 @@ def _v4():
         database.execute_sql(sql)
 
 
+def _v5():
+    """Participant links carry their event's date (kept by triggers), indexed by actor, date, event."""
+    link_dates.add_column()
+
+
 # MIGRATIONS[n] brings a store from version n-1 to version n; each step only adds, never rewrites
 # (v3 rebuilds tables on SQLite, row for row).
-MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
 # any constant: the PostgreSQL advisory lock that migrations of this store take
 MIGRATION_LOCK = 0x7E1E11E5
 

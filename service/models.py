@@ -22,7 +22,7 @@ from schemas import channels as channel_registry
 
 from .db import database, is_postgres
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 CHANNELS = {c.name: c.description for c in channel_registry.REGISTRY.values()}
 DATE_PRECISIONS = ("day", "month", "year")
@@ -124,9 +124,12 @@ class EventActor(BaseModel):
     # the title the actor held in the report ("Foreign Minister")
     title = CharField(max_length=255, null=True)
     position = IntegerField(default=0)
+    # the event's date, copied here (schema 5) so "events of X in date order" walks one index range;
+    # kept equal to Event.date by triggers (service/link_dates.py) on every write path
+    event_date = DateField(null=True)
 
     class Meta:
-        indexes = ((("event", "actor"), True),)
+        indexes = ((("event", "actor"), True), (("actor", "event_date", "event"), False))
 
 
 class Topic(BaseModel):

@@ -1,9 +1,11 @@
 """The schema version is recorded, a newer release upgrades an older store in place, and
 processes that start at once on an empty store migrate it once."""
+import datetime as dt
 import threading
 
 import pytest
 
+from service import link_dates
 from service import migrate as migrations
 from service.db import database, is_postgres, make_database
 from service.models import (
@@ -16,6 +18,7 @@ from service.models import (
     DeliveryAttempt,
     Document,
     Event,
+    EventActor,
     EventChange,
     SchemaInfo,
     Webhook,
@@ -41,9 +44,9 @@ def test_an_older_store_is_upgraded_in_place_and_keeps_its_data(db):
     assert migrations.current_version() == 1
     assert not database.table_exists("write_quota")
 
-    assert migrations.migrate() == [2, 3, 4]
+    assert migrations.migrate() == [2, 3, 4, 5]
 
-    assert migrations.current_version() == SCHEMA_VERSION == 4
+    assert migrations.current_version() == SCHEMA_VERSION == 5
     assert database.table_exists("write_quota")
     assert all(database.table_exists(name) for name in ("change", "webhook", "delivery", "delivery_attempt"))
     assert [d.key for d in Document.select()] == ["kept.txt"]
@@ -97,7 +100,7 @@ def test_a_v2_sqlite_store_is_rebuilt_so_that_ids_are_never_reused(db, tmp_path)
             event.delete_instance(recursive=True)
         before = _rows()
 
-        assert migrations.migrate() == [3, 4]
+        assert migrations.migrate() == [3, 4, 5]
 
         assert _rows() == before
         for table in STABLE:
@@ -150,3 +153,33 @@ def test_processes_starting_at_once_on_an_empty_store_migrate_it_once(db, tmp_pa
     finally:
         database.close()
         database.initialize(original)
+
+
+def _downgrade_to_v4():
+    """Make the store look like one of schema 4: participant links without their event's date."""
+    link_dates.drop()
+    database.execute_sql('DROP INDEX IF EXISTS "event_actor_actor_id_event_date_event_id"')
+    database.execute_sql("ALTER TABLE event_actor DROP COLUMN event_date")
+    SchemaInfo.delete().execute()
+    SchemaInfo.create(version=4)
+
+
+def test_a_schema_4_store_gets_dated_links_in_place(client, db):
+    ada, bo = f.actor("Ada Rime", "NO"), f.actor("Bo Lind", "SE")
+    early = f.event("Early", date="2020-01-02", participants=[ada, bo])
+    late = f.event("Late", date="2021-03-04", participants=[ada])
+    undated = f.event("Undated", participants=[bo])
+    _downgrade_to_v4()
+    assert "event_date" not in {c.name for c in database.get_columns("event_actor")}
+
+    assert migrations.migrate() == [5]
+
+    links = {(link.event_id, link.actor_id): link.event_date for link in EventActor.select()}
+    assert links == {(early.id, ada.id): dt.date(2020, 1, 2), (early.id, bo.id): dt.date(2020, 1, 2),
+                     (late.id, ada.id): dt.date(2021, 3, 4), (undated.id, bo.id): None}
+    body = client.get("/v1/events?participant=ada-rime&sort=-date").json
+    assert [e["title"] for e in body["data"]] == ["Late", "Early"]
+    # the triggers came with it: a new date reaches the links
+    Event.update(date=dt.date(2019, 5, 6)).where(Event.id == late.id).execute()
+    assert [e["title"] for e in client.get("/v1/events?participant=ada-rime").json["data"]] == ["Late", "Early"]
+    assert migrations.migrate() == []

@@ -11,7 +11,7 @@ from schemas.catalog import (
 from schemas.common import NoArgsSchema, PageArgsSchema
 from schemas.events import EventPageSchema, ParticipantEventArgsSchema
 
-from .. import store
+from .. import jsonbody, store
 from ..errors import Problem
 from .paging import cursor_errors, page_limit, paged
 
@@ -50,7 +50,7 @@ def get_participant(actor_id):
 
 
 @blp.route(f"/{ID}/events")
-@blp.arguments(ParticipantEventArgsSchema, location="query", unknown=RAISE)
+@blp.arguments(ParticipantEventArgsSchema(), location="query", unknown=RAISE)
 @blp.response(200, EventPageSchema, headers=LINK)
 @blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
 @blp.alt_response(404, response="NOT_FOUND")
@@ -61,7 +61,7 @@ def participant_events(args, actor_id):
     filters["participant"] = [actor.id, *filters.get("participant", [])]
     with cursor_errors():
         data, next_cursor = store.events_page(filters, page_limit(args), args.get("cursor"))
-    return paged(data, next_cursor)
+    return jsonbody.response(*paged(data, next_cursor))
 
 
 @blp.route(f"/{ID}/counterparts")

@@ -72,3 +72,22 @@ def test_iter_event_payloads_streams_every_event_in_order(many_events):
     assert [p["id"] for p in store.iter_event_payloads({"undated": "only"}, batch=7)] == [
         row.id for row in store.filter_events({"undated": "only"})
     ]
+
+
+def test_a_participant_page_costs_the_same_queries_at_any_depth(client, many_events, count_queries):
+    costs = []
+    for sort in ("date", "-date"):
+        url = f"/v1/events?participant=person-1&limit=7&sort={sort}"
+        seen = []
+        while url:  # every page to the end, through the undated events
+            del count_queries[:]
+            response = client.get(url)
+            assert response.status_code == 200
+            seen += [event["id"] for event in response.json["data"]]
+            costs.append(len(count_queries))
+            link = response.headers.get("Link")
+            url = link[link.index("/v1/"):link.index(">")] if link else None
+        expected = [e["id"] for e in client.get(f"/v1/events?participant=person-1&limit=200&sort={sort}").json["data"]]
+        assert seen == expected and len(seen) == 96
+    # the participant looked up, one page query, then participants, topics and sources of the page
+    assert len(costs) == 2 * 14 and set(costs) == {5}, costs

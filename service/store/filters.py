@@ -1,0 +1,133 @@
+"""The filter dict of /v1/events as conditions over Event.
+
+Filters that follow a link (participant, country, topic, document) are correlated EXISTS tests,
+so a page walks events in index order and stops at the page's end instead of first collecting
+every event the filter matches.
+"""
+import datetime as dt
+import re
+
+from peewee import SQL, fn
+
+from ..models import Actor, Document, Event, EventActor, EventTopic, Mention, Topic
+from . import keyset
+from .search import matches
+
+ID_PATTERN = re.compile(r"[0-9]{1,9}")
+SORTS = ("date", "-date")
+
+
+def _as_id(value):
+    """The integer an id-or-name value stands for, or None when it can only be a name."""
+    text = str(value)
+    return int(text) if ID_PATTERN.fullmatch(text) and int(text) <= keyset.ID_MAX else None
+
+
+def as_date(value):
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def actor_id(value):
+    """The id of the actor named by id or slug, as a scalar subquery (NULL when there is none):
+    compared with `=`, it lets a participant's links be read as one index range."""
+    condition = Actor.slug == str(value).lower()
+    if _as_id(value) is not None:
+        condition = condition | (Actor.id == _as_id(value))
+    return (
+        Actor
+        .select(fn.MIN(Actor.id))
+        .where(condition)
+    )
+
+
+def resolve_actor(value):
+    """The actor id an id-or-slug value names, or None: one lookup, so that the page query carries
+    the id itself and the planner knows how many links that actor has. An int is an id a caller
+    has already looked up (/v1/participants/{id}/events): it is taken as it is."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return actor_id(value).scalar()
+
+
+def _has_participant(value):
+    return fn.EXISTS(
+        EventActor
+        .select(SQL("1"))
+        .where(EventActor.event == Event.id)
+        .where(EventActor.actor == (value if isinstance(value, int) else actor_id(value)))
+    )
+
+
+def _has_country(country):
+    return fn.EXISTS(
+        EventActor
+        .select(SQL("1"))
+        .join(Actor)
+        .where(EventActor.event == Event.id)
+        .where(Actor.country == country.upper())
+    )
+
+
+def _has_topic(slug):
+    return fn.EXISTS(
+        EventTopic
+        .select(SQL("1"))
+        .join(Topic)
+        .where(EventTopic.event == Event.id)
+        .where(Topic.slug == slug)
+    )
+
+
+def _has_document(value):
+    condition = Document.key == str(value)
+    if _as_id(value) is not None:
+        condition = condition | (Document.id == _as_id(value))
+    return fn.EXISTS(
+        Mention
+        .select(SQL("1"))
+        .join(Document)
+        .where(Mention.event == Event.id)
+        .where(condition)
+    )
+
+
+def undated_mode(filters):
+    """include | exclude | only; a date range excludes undated events unless asked otherwise."""
+    if filters.get("undated"):
+        return filters["undated"]
+    has_range = filters.get("date_from") or filters.get("date_to")
+    return "exclude" if has_range else "include"
+
+
+def date_condition(filters):
+    mode = undated_mode(filters)
+    if mode == "only":
+        return Event.date.is_null()
+    dated = Event.date.is_null(False)
+    if filters.get("date_from"):
+        dated = dated & (Event.date >= as_date(filters["date_from"]))
+    if filters.get("date_to"):
+        dated = dated & (Event.date <= as_date(filters["date_to"]))
+    return (dated | Event.date.is_null()) if mode == "include" else dated
+
+
+def filter_by(query, filters, participants=None):
+    """query (over Event) narrowed by every filter but the dates; participants (values, or ids as
+    int) overrides the filter's list."""
+    for value in filters.get("participant") or () if participants is None else participants:
+        query = query.where(_has_participant(value))
+    if filters.get("country"):
+        query = query.where(_has_country(filters["country"]))
+    if filters.get("channel"):
+        query = query.where(Event.channel.in_(list(filters["channel"])))
+    for slug in filters.get("topic") or ():
+        query = query.where(_has_topic(slug))
+    if filters.get("location"):
+        query = query.where(fn.LOWER(Event.location_name) == filters["location"].lower())
+    if filters.get("document"):
+        query = query.where(_has_document(filters["document"]))
+    if filters.get("q"):
+        query = query.where(matches(filters["q"]))
+    return query
+
+
