@@ -11,7 +11,7 @@ from .names import name_key, name_spans, name_text, nickname
 from .offices import is_counterpart
 from .people import Mention, People, Person
 from .pipeline import sent_of, text_of
-from .places import fold
+from .places import affiliation_of, fold
 from .speaks_for import possessors_of_titles, principal_countries
 from .vocab import vocab
 
@@ -222,6 +222,21 @@ def _add_context(doc: Doc, persons: list[Person], mentions: list[Mention]) -> No
                 person.titles.append(t)
             if t and is_counterpart(t) and person.counterpart_of is None:
                 person.counterpart_of = _counterpart_owner(doc, persons, mentions, m)
+    for person in persons:
+        person.country = person.country or _title_institution(person.titles)
+
+
+def _title_institution(titles: list[str]) -> str | None:
+    """ "White House spokesman", "Kremlin aide": a state institution named inside the title itself
+    (data/affiliations.json)."""
+    for title in titles:
+        words = title.split()
+        for n in (3, 2, 1):
+            for k in range(len(words) - n + 1):
+                iso = affiliation_of(" ".join(words[k:k + n]))
+                if iso:
+                    return iso
+    return None
 
 
 def _counterpart_owner(doc: Doc, persons: list[Person], mentions: list[Mention], m: Mention) -> Person | None:

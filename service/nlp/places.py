@@ -90,6 +90,11 @@ def country_of(text: str) -> str | None:
     return _countries().get(key) or _demonyms().get(key) or _affiliations().get(key)
 
 
+def affiliation_of(text: str) -> str | None:
+    """ISO code of a state institution of several words ("White House", "State Department")."""
+    return _affiliations().get(fold(strip_name(text)))
+
+
 @functools.cache
 def is_country(text: str) -> bool:
     return fold(strip_name(text)) in _countries()

@@ -264,3 +264,11 @@ def test_a_last_surname_the_model_left_out_joins_a_long_name(extract):
             "Villarreal for talks in Ottawa on Thursday.\n")
     names = [p.name for e in extract(text).events for p in e.participants]
     assert "Rosa Elena Garza Villarreal" in names
+
+
+def test_an_institution_inside_a_title_and_a_un_officer(extract):
+    text = ("date 2014-07-17 Ecuadorian President Maria Vera phoned UN Secretary-General Ana Ruiz Torres on "
+            "Thursday, according to Kremlin aide Pavel Orlov, who briefed reporters afterwards.\n")
+    countries = {p.name: p.country for e in extract(text).events for p in e.participants}
+    assert countries.get("Ana Ruiz Torres") == "UN"
+    assert countries.get("Pavel Orlov") == "RU"
