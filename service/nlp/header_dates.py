@@ -42,6 +42,8 @@ END = r"(?:\s*(?:--|[:\-–—])\s|\s*$)"
 # "AGENCY - 14th Jun, 2019 -"
 DATELINE = re.compile(rf"(?:{PLACE},?\s*|[A-Z][A-Za-z.&]{{1,15}}(?:\s[A-Z][A-Za-z.&]{{1,15}}){{0,2}}\s+[-–—]\s+)"
                       rf"{SHORT_DATE}\.?(?:{AGENCY}\s*(?:--|[:\-–—])?|{END})")
+# "CITY (Agency - 19th November, 2021)": the date inside the agency's parentheses
+AGENCY_DATELINE = re.compile(rf"{PLACE}\s*\([^()\n]{{2,40}}?\s[-–—]\s{SHORT_DATE}\)\s*(?:--|[:\-–—])?")
 POST_CLOSE = re.compile(rf"^\s*(?:—|–|--?)\s*[^()\n]{{1,80}}\(@\w{{1,30}}\)\s+(?P<date>(?P<mon>{MON_EN})\.?\s+"
                         rf"(?P<d>\d{{1,2}}),?\s+{YEAR})\s*$", re.I | re.M)
 def _numeric(m: re.Match) -> tuple[str, str]:
@@ -94,7 +96,8 @@ def dateline(line: str, published: dt.date | None) -> tuple[int, dt.date | None,
     """(end of the dateline in the line, its day, the span of its date) when the line starts with
     one; a day without a year takes the publication date's year (the year before, if that puts it
     after publication)."""
-    m = DATELINE.match(line, len(line) - len(line.lstrip()))
+    at = len(line) - len(line.lstrip())
+    m = DATELINE.match(line, at) or AGENCY_DATELINE.match(line, at)
     if m is None:
         return None
     mon, day, given = (m["mon"], m["d"], m["y"]) if m["mon"] else (m["mon2"], m["d2"], m["y2"])

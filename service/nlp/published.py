@@ -134,16 +134,20 @@ def _footer_date(text: str, lines: int = 4) -> dt.date | None:
     return None
 
 
+STORY_END = (".", "!", "?", '"', "”", "’", ")")
+
+
 @functools.lru_cache(maxsize=64)
 def publication(text: str, max_lines: int = 12) -> Publication:
     m = HEADER.match(text)
     if m:
         return _from_header(text, m)
     best, story, labelled = None, None, False  # story: where the first paragraph of body text begins
-    after_story = 0
+    after_story, standfirst = 0, False
     for start, end, line in _lines(text, max_lines):
         known = best.date if best and best.basis != "masthead" else None
-        dl = dateline(line, known) if story is None else None
+        # a dateline opens the story; or the line under a standfirst (a long first line with no full stop)
+        dl = dateline(line, known) if story is None or (standfirst and after_story == 1) else None
         if dl is not None:  # the first line of the story: its dateline is the report's date, not an event's
             span, begins = (start + dl[2][0], start + dl[2][1]), start + len(line) - len(line.lstrip())
             if dl[1] is not None and (best is None or best.basis == "masthead"):
@@ -151,6 +155,7 @@ def publication(text: str, max_lines: int = 12) -> Publication:
             return Publication(best.date if best else None, best.basis if best else "none", start + dl[0], dl[1],
                                span, begins)
         if len(line.split()) > PARAGRAPH_WORDS:
+            standfirst = story is None and not line.rstrip().endswith(STORY_END)
             story = start if story is None else story
         after_story = after_story + 1 if story is not None else 0
         if after_story > AFTER_STORY:

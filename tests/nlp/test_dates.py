@@ -40,6 +40,10 @@ D = dt.date
     ("Quelimane March 8/2019 (XNA) The minister arrived.", (D(2019, 3, 8), "dateline")),
     ("Talks end\nPORTO NOVO (Benin), July 9, 2016\nThe ministers met.", (D(2016, 7, 9), "dateline")),
     ("Talks end\nXNA - 14th Jun, 2019 - The ministers met.", (D(2019, 6, 14), "dateline")),
+    # the date inside the agency's parentheses, under a standfirst with no full stop
+    ("Ministers of three coastal states agreed on common fishing quotas for the coming season at a meeting "
+     "hosted by the Chilean president in Santiago\n\nLIMA (Andes Desk - 4th March, 2020) The ministers met.",
+     (D(2020, 3, 4), "dateline")),
     # a year after the day with no comma, and the story on the dateline's line
     ("Envoy visits\n\nSUVA, Nov 4 2017 (Pacific Desk) - The envoy met the minister on Friday.",
      (D(2017, 11, 4), "dateline")),
