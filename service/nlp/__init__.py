@@ -25,4 +25,4 @@ extract.extract_doc only reads those annotations into the dataclasses of types.p
 """
 
 # bump when extraction output changes: documents extracted by an older version are re-extracted
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
