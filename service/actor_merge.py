@@ -4,8 +4,6 @@ The loader keeps what each document said (Mention.reported, with actor ids) and 
 participants from it, so those ids are rewritten too: otherwise re-deriving an event would
 bring back the duplicate's id.
 """
-import json
-
 from . import actors, changes, edits
 from .db import is_postgres, lock_store_writes
 from .errors import Problem
@@ -24,19 +22,9 @@ def _find(ref, field):
 
 def _rewrite_reports(event_ids, duplicate_id, target_id):
     for mention in Mention.select().where(Mention.event.in_(event_ids)):
-        report = json.loads(mention.reported or "{}")
-        rows = report.get("participants") or []
-        if not any(row[0] == duplicate_id for row in rows):
-            continue
-        kept, seen = [], set()
-        for actor_id, title in rows:
-            actor_id = target_id if actor_id == duplicate_id else actor_id
-            if actor_id not in seen:
-                seen.add(actor_id)
-                kept.append([actor_id, title])
-        report["participants"] = kept
-        mention.reported = json.dumps(report)
-        mention.save()
+        if mention.reported.names_actor(duplicate_id):
+            mention.reported = mention.reported.with_actor_replaced(duplicate_id, target_id)
+            mention.save()
 
 
 def _lock_in_order(*found):

@@ -12,6 +12,7 @@ from .db import is_postgres
 from .errors import Problem
 from .merge import index_text
 from .models import Actor, Document, Event, EventActor, EventChange, EventTopic, Mention, Topic, utcnow
+from .reports import Report
 
 EDITABLE = ("title", "summary", "date", "channel", "location", "topics", "participants")
 PERIOD = {"day": lambda d: d, "month": lambda d: d.replace(day=1), "year": lambda d: d.replace(month=1, day=1)}
@@ -153,23 +154,6 @@ def update_event(event_id, data, key_name):
     return event
 
 
-def _report(event, data, rows):
-    """What the editor says of the event, in the shape the loader keeps per mention (Mention.reported)."""
-    return {
-        "date": event.date.isoformat() if event.date else None,
-        "date_precision": event.date_precision,
-        "date_basis": event.date_basis,
-        "channel": event.channel,
-        "location_name": event.location_name,
-        "location_country": event.location_country,
-        "participants": [[actor.id, title] for actor, title in rows],
-        "topics": list(data.get("topics", [])),
-        "title": event.title,
-        "summary": event.summary,
-        "confidence": event.confidence,
-    }
-
-
 def _note_document(sentences, title, key_name):
     """Evidence an editor typed without a source document is kept as an editor's note document."""
     text = "\n".join(sentences)
@@ -209,7 +193,7 @@ def create_event(data, key_name):
     event.save()
     fields = _apply(event, {k: v for k, v in data.items() if k in EDITABLE or k == "date_precision"})
     rows = _resolve_participants(data["participants"])
-    reported = json.dumps(_report(event, data, rows))
+    reported = Report.from_event(event, [(actor.id, title) for actor, title in rows], data.get("topics", []))
     for document, sentence, start, end, date_text in _evidence_spans(data["evidence"], data["title"], key_name):
         Mention.create(event=event, document=document, sentence=sentence, start=start, end=end,
                        date_text=date_text, reported=reported)

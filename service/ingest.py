@@ -13,6 +13,7 @@ from .documents import sha256
 from .models import Document, Event, EventChange, Mention, Topic, utcnow
 from .nlp import EXTRACTOR_VERSION
 from .nlp.topics import vocabulary
+from .reports import Report
 
 CHUNK = 64  # articles read ahead for one nlp.pipe run: bounds memory on big folders
 
@@ -167,22 +168,6 @@ def _detach(document, refresh=True, via="extraction"):
     return event_ids
 
 
-def _report(extracted, participant_rows):
-    return {
-        "date": extracted.date.isoformat() if extracted.date else None,
-        "date_precision": extracted.date_precision if extracted.date else None,
-        "date_basis": extracted.date_basis if extracted.date else "unknown",
-        "channel": extracted.channel,
-        "location_name": extracted.location_name,
-        "location_country": extracted.location_country,
-        "participants": participant_rows,
-        "topics": list(extracted.topics),
-        "title": extracted.title,
-        "summary": extracted.summary,
-        "confidence": extracted.confidence,
-    }
-
-
 def _deleted_evidence(document_key):
     """Sentences of this document whose events an editor deleted (kept in the delete history)."""
     needle = json.dumps({"document": document_key})[1:-1]
@@ -201,17 +186,16 @@ def _store_event(document, extracted):
     for participant in extracted.participants:
         actor = actors.resolve(participant)
         if all(actor.id != row[0] for row in participant_rows):
-            participant_rows.append([actor.id, participant.title])
-    report = _report(extracted, participant_rows)
+            participant_rows.append((actor.id, participant.title))
+    report = Report.from_extraction(extracted, participant_rows)
     event = merge.find_match(report, [row[0] for row in participant_rows], document.id, document.published)
     merged = event is not None
     before = changes.event_facets(event)
     if event is None:
         event = Event.create(channel=extracted.channel, title=extracted.title or extracted.channel)
-    encoded = json.dumps(report)
     Mention.insert_many([  # the event's evidence in one statement, before refresh_event reads it
         {"event": event.id, "document": document.id, "sentence": span.sentence, "start": span.start,
-         "end": span.end, "date_text": span.date_text, "reported": encoded}
+         "end": span.end, "date_text": span.date_text, "reported": report}
         for span in extracted.evidence
     ]).execute()
     merge.refresh_event(event)

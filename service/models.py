@@ -21,6 +21,7 @@ from peewee import (
 from schemas import channels as channel_registry
 
 from .db import database, is_postgres
+from .reports import Report, ReportField
 
 SCHEMA_VERSION = 5
 
@@ -158,8 +159,8 @@ class Mention(BaseModel):
     start = IntegerField()
     end = IntegerField()
     date_text = CharField(max_length=255, null=True)
-    # JSON: what this document alone said (date, precision, channel, location), to show conflicts
-    reported = TextField(default="{}")
+    # what this document alone said of the event (reports.Report): events are recomputed from these
+    reported = ReportField(default=Report)
 
 
 class ApiKey(BaseModel):

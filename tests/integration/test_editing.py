@@ -1,8 +1,10 @@
 """Editors' corrections over HTTP: PATCH, POST, DELETE events, participant merges, history, If-Match."""
+import datetime as dt
 import json
 
 from service import merge
 from service.models import Event, Mention
+from service.reports import Report
 from tests.conftest import assert_problem
 
 STAMP = "2024-01-02T03:04:05Z"
@@ -103,9 +105,8 @@ def test_patch_sets_fields_locks_them_and_answers_the_event(client, desk, header
 def test_locked_fields_survive_the_loader_recomputing_the_event(client, desk, headers):
     client.patch(f"/v1/events/{desk.call.id}", json={"title": "Edited", "channel": "meeting"}, headers=headers)
     mention = Mention.get(Mention.event == desk.call.id)
-    mention.reported = json.dumps({"date": "2024-03-01", "date_precision": "day", "date_basis": "explicit",
-                                   "channel": "phone_call", "title": "Extracted title", "participants": [],
-                                   "topics": [], "summary": None, "confidence": 0.7})
+    mention.reported = Report(date=dt.date(2024, 3, 1), date_precision="day", date_basis="explicit",
+                              channel="phone_call", title="Extracted title", confidence=0.7)
     mention.save()
     merge.refresh_event(Event.get_by_id(desk.call.id))
     event = Event.get_by_id(desk.call.id)
