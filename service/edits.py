@@ -11,7 +11,7 @@ from . import changes as feed  # the change feed (edits.changes is an event's hi
 from .db import is_postgres
 from .errors import Problem
 from .merge import index_text
-from .models import Actor, Document, Event, EventActor, EventChange, EventTopic, Mention, Topic, utcnow
+from .models import Actor, DeletedEvidence, Document, Event, EventActor, EventChange, EventTopic, Mention, Topic, utcnow
 from .reports import Report
 
 EDITABLE = ("title", "summary", "date", "channel", "location", "topics", "participants")
@@ -212,6 +212,9 @@ def delete_event(event_id, key_name):
                 .order_by(Mention.id)]
     record(event.id, key_name, "delete", {"fields": snapshot(event), "evidence": evidence})
     feed.record("event", event.id, "deleted", via="editor", before=feed.event_facets(event))
+    if evidence:
+        DeletedEvidence.insert_many([{"document_key": item["document"], "sentence": item["sentence"],
+                                      "event_id": event.id} for item in evidence]).execute()
     event.delete_instance(recursive=True)
 
 

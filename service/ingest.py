@@ -10,7 +10,7 @@ from itertools import islice
 from . import actors, changes, merge
 from .db import database, lock_store_writes, retrying
 from .documents import sha256
-from .models import Document, Event, EventChange, Mention, Topic, utcnow
+from .models import DeletedEvidence, Document, Event, EventChange, Mention, Topic, utcnow
 from .nlp import EXTRACTOR_VERSION
 from .nlp.topics import vocabulary
 from .reports import Report
@@ -169,16 +169,9 @@ def _detach(document, refresh=True, via="extraction"):
 
 
 def _deleted_evidence(document_key):
-    """Sentences of this document whose events an editor deleted (kept in the delete history)."""
-    needle = json.dumps({"document": document_key})[1:-1]
-    sentences = set()
-    query = EventChange.select(EventChange.changes).where(
-        EventChange.action == "delete", EventChange.changes.contains(needle))
-    for row in query:
-        for item in json.loads(row.changes).get("evidence", []):
-            if item.get("document") == document_key and item.get("sentence"):
-                sentences.add(item["sentence"])
-    return sentences
+    """Sentences of this document whose events an editor deleted."""
+    query = DeletedEvidence.select(DeletedEvidence.sentence).where(DeletedEvidence.document_key == document_key)
+    return {row.sentence for row in query}
 
 
 def _store_event(document, extracted):

@@ -23,7 +23,7 @@ from schemas import channels as channel_registry
 from .db import database, is_postgres
 from .reports import Report, ReportField
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 CHANNELS = {c.name: c.description for c in channel_registry.REGISTRY.values()}
 DATE_PRECISIONS = ("day", "month", "year")
@@ -125,7 +125,7 @@ class EventActor(BaseModel):
     # the title the actor held in the report ("Foreign Minister")
     title = CharField(max_length=255, null=True)
     position = IntegerField(default=0)
-    # the event's date, copied here (schema 5) so "events of X in date order" walks one index range;
+    # the event's date, copied here (schema 6) so "events of X in date order" walks one index range;
     # kept equal to Event.date by triggers (service/link_dates.py) on every write path
     event_date = DateField(null=True)
 
@@ -181,6 +181,17 @@ class EventChange(BaseModel):
     actor_key = CharField(max_length=64)  # name of the API key, or "loader"
     action = CharField(max_length=16)  # create, update, delete, merge
     changes = TextField(default="{}")
+    at = DateTimeField(default=utcnow)
+
+
+class DeletedEvidence(BaseModel):
+    """A sentence whose event an editor deleted (schema 6): re-extracting its document must not bring
+    the event back. Keyed by the document's key, which outlives a replaced text."""
+
+    id = AutoField()
+    document_key = CharField(max_length=255, index=True)
+    sentence = TextField()
+    event_id = IntegerField()  # the deleted event, as its history names it
     at = DateTimeField(default=utcnow)
 
 
@@ -284,4 +295,5 @@ TABLES = [
     Webhook,
     Delivery,
     DeliveryAttempt,
+    DeletedEvidence,
 ]
