@@ -6,7 +6,7 @@ bring back the duplicate's id.
 """
 from . import actors, changes, edits
 from .db import is_postgres, lock_store_writes
-from .errors import Problem
+from .domain_errors import Invalid, NotFound
 from .models import Actor, ActorAlias, Event, EventActor, Mention, utcnow
 
 
@@ -14,9 +14,8 @@ def _find(ref, field):
     actor = edits.find_actor(ref)
     if actor is None:
         if field == "path":
-            raise Problem(404, "Not Found", f"There is no participant {ref}.")
-        raise Problem(422, "Unprocessable Content", "The request is not valid: see errors.",
-                      errors={"json": {field: [f"No such participant: {ref}."]}})
+            raise NotFound("participant", ref)
+        raise Invalid(field, f"No such participant: {ref}.")
     return actor
 
 
@@ -42,8 +41,7 @@ def merge_actors(target_ref, duplicate_ref, key_name, record):
     target = _find(target_ref, "path")
     duplicate = _find(duplicate_ref, "duplicate")
     if target.id == duplicate.id:
-        raise Problem(422, "Unprocessable Content", "The request is not valid: see errors.",
-                      errors={"json": {"duplicate": ["A participant cannot be merged into itself."]}})
+        raise Invalid("duplicate", "A participant cannot be merged into itself.")
     _lock_in_order(target, duplicate)
     theirs = {link.event_id: link for link in EventActor.select().where(EventActor.actor == duplicate)}
     before = {event.id: changes.event_facets(event) for event in Event.select().where(Event.id.in_(list(theirs)))}

@@ -9,7 +9,7 @@ import json
 
 from . import changes as feed  # the change feed (edits.changes is an event's history)
 from .db import is_postgres
-from .errors import Problem
+from .domain_errors import Invalid, NotFound
 from .merge import index_text
 from .models import Actor, DeletedEvidence, Document, Event, EventActor, EventChange, EventTopic, Mention, Topic, utcnow
 from .reports import Report
@@ -18,18 +18,11 @@ EDITABLE = ("title", "summary", "date", "channel", "location", "topics", "partic
 PERIOD = {"day": lambda d: d, "month": lambda d: d.replace(day=1), "year": lambda d: d.replace(month=1, day=1)}
 
 
-def _invalid(field, message):
-    return Problem(422, "Unprocessable Content", "The request is not valid: see errors.",
-                   errors={"json": {field: [message]}})
-
-
-
-
 def get_event(event_id, lock=False):
     query = Event.select().where(Event.id == event_id)
     event = (query.for_update() if lock and is_postgres() else query).first()
     if event is None:
-        raise Problem(404, "Not Found", f"There is no event {event_id}.")
+        raise NotFound("event", event_id)
     return event
 
 
@@ -63,11 +56,11 @@ def _resolve_participants(refs):
         if actor is None:
             missing.append(str(ref["participant"]))
         elif any(actor.id == other.id for other, _ in rows):
-            raise _invalid("participants", f"{actor.slug} is listed twice.")
+            raise Invalid("participants", f"{actor.slug} is listed twice.")
         else:
             rows.append((actor, ref.get("title")))
     if missing:
-        raise _invalid("participants", f"No such participant: {', '.join(missing)}.")
+        raise Invalid("participants", f"No such participant: {', '.join(missing)}.")
     return rows
 
 
@@ -76,7 +69,7 @@ def _resolve_topics(slugs):
     found = {t.slug: t for t in Topic.select().where(Topic.slug.in_(slugs))} if slugs else {}
     missing = [s for s in slugs if s not in found]
     if missing:
-        raise _invalid("topics", f"No such topic: {', '.join(missing)} (see /v1/topics).")
+        raise Invalid("topics", f"No such topic: {', '.join(missing)} (see /v1/topics).")
     return [found[s] for s in slugs]
 
 
@@ -93,7 +86,7 @@ def _apply(event, data):
         date = data["date"] if "date" in data else event.date
         precision = data.get("date_precision") or (event.date_precision if "date" not in data else None)
         if data.get("date_precision") and not date:
-            raise _invalid("date_precision", "An undated event has no date precision.")
+            raise Invalid("date_precision", "An undated event has no date precision.")
         precision = (precision or "day") if date else None
         event.date = PERIOD[precision](date) if date else None
         event.date_precision = precision
@@ -177,12 +170,12 @@ def _evidence_spans(evidence, title, key_name):
         if item.get("document"):
             document = Document.get_or_none(Document.key == item["document"])
             if document is None:
-                raise _invalid("evidence", f"Item {index}: there is no document {item['document']!r}.")
+                raise Invalid("evidence", f"Item {index}: there is no document {item['document']!r}.")
         else:
             document = note
         start = document.text.find(item["sentence"])
         if start < 0:
-            raise _invalid("evidence", f"Item {index}: the sentence is not in document {document.key!r}.")
+            raise Invalid("evidence", f"Item {index}: the sentence is not in document {document.key!r}.")
         spans.append((document, item["sentence"], start, start + len(item["sentence"]), item.get("date_text")))
     return spans
 
@@ -231,5 +224,5 @@ def changes(event_id):
 def history(event_id):
     data = changes(event_id)
     if not data and not Event.select().where(Event.id == event_id).exists():
-        raise Problem(404, "Not Found", f"There is no event {event_id}.")
+        raise NotFound("event", event_id)
     return {"event_id": event_id, "data": data}

@@ -6,7 +6,7 @@ from schemas.catalog import DocumentDetailSchema, DocumentPageSchema
 from schemas.common import NoArgsSchema, PageArgsSchema
 
 from .. import store
-from ..errors import Problem
+from ..domain_errors import NotFound
 from .paging import cursor_errors, page_limit, paged
 
 blp = Blueprint("documents", __name__, url_prefix="/v1/documents", description="The articles events come from")
@@ -32,5 +32,5 @@ def get_document(document_id):
     """One document's metadata and the events it reports."""
     document = store.document_detail(document_id)
     if document is None:
-        raise Problem(404, "Not Found", f"There is no document {document_id}.")
+        raise NotFound("document", document_id)
     return document

@@ -14,7 +14,7 @@ from schemas.writes import EventCreateSchema, EventPatchSchema, HistorySchema, M
 from .. import actor_merge, edits, store
 from ..auth import SECURITY_SCHEME, key_name
 from ..db import retrying
-from ..errors import Problem
+from ..domain_errors import StaleVersion
 
 blp = Blueprint("editing", __name__, description="Corrections by editors (API key needed)")
 
@@ -56,9 +56,8 @@ def _check_if_match(event_id):
         return
     current = event_etag(store.get_event(event_id))
     if not request.if_match.contains(current):
-        raise Problem(412, "Precondition Failed",
-                      "The event has changed since you read it: GET it again, re-apply your change, "
-                      "and send the new ETag in If-Match.", type_="stale-etag")
+        raise StaleVersion("The event has changed since you read it: GET it again, re-apply your change, "
+                           "and send the new ETag in If-Match.")
 
 
 @blp.route(EVENT_PATH, methods=["PATCH"])

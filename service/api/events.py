@@ -7,7 +7,7 @@ from schemas.common import NoArgsSchema
 from schemas.events import EventListArgsSchema, EventSchema
 
 from .. import jsonbody, store
-from ..errors import Problem
+from ..domain_errors import NotFound
 from ..exports import export_response
 from .paging import cursor_errors, page_limit, paged
 
@@ -69,5 +69,5 @@ def get_event(event_id):
     """One event: participants, topics, sources with their evidence, conflicts."""
     event = store.get_event(event_id)
     if event is None:
-        raise Problem(404, "Not Found", f"There is no event {event_id}.")
+        raise NotFound("event", event_id)
     return jsonbody.response(event)

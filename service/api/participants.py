@@ -12,7 +12,7 @@ from schemas.common import NoArgsSchema, PageArgsSchema
 from schemas.events import EventPageSchema, ParticipantEventArgsSchema
 
 from .. import jsonbody, store
-from ..errors import Problem
+from ..domain_errors import NotFound
 from .paging import cursor_errors, page_limit, paged
 
 blp = Blueprint(
@@ -25,7 +25,7 @@ LINK = {"Link": {"description": 'The next page: <url>; rel="next"', "schema": {"
 def _actor(actor_id):
     actor = store.get_actor(actor_id)
     if actor is None:
-        raise Problem(404, "Not Found", f"There is no participant {actor_id}.")
+        raise NotFound("participant", actor_id)
     return actor
 
 
