@@ -5,7 +5,7 @@ participants from it, so those ids are rewritten too: otherwise re-deriving an e
 bring back the duplicate's id.
 """
 from . import actors, changes, edits
-from .db import is_postgres, lock_store_writes
+from .db import is_postgres, lock_store_writes, retrying
 from .domain_errors import Invalid, NotFound
 from .models import Actor, ActorAlias, Event, EventActor, Mention, utcnow
 
@@ -35,9 +35,13 @@ def _lock_in_order(*found):
 
 
 def merge_actors(target_ref, duplicate_ref, key_name, record):
-    """Fold the duplicate into the target; returns (target, aliases, duplicate id, moved event ids).
-    Runs in the caller's write transaction, after every other writer of actors (db.lock_store_writes)."""
-    lock_store_writes()
+    """Fold the duplicate into the target, in one transaction; returns (target, aliases, duplicate id,
+    moved event ids)."""
+    return retrying(lambda: _merge_actors(target_ref, duplicate_ref, key_name, record))
+
+
+def _merge_actors(target_ref, duplicate_ref, key_name, record):
+    lock_store_writes()  # after every other writer of actors
     target = _find(target_ref, "path")
     duplicate = _find(duplicate_ref, "duplicate")
     if target.id == duplicate.id:

@@ -2,13 +2,15 @@
 
 Every field an editor sets is added to Event.locked, and the loader (merge.refresh_event) never
 recomputes a locked field, so a correction survives re-loading the articles.
-Callers run these inside db.write_transaction(); they take and return plain dicts and model rows.
+Each public write (update_event, create_event, delete_event) is one unit of work: it opens its own
+write transaction (db.retrying), so callers (the API views, the CLI, tests) never do. They take and
+return plain dicts and model rows; a refusal is a domain_errors exception.
 """
 import hashlib
 import json
 
 from . import changes as feed  # the change feed (edits.changes is an event's history)
-from .db import is_postgres
+from .db import is_postgres, retrying
 from .domain_errors import Invalid, NotFound
 from .merge import index_text
 from .models import Actor, DeletedEvidence, Document, Event, EventActor, EventChange, EventTopic, Mention, Topic, utcnow
@@ -134,9 +136,16 @@ def record(event_id, key_name, action, changes):
     EventChange.create(event_id=event_id, actor_key=key_name, action=action, changes=json.dumps(changes))
 
 
-def update_event(event_id, data, key_name):
-    """Apply an editor's correction; returns the event. A no-op correction still locks its fields."""
+def update_event(event_id, data, key_name, precondition=None):
+    """Apply an editor's correction in one transaction; returns the event. `precondition()` runs
+    once the event is locked (the API checks If-Match there). A no-op correction still locks its fields."""
+    return retrying(lambda: _update_event(event_id, data, key_name, precondition))
+
+
+def _update_event(event_id, data, key_name, precondition):
     event = get_event(event_id, lock=True)
+    if precondition:
+        precondition()
     before, facets = snapshot(event), feed.event_facets(event)
     fields = _apply(event, data)
     diff = _diff(before, snapshot(event))
@@ -181,7 +190,12 @@ def _evidence_spans(evidence, title, key_name):
 
 
 def create_event(data, key_name):
-    """An event added by hand: manual, every field the editor gave locked, its evidence kept as mentions."""
+    """An event added by hand, in one transaction: manual, every field the editor gave locked, its
+    evidence kept as mentions."""
+    return retrying(lambda: _create_event(data, key_name))
+
+
+def _create_event(data, key_name):
     event = Event(channel=data["channel"], title=data["title"], manual=True, confidence=1.0)
     event.save()
     fields = _apply(event, {k: v for k, v in data.items() if k in EDITABLE or k == "date_precision"})
@@ -197,8 +211,15 @@ def create_event(data, key_name):
     return event
 
 
-def delete_event(event_id, key_name):
+def delete_event(event_id, key_name, precondition=None):
+    """Delete an event in one transaction, keeping its history and its evidence as deleted."""
+    retrying(lambda: _delete_event(event_id, key_name, precondition))
+
+
+def _delete_event(event_id, key_name, precondition):
     event = get_event(event_id, lock=True)
+    if precondition:
+        precondition()
     # the evidence it had (document key + offsets), so a loader can recognise it if re-extracted
     evidence = [{"document": m.document.key, "start": m.start, "end": m.end, "sentence": m.sentence}
                 for m in Mention.select(Mention, Document.key).join(Document).where(Mention.event == event)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from . import actors, changes, merge
-from .db import database, lock_store_writes, retrying
+from .db import lock_store_writes, retrying, write_transaction
 from .documents import sha256
 from .models import DeletedEvidence, Document, Event, EventChange, Mention, Topic, utcnow
 from .nlp import EXTRACTOR_VERSION
@@ -45,7 +45,7 @@ def ingest_articles(articles, *, batch_size=16, actor="loader"):
     """Yield one IngestResult per ArticleInput, in order; history rows are credited to `actor`."""
     from .nlp.extract import extract_articles  # loads spaCy: only the loader pays for it
 
-    with database.atomic():
+    with write_transaction():
         sync_topics()
     iterator = iter(articles)
     while chunk := list(islice(iterator, CHUNK)):
@@ -196,13 +196,10 @@ def _store_event(document, extracted):
     return event.id, merged
 
 
-def delete_document(document_id):
-    """Delete a document, its mentions, and every event no other document reports. Returns affected ids."""
-    with database.atomic():
-        document = Document.get_or_none(Document.id == document_id)
-        if document is None:
-            return None
-        event_ids = _detach(document, via="editor")
-        changes.record("document", document.id, "deleted", via="editor")
-        document.delete_instance()
-        return event_ids
+def delete_document(document):
+    """Delete a document, its mentions, and every event no other document reports, inside the
+    caller's unit of work (submissions.remove). Returns the ids of the events it reported."""
+    event_ids = _detach(document, via="editor")
+    changes.record("document", document.id, "deleted", via="editor")
+    document.delete_instance()
+    return event_ids

@@ -71,15 +71,16 @@ def submit(data, key_name, max_bytes):
 
 
 def remove(document_id, key_name):
-    """Delete a document; events only it reported go too (editors' events stay). Returns event ids."""
+    """Delete a document, in one transaction; events only it reported go too (editors' events stay).
+    Returns the ids of the events it reported."""
     from .ingest import delete_document
 
-    with write_transaction():
+    def remove_it():
         document = Document.get_or_none(Document.id == document_id)
         if document is None:
             raise NotFound("document", document_id)
         key = document.key
-        affected = delete_document(document_id) or []
+        affected = delete_document(document)
         remaining = {e.id for e in Event.select(Event.id).where(Event.id.in_(affected))} if affected else set()
         for event_id in affected:
             if event_id in remaining:
@@ -88,5 +89,7 @@ def remove(document_id, key_name):
             else:
                 EventChange.create(event_id=event_id, actor_key=key_name, action="delete",
                                    changes=json.dumps({"document": key, "reason": "no other document reports it"}))
-    return affected
+        return affected
+
+    return retrying(remove_it)
 

@@ -13,7 +13,6 @@ from schemas.writes import EventCreateSchema, EventPatchSchema, HistorySchema, M
 
 from .. import actor_merge, edits, store
 from ..auth import SECURITY_SCHEME, key_name
-from ..db import retrying
 from ..domain_errors import StaleVersion
 
 blp = Blueprint("editing", __name__, description="Corrections by editors (API key needed)")
@@ -67,12 +66,7 @@ def _check_if_match(event_id):
 @blp.doc(parameters=[IF_MATCH])
 def patch_event(data, event_id):
     """Correct an event; every field given is locked so that re-extraction never overwrites it."""
-    def correct():
-        edits.get_event(event_id, lock=True)
-        _check_if_match(event_id)
-        edits.update_event(event_id, data, key_name())
-
-    retrying(correct)
+    edits.update_event(event_id, data, key_name(), precondition=lambda: _check_if_match(event_id))
     return _event_reply(event_id)
 
 
@@ -82,7 +76,7 @@ def patch_event(data, event_id):
 @write_errors()
 def create_event(data):
     """Add an event by hand, with its evidence (sentences of stored documents, or an editor's note)."""
-    event = retrying(lambda: edits.create_event(data, key_name()))
+    event = edits.create_event(data, key_name())
     return _event_reply(event.id, 201, {"Location": f"/v1/events/{event.id}"})
 
 
@@ -92,12 +86,7 @@ def create_event(data):
 @blp.doc(parameters=[IF_MATCH])
 def delete_event(event_id):
     """Delete an event; its history stays readable."""
-    def delete():
-        edits.get_event(event_id, lock=True)
-        _check_if_match(event_id)
-        edits.delete_event(event_id, key_name())
-
-    retrying(delete)
+    edits.delete_event(event_id, key_name(), precondition=lambda: _check_if_match(event_id))
     return "", 204
 
 
@@ -115,6 +104,5 @@ def event_history(event_id):
 @write_errors(404)
 def merge_participant(data, actor_id):
     """Fold a duplicate participant into this one: its aliases and event links move here."""
-    target, aliases, merged, events = retrying(
-        lambda: actor_merge.merge_actors(actor_id, data["duplicate"], key_name(), edits.record))
+    target, aliases, merged, events = actor_merge.merge_actors(actor_id, data["duplicate"], key_name(), edits.record)
     return {"participant": target, "aliases": aliases, "merged": merged, "events": events}
