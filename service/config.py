@@ -4,6 +4,8 @@ Nothing else in the service reads os.environ.
 """
 import os
 
+from schemas.common import PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX
+
 PREFIX = "TIMELINE_"
 
 DEFAULTS = {
@@ -24,8 +26,8 @@ DEFAULTS = {
     # writes allowed per API key per window
     "WRITE_RATE_LIMIT": 60,
     "WRITE_RATE_WINDOW": 60,
-    "PAGE_LIMIT_DEFAULT": 50,
-    "PAGE_LIMIT_MAX": 200,
+    "PAGE_LIMIT_DEFAULT": PAGE_LIMIT_DEFAULT,
+    "PAGE_LIMIT_MAX": PAGE_LIMIT_MAX,  # may be set lower, not higher: the schemas refuse more
     "FEED_SIZE": 50,
     # the service's public base URL (e.g. https://timeline.example.org/): links and ids in exports;
     # unset, the request's host is used (and http://localhost:8000/ by `timeline export`)

@@ -17,11 +17,11 @@ class NotFound(DomainError):
 
 
 class Invalid(DomainError):
-    """One field of a request cannot be taken as it is."""
+    """One field of a request cannot be taken as it is (`location`: where the request carried it)."""
 
-    def __init__(self, field, message):
+    def __init__(self, field, message, location="json"):
         super().__init__(f"{field}: {message}")
-        self.field, self.message = field, message
+        self.field, self.message, self.location = field, message, location
 
 
 class TooLarge(DomainError):

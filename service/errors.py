@@ -69,7 +69,7 @@ def _from_domain_error(exc):
         return problem_response(404, "Not Found", str(exc))
     if isinstance(exc, domain.Invalid):
         return problem_response(422, "Unprocessable Content", "The request is not valid: see errors.",
-                                errors={"json": {exc.field: [exc.message]}})
+                                errors={exc.location: {exc.field: [exc.message]}})
     if isinstance(exc, domain.TooLarge):
         return problem_response(413, "Content Too Large", str(exc), type_="article-too-large")
     if isinstance(exc, domain.StaleVersion):

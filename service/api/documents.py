@@ -16,7 +16,7 @@ LINK = {"Link": {"description": 'The next page: <url>; rel="next"', "schema": {"
 @blp.route("")
 @blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, DocumentPageSchema, headers=LINK)
-@blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
+@blp.alt_response(400, response="BAD_REQUEST", description="A cursor this listing did not issue")
 def list_documents(args):
     """Documents by publication date (undated last), without their text."""
     with cursor_errors():
@@ -24,7 +24,7 @@ def list_documents(args):
     return paged(data, next_cursor)
 
 
-@blp.route("/<int(min=1, max=2147483647):document_id>")
+@blp.route("/<id:document_id>")
 @blp.arguments(NoArgsSchema, location="query", unknown=RAISE, as_kwargs=True)
 @blp.response(200, DocumentDetailSchema)
 @blp.alt_response(404, response="NOT_FOUND")

@@ -17,7 +17,7 @@ from ..domain_errors import StaleVersion
 
 blp = Blueprint("editing", __name__, description="Corrections by editors (API key needed)")
 
-EVENT_PATH = "/v1/events/<int(min=1, max=2147483647):event_id>"
+EVENT_PATH = "/v1/events/<id:event_id>"
 SECURITY = [{SECURITY_SCHEME: []}]
 ETAG = {"ETag": {"description": "The event's strong ETag, as GET /v1/events/{id} gives it.",
                  "schema": {"type": "string"}}}
@@ -98,7 +98,7 @@ def event_history(event_id):
     return edits.history(event_id)
 
 
-@blp.route("/v1/participants/<int(min=1, max=2147483647):actor_id>/merge", methods=["POST"])
+@blp.route("/v1/participants/<id:actor_id>/merge", methods=["POST"])
 @blp.arguments(MergeInSchema)
 @blp.response(200, MergeResultSchema)
 @write_errors(404)

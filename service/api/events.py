@@ -47,7 +47,7 @@ def _requested_format(args):
 @blp.arguments(EventListArgsSchema(), location="query", unknown=RAISE)  # an instance: not built per request
 @blp.response(200, headers=LINK, description="A page of events (JSON), or an export in another format")
 @blp.doc(responses={200: {"content": EXPORT_CONTENT}})
-@blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
+@blp.alt_response(400, response="BAD_REQUEST", description="A cursor this listing did not issue")
 def list_events(args):
     """Events matching every filter given, a page at a time (or every one, exported)."""
     fmt = _requested_format(args)
@@ -61,7 +61,7 @@ def list_events(args):
     return jsonbody.response(*paged(data, next_cursor))
 
 
-@blp.route("/<int(min=1, max=2147483647):event_id>")
+@blp.route("/<id:event_id>")
 @blp.arguments(NoArgsSchema, location="query", unknown=RAISE, as_kwargs=True)
 @blp.response(200, EventSchema)
 @blp.alt_response(404, response="NOT_FOUND")

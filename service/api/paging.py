@@ -4,16 +4,18 @@ from urllib.parse import urlencode
 
 from flask import current_app, request
 
+from ..domain_errors import Invalid
 from ..errors import Problem
 from ..store import BadCursor
 
 
 def page_limit(args):
-    """The requested limit, or the configured default; over the configured cap is an error."""
+    """The requested limit, or the configured default. Over a cap configured below the schema's is the
+    same 422 as over the schema's own (schemas.common.PAGE_LIMIT_MAX)."""
     limit = args.get("limit") or current_app.config["PAGE_LIMIT_DEFAULT"]
     cap = current_app.config["PAGE_LIMIT_MAX"]
     if limit > cap:
-        raise Problem(400, "Bad Request", f"limit must be at most {cap}.", type_="limit-over-cap")
+        raise Invalid("limit", f"Must be greater than or equal to 1 and less than or equal to {cap}.", "query")
     return limit
 
 

@@ -18,7 +18,7 @@ from .paging import cursor_errors, page_limit, paged
 blp = Blueprint(
     "participants", __name__, url_prefix="/v1/participants", description="People and bodies taking part in events"
 )
-ID = "<int(min=1, max=2147483647):actor_id>"
+ID = "<id:actor_id>"
 LINK = {"Link": {"description": 'The next page: <url>; rel="next"', "schema": {"type": "string"}}}
 
 
@@ -32,7 +32,7 @@ def _actor(actor_id):
 @blp.route("")
 @blp.arguments(ParticipantListArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, ParticipantPageSchema, headers=LINK)
-@blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
+@blp.alt_response(400, response="BAD_REQUEST", description="A cursor this listing did not issue")
 def list_participants(args):
     """Participants by name; `q` matches the start of any word of a name or alias."""
     with cursor_errors():
@@ -52,7 +52,7 @@ def get_participant(actor_id):
 @blp.route(f"/{ID}/events")
 @blp.arguments(ParticipantEventArgsSchema(), location="query", unknown=RAISE)
 @blp.response(200, EventPageSchema, headers=LINK)
-@blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
+@blp.alt_response(400, response="BAD_REQUEST", description="A cursor this listing did not issue")
 @blp.alt_response(404, response="NOT_FOUND")
 def participant_events(args, actor_id):
     """The participant's events; the filters of /v1/events apply as well."""
@@ -67,7 +67,7 @@ def participant_events(args, actor_id):
 @blp.route(f"/{ID}/counterparts")
 @blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, CounterpartPageSchema, headers=LINK)
-@blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
+@blp.alt_response(400, response="BAD_REQUEST", description="A cursor this listing did not issue")
 @blp.alt_response(404, response="NOT_FOUND")
 def counterparts(args, actor_id):
     """Who the participant dealt with: most shared events first."""

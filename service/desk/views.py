@@ -48,7 +48,7 @@ def timeline():
                            chart=axis.geometry(counts), period_url=query.period_url, **context)
 
 
-@blp.route("/events/<int(min=1, max=2147483647):event_id>")
+@blp.route("/events/<id:event_id>")
 def event(event_id):
     """One event: its sources side by side, the values they disagree on, its corrections."""
     payload = store.get_event(event_id)
@@ -57,7 +57,7 @@ def event(event_id):
     return render_template("desk/event.html", event=payload, history=edits.changes(event_id))
 
 
-@blp.route("/participants/<int(min=1, max=2147483647):actor_id>")
+@blp.route("/participants/<id:actor_id>")
 def participant(actor_id):
     """One participant: aliases, titles, events per month, counterparts, their events."""
     actor = store.get_actor(actor_id)
@@ -88,7 +88,7 @@ def _spans(document_id, events):
     ]
 
 
-@blp.route("/documents/<int(min=1, max=2147483647):document_id>")
+@blp.route("/documents/<id:document_id>")
 def document(document_id):
     """One article with every evidence span marked and linked to its event."""
     detail = store.document_detail(document_id)

@@ -159,8 +159,9 @@ def test_invalid_values_are_problems(client, world):
 def test_limit_over_a_lower_configured_cap_is_a_problem(app, client, world):
     app.config["PAGE_LIMIT_MAX"] = 3
     try:
-        body = assert_problem(client.get("/v1/events?limit=4"), 400)
-        assert body["detail"] == "limit must be at most 3."
+        body = assert_problem(client.get("/v1/events?limit=4"), 422)  # the status of the schema's own cap
+        assert body["errors"] == {
+            "query": {"limit": ["Must be greater than or equal to 1 and less than or equal to 3."]}}
         assert len(client.get("/v1/events?limit=3").json["data"]) == 3
     finally:
         app.config["PAGE_LIMIT_MAX"] = 200
