@@ -259,7 +259,7 @@ def test_merge_folds_a_duplicate_participant(client, desk, headers):
     assert response.json == {
         "participant": {"id": desk.arkwright.id, "slug": "tomas-arkwright", "name": "Tomas Arkwright",
                         "kind": "person", "country": "EE"},
-        "aliases": ["T Arkwright", "T. Arkwright", "Tomas Arkwright"],
+        "aliases": ["T. Arkwright", "Tomas Arkwright"],  # "T Arkwright" is the same lookup key as "T. Arkwright"
         "merged": desk.arkwright_dup.id,
         "events": [desk.meeting.id],
     }
