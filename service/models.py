@@ -103,7 +103,8 @@ class Event(BaseModel):
     title = TextField()
     summary = TextField(null=True)
     confidence = FloatField(default=0.5)
-    # JSON list of {"field", "values": [{"value", "document"}]} where sources disagree
+    # JSON list of {"field", "values": [{"value", "documents": [key, ...]}]} where sources disagree
+    # (schemas.events.ConflictSchema)
     conflicts = TextField(default="[]")
     # JSON list of field names an editor set: re-extraction never overwrites them
     locked = TextField(default="[]")

@@ -56,7 +56,8 @@ def test_event_detail_is_the_whole_event(client, world):
                 }],
             },
         ],
-        "conflicts": [{"field": "date", "values": [{"value": "2021-08-25", "document": "001_b.txt"}]}],
+        "conflicts": [{"field": "date", "values": [{"value": "2021-08-25", "documents": ["000_a.txt"]},
+                                                    {"value": "2021-08-24", "documents": ["001_b.txt"]}]}],
         "created_at": "2024-01-02T03:04:05Z",
         "updated_at": "2024-01-02T03:04:05Z",
     }
