@@ -91,7 +91,3 @@ def load(overrides=None, environ=None):
                          f"(spaCy's max_length), not {config['MAX_ARTICLE_BYTES']}")
     return config
 
-
-def env(name, default=None):
-    """Read one extra environment variable (used by the CLI and tests for TEST_DATABASE_URL)."""
-    return os.environ.get(name, default)

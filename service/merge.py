@@ -12,7 +12,7 @@ from collections import Counter
 from .models import Document, Event, EventActor, EventTopic, Mention, Topic, utcnow
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-BASIS_RANK = {"editor": 0, "explicit": 1, "relative": 2, "inferred": 3, "unknown": 4}
+BASIS_RANK = {"editor": 0, "explicit": 1, "relative": 2, "unknown": 3}
 PRECISION_WIDTH = {"day": 10, "month": 7, "year": 4}
 
 

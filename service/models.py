@@ -27,8 +27,6 @@ SCHEMA_VERSION = 6
 
 CHANNELS = {c.name: c.description for c in channel_registry.REGISTRY.values()}
 DATE_PRECISIONS = ("day", "month", "year")
-DATE_BASES = ("explicit", "relative", "inferred", "unknown", "editor")
-ACTOR_KINDS = ("person", "organization", "state")
 
 
 def utcnow():
