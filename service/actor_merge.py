@@ -4,7 +4,7 @@ The loader keeps what each document said (Mention.reported, with actor ids) and 
 participants from it, so those ids are rewritten too: otherwise re-deriving an event would
 bring back the duplicate's id.
 """
-from . import actors, changes, edits
+from . import actors, changes, edits, history
 from .db import is_postgres, lock_store_writes, retrying
 from .domain_errors import Invalid, NotFound
 from .models import Actor, ActorAlias, Event, EventActor, Mention, utcnow
@@ -34,13 +34,13 @@ def _lock_in_order(*found):
         list(Actor.select(Actor.id).where(Actor.id.in_(ids)).order_by(Actor.id).for_update())
 
 
-def merge_actors(target_ref, duplicate_ref, key_name, record):
+def merge_actors(target_ref, duplicate_ref, key_name):
     """Fold the duplicate into the target, in one transaction; returns (target, aliases, duplicate id,
     moved event ids)."""
-    return retrying(lambda: _merge_actors(target_ref, duplicate_ref, key_name, record))
+    return retrying(lambda: _merge_actors(target_ref, duplicate_ref, key_name))
 
 
-def _merge_actors(target_ref, duplicate_ref, key_name, record):
+def _merge_actors(target_ref, duplicate_ref, key_name):
     lock_store_writes()  # after every other writer of actors
     target = _find(target_ref, "path")
     duplicate = _find(duplicate_ref, "duplicate")
@@ -75,7 +75,7 @@ def _merge_actors(target_ref, duplicate_ref, key_name, record):
     for event in Event.select().where(Event.id.in_(moved)).order_by(Event.id):
         changes.record_event(event, "updated", before[event.id], "editor")
     for event_id in moved:
-        record(event_id, key_name, "merge", {"participants": {
+        history.record(event_id, key_name, "merge", {"participants": {
             "merged": {"id": duplicate_id, "slug": duplicate_slug}, "into": {"id": target.id, "slug": target.slug}}})
     aliases = [a.alias for a in ActorAlias.select().where(ActorAlias.actor == target).order_by(ActorAlias.alias)]
     return target, aliases, duplicate_id, moved

@@ -9,11 +9,12 @@ return plain dicts and model rows; a refusal is a domain_errors exception.
 import hashlib
 import json
 
-from . import changes as feed  # the change feed (edits.changes is an event's history)
+from . import changes as feed  # the change feed (service/history.py keeps each event's history)
+from . import history
 from .db import is_postgres, retrying
 from .domain_errors import Invalid, NotFound
 from .merge import index_text
-from .models import Actor, DeletedEvidence, Document, Event, EventActor, EventChange, EventTopic, Mention, Topic, utcnow
+from .models import Actor, DeletedEvidence, Document, Event, EventActor, EventTopic, Mention, Topic, utcnow
 from .reports import Report
 
 EDITABLE = ("title", "summary", "date", "channel", "location", "topics", "participants")
@@ -132,10 +133,6 @@ def _finish(event, fields):
     event.save()
 
 
-def record(event_id, key_name, action, changes):
-    EventChange.create(event_id=event_id, actor_key=key_name, action=action, changes=json.dumps(changes))
-
-
 def update_event(event_id, data, key_name, precondition=None):
     """Apply an editor's correction in one transaction; returns the event. `precondition()` runs
     once the event is locked (the API checks If-Match there). A no-op correction still locks its fields."""
@@ -151,7 +148,7 @@ def _update_event(event_id, data, key_name, precondition):
     diff = _diff(before, snapshot(event))
     if diff or not fields <= set(json.loads(event.locked or "[]")):
         _finish(event, fields)
-        record(event.id, key_name, "update", diff)
+        history.record(event.id, key_name, "update", diff)
         feed.record_event(event, "updated", facets, "editor")
     return event
 
@@ -205,7 +202,7 @@ def _create_event(data, key_name):
         Mention.create(event=event, document=document, sentence=sentence, start=start, end=end,
                        date_text=date_text, reported=reported)
     _finish(event, fields)
-    record(event.id, key_name, "create", {"fields": snapshot(event),
+    history.record(event.id, key_name, "create", {"fields": snapshot(event),
                                           "evidence": [item["sentence"] for item in data["evidence"]]})
     feed.record_event(event, "created", None, "editor")
     return event
@@ -224,26 +221,9 @@ def _delete_event(event_id, key_name, precondition):
     evidence = [{"document": m.document.key, "start": m.start, "end": m.end, "sentence": m.sentence}
                 for m in Mention.select(Mention, Document.key).join(Document).where(Mention.event == event)
                 .order_by(Mention.id)]
-    record(event.id, key_name, "delete", {"fields": snapshot(event), "evidence": evidence})
+    history.record(event.id, key_name, "delete", {"fields": snapshot(event), "evidence": evidence})
     feed.record("event", event.id, "deleted", via="editor", before=feed.event_facets(event))
     if evidence:
         DeletedEvidence.insert_many([{"document_key": item["document"], "sentence": item["sentence"],
                                       "event_id": event.id} for item in evidence]).execute()
     event.delete_instance(recursive=True)
-
-
-def changes(event_id):
-    """Every recorded change of an event, oldest first, in one query (the desk's event page uses it)."""
-    rows = EventChange.select().where(EventChange.event_id == event_id).order_by(EventChange.id)
-    return [
-        {"id": row.id, "action": row.action, "key": row.actor_key,
-         "at": row.at.strftime("%Y-%m-%dT%H:%M:%SZ"), "changes": json.loads(row.changes or "{}")}
-        for row in rows
-    ]
-
-
-def history(event_id):
-    data = changes(event_id)
-    if not data and not Event.select().where(Event.id == event_id).exists():
-        raise NotFound("event", event_id)
-    return {"event_id": event_id, "data": data}

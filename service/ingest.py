@@ -3,14 +3,13 @@
 The same text again changes nothing (keyed by its SHA-256); a changed article under the same
 key replaces its old mentions, and an event no document reports any more goes away.
 """
-import json
 from dataclasses import dataclass, field
 from itertools import islice
 
-from . import actors, changes, merge
+from . import actors, changes, history, merge
 from .db import lock_store_writes, retrying, write_transaction
 from .documents import sha256
-from .models import DeletedEvidence, Document, Event, EventChange, Mention, Topic, utcnow
+from .models import DeletedEvidence, Document, Event, Mention, Topic, utcnow
 from .nlp import EXTRACTOR_VERSION
 from .nlp.topics import vocabulary
 from .reports import Report
@@ -141,7 +140,7 @@ def _store(article, extraction, actor="loader"):
                    via="extraction")
     result = IngestResult(document.key, status, document.id)
     deleted = _deleted_evidence(document.key)
-    history = []
+    rows = []
     for extracted in extraction.events:
         if not extracted.evidence:  # an event is only as good as the sentence that states it
             continue
@@ -149,10 +148,8 @@ def _store(article, extraction, actor="loader"):
             continue  # an editor deleted this event: re-extracting the article must not bring it back
         event_id, merged = _store_event(document, extracted)
         (result.events_merged if merged else result.events_created).append(event_id)
-        history.append({"event_id": event_id, "actor_key": actor, "action": "merge" if merged else "create",
-                        "changes": json.dumps({"document": document.key})})
-    if history:  # the article's history rows in one statement (nothing reads them before the commit)
-        EventChange.insert_many(history).execute()
+        rows.append((event_id, actor, "merge" if merged else "create", {"document": document.key}))
+    history.record_many(rows)  # the article's history in one statement (nothing reads it before the commit)
     # events the old text reported and the new one did not match: recompute, or delete if orphaned
     changes.refresh_ids([i for i in stale if i not in result.events_merged])
     return result

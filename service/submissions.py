@@ -2,15 +2,14 @@
 
 History rows of a push over the API are credited to the API key that sent the article.
 """
-import json
 
 from humanize import naturalsize
 
-from . import store
+from . import history, store
 from .db import database, is_postgres, retrying, write_transaction
 from .documents import BadArticle, check_text, sha256
 from .domain_errors import Invalid, NotFound, TooLarge
-from .models import Document, Event, EventChange
+from .models import Document, Event
 from .nlp import EXTRACTOR_VERSION
 from .nlp.types import ArticleInput
 
@@ -84,11 +83,10 @@ def remove(document_id, key_name):
         remaining = {e.id for e in Event.select(Event.id).where(Event.id.in_(affected))} if affected else set()
         for event_id in affected:
             if event_id in remaining:
-                EventChange.create(event_id=event_id, actor_key=key_name, action="update",
-                                   changes=json.dumps({"sources": {"removed": key}}))
+                history.record(event_id, key_name, "update", {"sources": {"removed": key}})
             else:
-                EventChange.create(event_id=event_id, actor_key=key_name, action="delete",
-                                   changes=json.dumps({"document": key, "reason": "no other document reports it"}))
+                history.record(event_id, key_name, "delete",
+                               {"document": key, "reason": "no other document reports it"})
         return affected
 
     return retrying(remove_it)

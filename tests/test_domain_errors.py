@@ -16,5 +16,5 @@ def test_a_correction_of_a_missing_event_is_not_found(db):
 def test_a_participant_merged_into_itself_is_invalid(db):
     quintel = factories.actor("Mara Quintel")
     with pytest.raises(Invalid) as caught:
-        actor_merge.merge_actors(quintel.id, quintel.slug, "desk", edits.record)
+        actor_merge.merge_actors(quintel.id, quintel.slug, "desk")
     assert (caught.value.field, caught.value.message) == ("duplicate", "A participant cannot be merged into itself.")

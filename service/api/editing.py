@@ -11,7 +11,7 @@ from werkzeug.http import generate_etag
 from schemas.events import EventSchema
 from schemas.writes import EventCreateSchema, EventPatchSchema, HistorySchema, MergeInSchema, MergeResultSchema
 
-from .. import actor_merge, edits, store
+from .. import actor_merge, edits, history, store
 from ..auth import SECURITY_SCHEME, key_name
 from ..domain_errors import StaleVersion
 
@@ -95,7 +95,7 @@ def delete_event(event_id):
 @blp.alt_response(404, response="NOT_FOUND")
 def event_history(event_id):
     """Every change to the event, oldest first: what, which API key (or the loader), when."""
-    return edits.history(event_id)
+    return history.of_event(event_id)
 
 
 @blp.route("/v1/participants/<id:actor_id>/merge", methods=["POST"])
@@ -104,5 +104,5 @@ def event_history(event_id):
 @write_errors(404)
 def merge_participant(data, actor_id):
     """Fold a duplicate participant into this one: its aliases and event links move here."""
-    target, aliases, merged, events = actor_merge.merge_actors(actor_id, data["duplicate"], key_name(), edits.record)
+    target, aliases, merged, events = actor_merge.merge_actors(actor_id, data["duplicate"], key_name())
     return {"participant": target, "aliases": aliases, "merged": merged, "events": events}

@@ -4,7 +4,7 @@ from flask import Blueprint, abort, current_app, render_template, url_for
 
 from schemas.desk import DESK_PAGE_SIZES, DeskPageArgsSchema, DeskTimelineArgsSchema
 
-from .. import edits, store
+from .. import history, store
 from ..models import CHANNELS
 from . import axis, query
 from .highlight import mark_spans
@@ -54,7 +54,7 @@ def event(event_id):
     payload = store.get_event(event_id)
     if payload is None:
         abort(404, f"There is no event {event_id}.")
-    return render_template("desk/event.html", event=payload, history=edits.changes(event_id))
+    return render_template("desk/event.html", event=payload, history=history.entries(event_id))
 
 
 @blp.route("/participants/<id:actor_id>")
