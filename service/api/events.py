@@ -3,18 +3,15 @@ from flask import request
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from schemas.common import NoArgsSchema
 from schemas.events import EventListArgsSchema, EventSchema
 
 from .. import jsonbody, store
-from ..domain_errors import NotFound
 from ..exports import export_response
-from .paging import cursor_errors, page_limit, paged
+from .paging import LINK, cursor_errors, found, page_limit, paged, single
 
 blp = Blueprint("events", __name__, url_prefix="/v1/events", description="Diplomatic events with their evidence")
 
 PAGE_ARGS = ("limit", "cursor", "sort", "format")
-LINK = {"Link": {"description": 'The next page: <url>; rel="next"', "schema": {"type": "string"}}}
 TEXT = {"schema": {"type": "string"}}
 # the JSON page, or (format=timelinejs) a TimelineJS document; the other formats are text
 EXPORT_CONTENT = {
@@ -62,12 +59,7 @@ def list_events(args):
 
 
 @blp.route("/<id:event_id>")
-@blp.arguments(NoArgsSchema, location="query", unknown=RAISE, as_kwargs=True)
-@blp.response(200, EventSchema)
-@blp.alt_response(404, response="NOT_FOUND")
+@single(blp, EventSchema, not_found=True)
 def get_event(event_id):
     """One event: participants, topics, sources with their evidence, conflicts."""
-    event = store.get_event(event_id)
-    if event is None:
-        raise NotFound("event", event_id)
-    return jsonbody.response(event)
+    return jsonbody.response(found(store.get_event(event_id), "event", event_id))
