@@ -1,6 +1,6 @@
 """Editors' corrections: change, add and delete events, with a history of every change.
 
-Every field an editor sets is added to Event.locked, and the loader (merge.refresh_event) never
+Every field an editor sets is added to Event.locked, and the loader (reconcile.refresh_event) never
 recomputes a locked field, so a correction survives re-loading the articles.
 Each public write (update_event, create_event, delete_event) is one unit of work: it opens its own
 write transaction (db.retrying), so callers (the API views, the CLI, tests) never do. They take and
@@ -13,8 +13,8 @@ from . import changes as feed  # the change feed (service/history.py keeps each 
 from . import history
 from .db import is_postgres, retrying
 from .domain_errors import Invalid, NotFound
-from .merge import index_text
 from .models import Actor, DeletedEvidence, Document, Event, EventActor, EventTopic, Mention, Topic, utcnow
+from .reconcile import index_text
 from .reports import Report
 
 EDITABLE = ("title", "summary", "date", "channel", "location", "topics", "participants")

@@ -6,7 +6,7 @@ key replaces its old mentions, and an event no document reports any more goes aw
 from dataclasses import dataclass, field
 from itertools import islice
 
-from . import actors, changes, history, merge
+from . import actors, changes, history, reconcile
 from .db import lock_store_writes, retrying, write_transaction
 from .documents import sha256
 from .models import DeletedEvidence, Document, Event, Mention, Topic, utcnow
@@ -178,7 +178,7 @@ def _store_event(document, extracted):
         if all(actor.id != row[0] for row in participant_rows):
             participant_rows.append((actor.id, participant.title))
     report = Report.from_extraction(extracted, participant_rows)
-    event = merge.find_match(report, [row[0] for row in participant_rows], document.id, document.published)
+    event = reconcile.find_match(report, [row[0] for row in participant_rows], document.id, document.published)
     merged = event is not None
     before = changes.event_facets(event)
     if event is None:
@@ -188,7 +188,7 @@ def _store_event(document, extracted):
          "end": span.end, "date_text": span.date_text, "reported": report}
         for span in extracted.evidence
     ]).execute()
-    merge.refresh_event(event)
+    reconcile.refresh_event(event)
     changes.record_event(event, "updated" if merged else "created", before, "extraction")
     return event.id, merged
 

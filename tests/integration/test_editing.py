@@ -2,7 +2,7 @@
 import datetime as dt
 import json
 
-from service import merge
+from service import reconcile
 from service.models import Event, Mention
 from service.reports import Report
 from tests.conftest import assert_problem
@@ -108,7 +108,7 @@ def test_locked_fields_survive_the_loader_recomputing_the_event(client, desk, he
     mention.reported = Report(date=dt.date(2024, 3, 1), date_precision="day", date_basis="explicit",
                               channel="phone_call", title="Extracted title", confidence=0.7)
     mention.save()
-    merge.refresh_event(Event.get_by_id(desk.call.id))
+    reconcile.refresh_event(Event.get_by_id(desk.call.id))
     event = Event.get_by_id(desk.call.id)
     assert (event.title, event.channel) == ("Edited", "meeting")
 
