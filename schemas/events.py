@@ -125,6 +125,17 @@ class SourceSchema(Schema):
     evidence = fields.List(fields.Nested(EvidenceSchema), required=True)
 
 
+class ConflictValueSchema(Schema):
+    value = fields.String(required=True, metadata={"description": "What these sources say (a date is ISO 8601)."})
+    documents = fields.List(fields.String(), required=True, metadata={"description": "The keys of the documents."})
+
+
+class ConflictSchema(Schema):
+    field = fields.String(required=True, validate=validate.OneOf(("date", "channel", "location")))
+    values = fields.List(fields.Nested(ConflictValueSchema), required=True,
+                         metadata={"description": "Each value the sources give, with the documents giving it."})
+
+
 class EventSchema(Schema):
     id = fields.Integer(required=True)
     title = fields.String(required=True)
@@ -141,10 +152,7 @@ class EventSchema(Schema):
     topics = fields.List(fields.Nested(TopicRefSchema), required=True)
     sources = fields.List(fields.Nested(SourceSchema), required=True)
     conflicts = fields.List(
-        fields.Dict(),
-        required=True,
-        metadata={"description": 'Where sources disagree: {"field", "values": [{"value", "document"}]}.'},
-    )
+        fields.Nested(ConflictSchema), required=True, metadata={"description": "Where sources disagree."})
     created_at = DateTimeString(required=True)
     updated_at = DateTimeString(required=True)
 

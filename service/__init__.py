@@ -9,7 +9,7 @@ __version__ = "0.1.0"
 
 def create_app(overrides=None):
     """The application factory: config, database, errors, API blueprints, the desk's pages, CLI."""
-    from . import desk, errors, http
+    from . import desk, errors, http, public_ids
     from .api import init_api
     from .migrate import migrate
 
@@ -25,6 +25,7 @@ def create_app(overrides=None):
         finally:
             database.close()
     http.init_app(app)
+    public_ids.init_app(app)  # before the blueprints: their routes use <id:...>
     init_api(app)
     desk.init_app(app)  # the HTML pages at / (TIMELINE_DESK=false leaves them out)
     # after init_api: our problem+json handlers replace flask-smorest's JSON errors

@@ -4,11 +4,9 @@ The loader keeps what each document said (Mention.reported, with actor ids) and 
 participants from it, so those ids are rewritten too: otherwise re-deriving an event would
 bring back the duplicate's id.
 """
-import json
-
-from . import actors, changes, edits
-from .db import is_postgres, lock_store_writes
-from .errors import Problem
+from . import actors, changes, edits, history
+from .db import is_postgres, lock_store_writes, retrying
+from .domain_errors import Invalid, NotFound
 from .models import Actor, ActorAlias, Event, EventActor, Mention, utcnow
 
 
@@ -16,27 +14,16 @@ def _find(ref, field):
     actor = edits.find_actor(ref)
     if actor is None:
         if field == "path":
-            raise Problem(404, "Not Found", f"There is no participant {ref}.")
-        raise Problem(422, "Unprocessable Content", "The request is not valid: see errors.",
-                      errors={"json": {field: [f"No such participant: {ref}."]}})
+            raise NotFound("participant", ref)
+        raise Invalid(field, f"No such participant: {ref}.")
     return actor
 
 
 def _rewrite_reports(event_ids, duplicate_id, target_id):
     for mention in Mention.select().where(Mention.event.in_(event_ids)):
-        report = json.loads(mention.reported or "{}")
-        rows = report.get("participants") or []
-        if not any(row[0] == duplicate_id for row in rows):
-            continue
-        kept, seen = [], set()
-        for actor_id, title in rows:
-            actor_id = target_id if actor_id == duplicate_id else actor_id
-            if actor_id not in seen:
-                seen.add(actor_id)
-                kept.append([actor_id, title])
-        report["participants"] = kept
-        mention.reported = json.dumps(report)
-        mention.save()
+        if mention.reported.names_actor(duplicate_id):
+            mention.reported = mention.reported.with_actor_replaced(duplicate_id, target_id)
+            mention.save()
 
 
 def _lock_in_order(*found):
@@ -47,15 +34,18 @@ def _lock_in_order(*found):
         list(Actor.select(Actor.id).where(Actor.id.in_(ids)).order_by(Actor.id).for_update())
 
 
-def merge_actors(target_ref, duplicate_ref, key_name, record):
-    """Fold the duplicate into the target; returns (target, aliases, duplicate id, moved event ids).
-    Runs in the caller's write transaction, after every other writer of actors (db.lock_store_writes)."""
-    lock_store_writes()
+def merge_actors(target_ref, duplicate_ref, key_name):
+    """Fold the duplicate into the target, in one transaction; returns (target, aliases, duplicate id,
+    moved event ids)."""
+    return retrying(lambda: _merge_actors(target_ref, duplicate_ref, key_name))
+
+
+def _merge_actors(target_ref, duplicate_ref, key_name):
+    lock_store_writes()  # after every other writer of actors
     target = _find(target_ref, "path")
     duplicate = _find(duplicate_ref, "duplicate")
     if target.id == duplicate.id:
-        raise Problem(422, "Unprocessable Content", "The request is not valid: see errors.",
-                      errors={"json": {"duplicate": ["A participant cannot be merged into itself."]}})
+        raise Invalid("duplicate", "A participant cannot be merged into itself.")
     _lock_in_order(target, duplicate)
     theirs = {link.event_id: link for link in EventActor.select().where(EventActor.actor == duplicate)}
     before = {event.id: changes.event_facets(event) for event in Event.select().where(Event.id.in_(list(theirs)))}
@@ -85,7 +75,7 @@ def merge_actors(target_ref, duplicate_ref, key_name, record):
     for event in Event.select().where(Event.id.in_(moved)).order_by(Event.id):
         changes.record_event(event, "updated", before[event.id], "editor")
     for event_id in moved:
-        record(event_id, key_name, "merge", {"participants": {
+        history.record(event_id, key_name, "merge", {"participants": {
             "merged": {"id": duplicate_id, "slug": duplicate_slug}, "into": {"id": target.id, "slug": target.slug}}})
     aliases = [a.alias for a in ActorAlias.select().where(ActorAlias.actor == target).order_by(ActorAlias.alias)]
     return target, aliases, duplicate_id, moved

@@ -11,7 +11,7 @@ import json
 
 from peewee import fn
 
-from . import merge
+from . import reconcile
 from .db import write_transaction
 from .models import Actor, Change, ChangeHorizon, Delivery, Event, EventActor, EventTopic, Topic, utcnow
 
@@ -62,10 +62,10 @@ def record_event(event, action, before, via):
 
 
 def refresh(event, via="extraction"):
-    """merge.refresh_event, recorded: the event is updated, or deleted when nothing reports it."""
+    """reconcile.refresh_event, recorded: the event is updated, or deleted when nothing reports it."""
     before = event_facets(event)
     event_id = event.id
-    kept = merge.refresh_event(event)
+    kept = reconcile.refresh_event(event)
     if kept is None:
         record("event", event_id, "deleted", via=via, before=before)
     else:

@@ -17,17 +17,17 @@ def _fail(message):
 
 
 def open_store(settings=None):
-    """Bind DATABASE_URL, connect and bring the schema up to date."""
-    from .migrate import migrate
+    """The app as every server process builds it (create_app: DATABASE_URL bound, the schema
+    brought up to date), and a connection for the command. Returns the app's config."""
+    from . import create_app
 
     settings = settings or config_module.load()
     try:
-        db_module.bind(settings["DATABASE_URL"])
+        app = create_app(settings)
         db_module.database.connect(reuse_if_open=True)
-        migrate()
     except Exception as exc:  # a bad URL or an unreachable server: one line, no traceback
         _fail(f"cannot open the database {db_module.redacted(settings['DATABASE_URL'])!r}: {exc}".splitlines()[0])
-    return settings
+    return app.config
 
 
 def _first_line(exc):
@@ -201,15 +201,9 @@ def openapi(output):
         stream.write(text)
 
 
-def _register_optional():
-    from .cli_deliver import deliver
+# commands kept in modules of their own
+from .cli_deliver import deliver  # noqa: E402
+from .cli_keys import keys  # noqa: E402
 
-    main.add_command(deliver)
-    try:
-        from .cli_keys import keys
-    except ImportError:
-        return
-    main.add_command(keys)
-
-
-_register_optional()
+main.add_command(deliver)
+main.add_command(keys)

@@ -4,6 +4,8 @@ Nothing else in the service reads os.environ.
 """
 import os
 
+from schemas.common import PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX
+
 PREFIX = "TIMELINE_"
 
 DEFAULTS = {
@@ -24,8 +26,8 @@ DEFAULTS = {
     # writes allowed per API key per window
     "WRITE_RATE_LIMIT": 60,
     "WRITE_RATE_WINDOW": 60,
-    "PAGE_LIMIT_DEFAULT": 50,
-    "PAGE_LIMIT_MAX": 200,
+    "PAGE_LIMIT_DEFAULT": PAGE_LIMIT_DEFAULT,
+    "PAGE_LIMIT_MAX": PAGE_LIMIT_MAX,  # may be set lower, not higher: the schemas refuse more
     "FEED_SIZE": 50,
     # the service's public base URL (e.g. https://timeline.example.org/): links and ids in exports;
     # unset, the request's host is used (and http://localhost:8000/ by `timeline export`)
@@ -89,7 +91,3 @@ def load(overrides=None, environ=None):
                          f"(spaCy's max_length), not {config['MAX_ARTICLE_BYTES']}")
     return config
 
-
-def env(name, default=None):
-    """Read one extra environment variable (used by the CLI and tests for TEST_DATABASE_URL)."""
-    return os.environ.get(name, default)

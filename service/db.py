@@ -40,15 +40,14 @@ _inherited = []  # connections a forked child got from its parent: kept, never u
 
 def make_database(url):
     scheme = urlparse(url).scheme
+    if scheme not in ("sqlite", "postgres", "postgresql"):
+        raise ValueError(f"DATABASE_URL scheme {scheme!r} is not supported (use sqlite:/// or postgresql://)")
+    params = parse_url(url)  # playhouse.db_url: sqlite:///relative.db, sqlite:////absolute.db, sqlite:// (memory)
+    name = params.pop("database")
     if scheme == "sqlite":
-        path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else ":memory:"
-        return PooledSqliteDatabase(path or ":memory:", pragmas=SQLITE_PRAGMAS, check_same_thread=False, **POOL)
-    if scheme in ("postgres", "postgresql"):
-        params = parse_url(url)
-        name = params.pop("database")
-        params.setdefault("options", POSTGRES_OPTIONS)
-        return PooledPostgresqlDatabase(name, **POOL, **params)
-    raise ValueError(f"DATABASE_URL scheme {scheme!r} is not supported (use sqlite:/// or postgresql://)")
+        return PooledSqliteDatabase(name, pragmas=SQLITE_PRAGMAS, check_same_thread=False, **POOL)
+    params.setdefault("options", POSTGRES_OPTIONS)
+    return PooledPostgresqlDatabase(name, **POOL, **params)
 
 
 def redacted(url):

@@ -1,34 +1,31 @@
 """Editors' corrections: change, add and delete events, with a history of every change.
 
-Every field an editor sets is added to Event.locked, and the loader (merge.refresh_event) never
+Every field an editor sets is added to Event.locked, and the loader (reconcile.refresh_event) never
 recomputes a locked field, so a correction survives re-loading the articles.
-Callers run these inside db.write_transaction(); they take and return plain dicts and model rows.
+Each public write (update_event, create_event, delete_event) is one unit of work: it opens its own
+write transaction (db.retrying), so callers (the API views, the CLI, tests) never do. They take and
+return plain dicts and model rows; a refusal is a domain_errors exception.
 """
 import hashlib
 import json
 
-from . import changes as feed  # the change feed (edits.changes is an event's history)
-from .db import is_postgres
-from .errors import Problem
-from .merge import index_text
-from .models import Actor, Document, Event, EventActor, EventChange, EventTopic, Mention, Topic, utcnow
+from . import changes as feed  # the change feed (service/history.py keeps each event's history)
+from . import history
+from .db import is_postgres, retrying
+from .domain_errors import Invalid, NotFound
+from .models import Actor, DeletedEvidence, Document, Event, EventActor, EventTopic, Mention, Topic, utcnow
+from .reconcile import index_text
+from .reports import Report
 
 EDITABLE = ("title", "summary", "date", "channel", "location", "topics", "participants")
 PERIOD = {"day": lambda d: d, "month": lambda d: d.replace(day=1), "year": lambda d: d.replace(month=1, day=1)}
-
-
-def _invalid(field, message):
-    return Problem(422, "Unprocessable Content", "The request is not valid: see errors.",
-                   errors={"json": {field: [message]}})
-
-
 
 
 def get_event(event_id, lock=False):
     query = Event.select().where(Event.id == event_id)
     event = (query.for_update() if lock and is_postgres() else query).first()
     if event is None:
-        raise Problem(404, "Not Found", f"There is no event {event_id}.")
+        raise NotFound("event", event_id)
     return event
 
 
@@ -62,11 +59,11 @@ def _resolve_participants(refs):
         if actor is None:
             missing.append(str(ref["participant"]))
         elif any(actor.id == other.id for other, _ in rows):
-            raise _invalid("participants", f"{actor.slug} is listed twice.")
+            raise Invalid("participants", f"{actor.slug} is listed twice.")
         else:
             rows.append((actor, ref.get("title")))
     if missing:
-        raise _invalid("participants", f"No such participant: {', '.join(missing)}.")
+        raise Invalid("participants", f"No such participant: {', '.join(missing)}.")
     return rows
 
 
@@ -75,7 +72,7 @@ def _resolve_topics(slugs):
     found = {t.slug: t for t in Topic.select().where(Topic.slug.in_(slugs))} if slugs else {}
     missing = [s for s in slugs if s not in found]
     if missing:
-        raise _invalid("topics", f"No such topic: {', '.join(missing)} (see /v1/topics).")
+        raise Invalid("topics", f"No such topic: {', '.join(missing)} (see /v1/topics).")
     return [found[s] for s in slugs]
 
 
@@ -92,7 +89,7 @@ def _apply(event, data):
         date = data["date"] if "date" in data else event.date
         precision = data.get("date_precision") or (event.date_precision if "date" not in data else None)
         if data.get("date_precision") and not date:
-            raise _invalid("date_precision", "An undated event has no date precision.")
+            raise Invalid("date_precision", "An undated event has no date precision.")
         precision = (precision or "day") if date else None
         event.date = PERIOD[precision](date) if date else None
         event.date_precision = precision
@@ -136,38 +133,24 @@ def _finish(event, fields):
     event.save()
 
 
-def record(event_id, key_name, action, changes):
-    EventChange.create(event_id=event_id, actor_key=key_name, action=action, changes=json.dumps(changes))
+def update_event(event_id, data, key_name, precondition=None):
+    """Apply an editor's correction in one transaction; returns the event. `precondition()` runs
+    once the event is locked (the API checks If-Match there). A no-op correction still locks its fields."""
+    return retrying(lambda: _update_event(event_id, data, key_name, precondition))
 
 
-def update_event(event_id, data, key_name):
-    """Apply an editor's correction; returns the event. A no-op correction still locks its fields."""
+def _update_event(event_id, data, key_name, precondition):
     event = get_event(event_id, lock=True)
+    if precondition:
+        precondition()
     before, facets = snapshot(event), feed.event_facets(event)
     fields = _apply(event, data)
     diff = _diff(before, snapshot(event))
     if diff or not fields <= set(json.loads(event.locked or "[]")):
         _finish(event, fields)
-        record(event.id, key_name, "update", diff)
+        history.record(event.id, key_name, "update", diff)
         feed.record_event(event, "updated", facets, "editor")
     return event
-
-
-def _report(event, data, rows):
-    """What the editor says of the event, in the shape the loader keeps per mention (Mention.reported)."""
-    return {
-        "date": event.date.isoformat() if event.date else None,
-        "date_precision": event.date_precision,
-        "date_basis": event.date_basis,
-        "channel": event.channel,
-        "location_name": event.location_name,
-        "location_country": event.location_country,
-        "participants": [[actor.id, title] for actor, title in rows],
-        "topics": list(data.get("topics", [])),
-        "title": event.title,
-        "summary": event.summary,
-        "confidence": event.confidence,
-    }
 
 
 def _note_document(sentences, title, key_name):
@@ -193,56 +176,54 @@ def _evidence_spans(evidence, title, key_name):
         if item.get("document"):
             document = Document.get_or_none(Document.key == item["document"])
             if document is None:
-                raise _invalid("evidence", f"Item {index}: there is no document {item['document']!r}.")
+                raise Invalid("evidence", f"Item {index}: there is no document {item['document']!r}.")
         else:
             document = note
         start = document.text.find(item["sentence"])
         if start < 0:
-            raise _invalid("evidence", f"Item {index}: the sentence is not in document {document.key!r}.")
+            raise Invalid("evidence", f"Item {index}: the sentence is not in document {document.key!r}.")
         spans.append((document, item["sentence"], start, start + len(item["sentence"]), item.get("date_text")))
     return spans
 
 
 def create_event(data, key_name):
-    """An event added by hand: manual, every field the editor gave locked, its evidence kept as mentions."""
+    """An event added by hand, in one transaction: manual, every field the editor gave locked, its
+    evidence kept as mentions."""
+    return retrying(lambda: _create_event(data, key_name))
+
+
+def _create_event(data, key_name):
     event = Event(channel=data["channel"], title=data["title"], manual=True, confidence=1.0)
     event.save()
     fields = _apply(event, {k: v for k, v in data.items() if k in EDITABLE or k == "date_precision"})
     rows = _resolve_participants(data["participants"])
-    reported = json.dumps(_report(event, data, rows))
+    reported = Report.from_event(event, [(actor.id, title) for actor, title in rows], data.get("topics", []))
     for document, sentence, start, end, date_text in _evidence_spans(data["evidence"], data["title"], key_name):
         Mention.create(event=event, document=document, sentence=sentence, start=start, end=end,
                        date_text=date_text, reported=reported)
     _finish(event, fields)
-    record(event.id, key_name, "create", {"fields": snapshot(event),
+    history.record(event.id, key_name, "create", {"fields": snapshot(event),
                                           "evidence": [item["sentence"] for item in data["evidence"]]})
     feed.record_event(event, "created", None, "editor")
     return event
 
 
-def delete_event(event_id, key_name):
+def delete_event(event_id, key_name, precondition=None):
+    """Delete an event in one transaction, keeping its history and its evidence as deleted."""
+    retrying(lambda: _delete_event(event_id, key_name, precondition))
+
+
+def _delete_event(event_id, key_name, precondition):
     event = get_event(event_id, lock=True)
+    if precondition:
+        precondition()
     # the evidence it had (document key + offsets), so a loader can recognise it if re-extracted
     evidence = [{"document": m.document.key, "start": m.start, "end": m.end, "sentence": m.sentence}
                 for m in Mention.select(Mention, Document.key).join(Document).where(Mention.event == event)
                 .order_by(Mention.id)]
-    record(event.id, key_name, "delete", {"fields": snapshot(event), "evidence": evidence})
+    history.record(event.id, key_name, "delete", {"fields": snapshot(event), "evidence": evidence})
     feed.record("event", event.id, "deleted", via="editor", before=feed.event_facets(event))
+    if evidence:
+        DeletedEvidence.insert_many([{"document_key": item["document"], "sentence": item["sentence"],
+                                      "event_id": event.id} for item in evidence]).execute()
     event.delete_instance(recursive=True)
-
-
-def changes(event_id):
-    """Every recorded change of an event, oldest first, in one query (the desk's event page uses it)."""
-    rows = EventChange.select().where(EventChange.event_id == event_id).order_by(EventChange.id)
-    return [
-        {"id": row.id, "action": row.action, "key": row.actor_key,
-         "at": row.at.strftime("%Y-%m-%dT%H:%M:%SZ"), "changes": json.loads(row.changes or "{}")}
-        for row in rows
-    ]
-
-
-def history(event_id):
-    data = changes(event_id)
-    if not data and not Event.select().where(Event.id == event_id).exists():
-        raise Problem(404, "Not Found", f"There is no event {event_id}.")
-    return {"event_id": event_id, "data": data}

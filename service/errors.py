@@ -5,6 +5,8 @@ import peewee
 from flask import Response, json, request
 from werkzeug.exceptions import HTTPException
 
+from . import domain_errors as domain
+
 PROBLEM_TYPE_BASE = "https://timeline.invalid/problems/"
 log = logging.getLogger(__name__)
 
@@ -61,6 +63,20 @@ def _from_http_exception(exc):
     return problem_response(status, exc.name, detail, errors=errors, headers=headers)
 
 
+def _from_domain_error(exc):
+    """The write side's refusals (domain_errors) as problem+json: the one place that knows their status."""
+    if isinstance(exc, domain.NotFound):
+        return problem_response(404, "Not Found", str(exc))
+    if isinstance(exc, domain.Invalid):
+        return problem_response(422, "Unprocessable Content", "The request is not valid: see errors.",
+                                errors={exc.location: {exc.field: [exc.message]}})
+    if isinstance(exc, domain.TooLarge):
+        return problem_response(413, "Content Too Large", str(exc), type_="article-too-large")
+    if isinstance(exc, domain.StaleVersion):
+        return problem_response(412, "Precondition Failed", str(exc), type_="stale-etag")
+    return problem_response(409, "Conflict", str(exc))
+
+
 def _from_unexpected(exc):
     log.exception("unhandled error on %s %s", request.method, request.path)
     return problem_response(500, "Internal Server Error", "The server could not complete the request.")
@@ -76,6 +92,7 @@ def _from_lost_database(exc):
 
 def init_app(app):
     app.register_error_handler(HTTPException, _from_http_exception)
+    app.register_error_handler(domain.DomainError, _from_domain_error)
     app.register_error_handler(peewee.OperationalError, _from_lost_database)
     app.register_error_handler(peewee.InterfaceError, _from_lost_database)
     app.register_error_handler(Exception, _from_unexpected)

@@ -3,16 +3,16 @@
 The same text again changes nothing (keyed by its SHA-256); a changed article under the same
 key replaces its old mentions, and an event no document reports any more goes away.
 """
-import json
 from dataclasses import dataclass, field
 from itertools import islice
 
-from . import actors, changes, merge
-from .db import database, lock_store_writes, retrying
+from . import actors, changes, history, reconcile
+from .db import lock_store_writes, retrying, write_transaction
 from .documents import sha256
-from .models import Document, Event, EventChange, Mention, Topic, utcnow
+from .models import DeletedEvidence, Document, Event, Mention, Topic, utcnow
 from .nlp import EXTRACTOR_VERSION
 from .nlp.topics import vocabulary
+from .reports import Report
 
 CHUNK = 64  # articles read ahead for one nlp.pipe run: bounds memory on big folders
 
@@ -44,7 +44,7 @@ def ingest_articles(articles, *, batch_size=16, actor="loader"):
     """Yield one IngestResult per ArticleInput, in order; history rows are credited to `actor`."""
     from .nlp.extract import extract_articles  # loads spaCy: only the loader pays for it
 
-    with database.atomic():
+    with write_transaction():
         sync_topics()
     iterator = iter(articles)
     while chunk := list(islice(iterator, CHUNK)):
@@ -140,7 +140,7 @@ def _store(article, extraction, actor="loader"):
                    via="extraction")
     result = IngestResult(document.key, status, document.id)
     deleted = _deleted_evidence(document.key)
-    history = []
+    rows = []
     for extracted in extraction.events:
         if not extracted.evidence:  # an event is only as good as the sentence that states it
             continue
@@ -148,10 +148,8 @@ def _store(article, extraction, actor="loader"):
             continue  # an editor deleted this event: re-extracting the article must not bring it back
         event_id, merged = _store_event(document, extracted)
         (result.events_merged if merged else result.events_created).append(event_id)
-        history.append({"event_id": event_id, "actor_key": actor, "action": "merge" if merged else "create",
-                        "changes": json.dumps({"document": document.key})})
-    if history:  # the article's history rows in one statement (nothing reads them before the commit)
-        EventChange.insert_many(history).execute()
+        rows.append((event_id, actor, "merge" if merged else "create", {"document": document.key}))
+    history.record_many(rows)  # the article's history in one statement (nothing reads it before the commit)
     # events the old text reported and the new one did not match: recompute, or delete if orphaned
     changes.refresh_ids([i for i in stale if i not in result.events_merged])
     return result
@@ -167,33 +165,10 @@ def _detach(document, refresh=True, via="extraction"):
     return event_ids
 
 
-def _report(extracted, participant_rows):
-    return {
-        "date": extracted.date.isoformat() if extracted.date else None,
-        "date_precision": extracted.date_precision if extracted.date else None,
-        "date_basis": extracted.date_basis if extracted.date else "unknown",
-        "channel": extracted.channel,
-        "location_name": extracted.location_name,
-        "location_country": extracted.location_country,
-        "participants": participant_rows,
-        "topics": list(extracted.topics),
-        "title": extracted.title,
-        "summary": extracted.summary,
-        "confidence": extracted.confidence,
-    }
-
-
 def _deleted_evidence(document_key):
-    """Sentences of this document whose events an editor deleted (kept in the delete history)."""
-    needle = json.dumps({"document": document_key})[1:-1]
-    sentences = set()
-    query = EventChange.select(EventChange.changes).where(
-        EventChange.action == "delete", EventChange.changes.contains(needle))
-    for row in query:
-        for item in json.loads(row.changes).get("evidence", []):
-            if item.get("document") == document_key and item.get("sentence"):
-                sentences.add(item["sentence"])
-    return sentences
+    """Sentences of this document whose events an editor deleted."""
+    query = DeletedEvidence.select(DeletedEvidence.sentence).where(DeletedEvidence.document_key == document_key)
+    return {row.sentence for row in query}
 
 
 def _store_event(document, extracted):
@@ -201,31 +176,27 @@ def _store_event(document, extracted):
     for participant in extracted.participants:
         actor = actors.resolve(participant)
         if all(actor.id != row[0] for row in participant_rows):
-            participant_rows.append([actor.id, participant.title])
-    report = _report(extracted, participant_rows)
-    event = merge.find_match(report, [row[0] for row in participant_rows], document.id, document.published)
+            participant_rows.append((actor.id, participant.title))
+    report = Report.from_extraction(extracted, participant_rows)
+    event = reconcile.find_match(report, [row[0] for row in participant_rows], document.id, document.published)
     merged = event is not None
     before = changes.event_facets(event)
     if event is None:
         event = Event.create(channel=extracted.channel, title=extracted.title or extracted.channel)
-    encoded = json.dumps(report)
     Mention.insert_many([  # the event's evidence in one statement, before refresh_event reads it
         {"event": event.id, "document": document.id, "sentence": span.sentence, "start": span.start,
-         "end": span.end, "date_text": span.date_text, "reported": encoded}
+         "end": span.end, "date_text": span.date_text, "reported": report}
         for span in extracted.evidence
     ]).execute()
-    merge.refresh_event(event)
+    reconcile.refresh_event(event)
     changes.record_event(event, "updated" if merged else "created", before, "extraction")
     return event.id, merged
 
 
-def delete_document(document_id):
-    """Delete a document, its mentions, and every event no other document reports. Returns affected ids."""
-    with database.atomic():
-        document = Document.get_or_none(Document.id == document_id)
-        if document is None:
-            return None
-        event_ids = _detach(document, via="editor")
-        changes.record("document", document.id, "deleted", via="editor")
-        document.delete_instance()
-        return event_ids
+def delete_document(document):
+    """Delete a document, its mentions, and every event no other document reports, inside the
+    caller's unit of work (submissions.remove). Returns the ids of the events it reported."""
+    event_ids = _detach(document, via="editor")
+    changes.record("document", document.id, "deleted", via="editor")
+    document.delete_instance()
+    return event_ids

@@ -5,6 +5,8 @@ Every process may call migrate() at start (each gunicorn worker does): it runs u
 (PostgreSQL: an advisory lock; SQLite: the write lock, BEGIN IMMEDIATE), so one of them
 migrates and the others find the store current.
 """
+import json
+
 from peewee import fn
 
 from . import link_dates
@@ -16,6 +18,7 @@ from .models import (
     ApiKey,
     Change,
     ChangeHorizon,
+    DeletedEvidence,
     Delivery,
     DeliveryAttempt,
     Document,
@@ -118,9 +121,24 @@ def _v5():
     link_dates.add_column()
 
 
+def _v6():
+    """Deleted evidence in a table of its own, filled from the history of the events editors deleted
+    (until now the loader searched that history's JSON for them)."""
+    database.create_tables([DeletedEvidence], safe=True)
+    rows = []
+    deletions = EventChange.select().where(EventChange.action == "delete").order_by(EventChange.id)
+    for change in deletions:
+        for item in json.loads(change.changes or "{}").get("evidence", []):
+            if isinstance(item, dict) and item.get("document") and item.get("sentence"):
+                rows.append({"document_key": item["document"], "sentence": item["sentence"],
+                             "event_id": change.event_id, "at": change.at})
+    for start in range(0, len(rows), 500):
+        DeletedEvidence.insert_many(rows[start:start + 500]).execute()
+
+
 # MIGRATIONS[n] brings a store from version n-1 to version n; each step only adds, never rewrites
 # (v3 rebuilds tables on SQLite, row for row).
-MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
 # any constant: the PostgreSQL advisory lock that migrations of this store take
 MIGRATION_LOCK = 0x7E1E11E5
 

@@ -21,13 +21,12 @@ from peewee import (
 from schemas import channels as channel_registry
 
 from .db import database, is_postgres
+from .reports import Report, ReportField
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 CHANNELS = {c.name: c.description for c in channel_registry.REGISTRY.values()}
 DATE_PRECISIONS = ("day", "month", "year")
-DATE_BASES = ("explicit", "relative", "inferred", "unknown", "editor")
-ACTOR_KINDS = ("person", "organization", "state")
 
 
 def utcnow():
@@ -102,7 +101,8 @@ class Event(BaseModel):
     title = TextField()
     summary = TextField(null=True)
     confidence = FloatField(default=0.5)
-    # JSON list of {"field", "values": [{"value", "document"}]} where sources disagree
+    # JSON list of {"field", "values": [{"value", "documents": [key, ...]}]} where sources disagree
+    # (schemas.events.ConflictSchema)
     conflicts = TextField(default="[]")
     # JSON list of field names an editor set: re-extraction never overwrites them
     locked = TextField(default="[]")
@@ -124,7 +124,7 @@ class EventActor(BaseModel):
     # the title the actor held in the report ("Foreign Minister")
     title = CharField(max_length=255, null=True)
     position = IntegerField(default=0)
-    # the event's date, copied here (schema 5) so "events of X in date order" walks one index range;
+    # the event's date, copied here (schema 6) so "events of X in date order" walks one index range;
     # kept equal to Event.date by triggers (service/link_dates.py) on every write path
     event_date = DateField(null=True)
 
@@ -158,8 +158,8 @@ class Mention(BaseModel):
     start = IntegerField()
     end = IntegerField()
     date_text = CharField(max_length=255, null=True)
-    # JSON: what this document alone said (date, precision, channel, location), to show conflicts
-    reported = TextField(default="{}")
+    # what this document alone said of the event (reports.Report): events are recomputed from these
+    reported = ReportField(default=Report)
 
 
 class ApiKey(BaseModel):
@@ -180,6 +180,17 @@ class EventChange(BaseModel):
     actor_key = CharField(max_length=64)  # name of the API key, or "loader"
     action = CharField(max_length=16)  # create, update, delete, merge
     changes = TextField(default="{}")
+    at = DateTimeField(default=utcnow)
+
+
+class DeletedEvidence(BaseModel):
+    """A sentence whose event an editor deleted (schema 6): re-extracting its document must not bring
+    the event back. Keyed by the document's key, which outlives a replaced text."""
+
+    id = AutoField()
+    document_key = CharField(max_length=255, index=True)
+    sentence = TextField()
+    event_id = IntegerField()  # the deleted event, as its history names it
     at = DateTimeField(default=utcnow)
 
 
@@ -283,4 +294,5 @@ TABLES = [
     Webhook,
     Delivery,
     DeliveryAttempt,
+    DeletedEvidence,
 ]

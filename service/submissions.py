@@ -2,35 +2,28 @@
 
 History rows of a push over the API are credited to the API key that sent the article.
 """
-import json
 
 from humanize import naturalsize
 
-from . import store
+from . import history, store
 from .db import database, is_postgres, retrying, write_transaction
 from .documents import BadArticle, check_text, sha256
-from .errors import Problem
-from .models import Document, Event, EventChange
+from .domain_errors import Invalid, NotFound, TooLarge
+from .models import Document, Event
 from .nlp import EXTRACTOR_VERSION
 from .nlp.types import ArticleInput
 
 
-def _invalid(field, message):
-    return Problem(422, "Unprocessable Content", "The request is not valid: see errors.",
-                   errors={"json": {field: [message]}})
-
-
 def article_input(data, max_bytes):
-    """The validated body -> an ArticleInput the loader takes (422 for text that is no article)."""
+    """The validated body -> an ArticleInput the loader takes (Invalid for text that is no article)."""
     size = len(data["text"].encode("utf-8"))
     if size > max_bytes:  # refused before spaCy sees it: a bounded extraction for every article taken
-        raise Problem(413, "Content Too Large",
-                      f"The article is {naturalsize(size)} ({size} bytes); the limit is {max_bytes} bytes "
-                      "(TIMELINE_MAX_ARTICLE_BYTES).", type_="article-too-large")
+        raise TooLarge(f"The article is {naturalsize(size)} ({size} bytes); the limit is {max_bytes} bytes "
+                       "(TIMELINE_MAX_ARTICLE_BYTES).")
     try:
         text = check_text(data["text"])
     except BadArticle as exc:
-        raise _invalid("text", f"Not an article: {exc}.") from None
+        raise Invalid("text", f"Not an article: {exc}.") from None
     return ArticleInput(
         key=data.get("key") or f"api-{sha256(text)[:16]}",
         text=text,
@@ -77,22 +70,24 @@ def submit(data, key_name, max_bytes):
 
 
 def remove(document_id, key_name):
-    """Delete a document; events only it reported go too (editors' events stay). Returns event ids."""
+    """Delete a document, in one transaction; events only it reported go too (editors' events stay).
+    Returns the ids of the events it reported."""
     from .ingest import delete_document
 
-    with write_transaction():
+    def remove_it():
         document = Document.get_or_none(Document.id == document_id)
         if document is None:
-            raise Problem(404, "Not Found", f"There is no document {document_id}.")
+            raise NotFound("document", document_id)
         key = document.key
-        affected = delete_document(document_id) or []
+        affected = delete_document(document)
         remaining = {e.id for e in Event.select(Event.id).where(Event.id.in_(affected))} if affected else set()
         for event_id in affected:
             if event_id in remaining:
-                EventChange.create(event_id=event_id, actor_key=key_name, action="update",
-                                   changes=json.dumps({"sources": {"removed": key}}))
+                history.record(event_id, key_name, "update", {"sources": {"removed": key}})
             else:
-                EventChange.create(event_id=event_id, actor_key=key_name, action="delete",
-                                   changes=json.dumps({"document": key, "reason": "no other document reports it"}))
-    return affected
+                history.record(event_id, key_name, "delete",
+                               {"document": key, "reason": "no other document reports it"})
+        return affected
+
+    return retrying(remove_it)
 

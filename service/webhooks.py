@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 from schemas.changes import ChangeFilterSchema
 
-from .errors import Problem
+from .db import write_transaction
+from .domain_errors import Invalid, NotFound
 from .models import Delivery, DeliveryAttempt, Webhook, utcnow
 from .store import keyset
 from .store.changes import latest_seq
@@ -91,18 +92,18 @@ def create_hook(data, owner, networks):
     try:
         check_target(data["url"], networks)
     except TargetRefused as exc:
-        raise Problem(422, "Unprocessable Content", "The request is not valid: see errors.",
-                      errors={"json": {"url": [str(exc)]}}) from None
+        raise Invalid("url", str(exc)) from None
     secret = new_secret()
-    hook = Webhook.create(url=data["url"], description=data.get("description"), secret=secret, owner=owner,
-                          filters=json.dumps(FILTERS.dump(data.get("filters") or {})), cursor=latest_seq())
+    with write_transaction():
+        hook = Webhook.create(url=data["url"], description=data.get("description"), secret=secret, owner=owner,
+                              filters=json.dumps(FILTERS.dump(data.get("filters") or {})), cursor=latest_seq())
     return {**hook_payload(hook), "secret": secret}
 
 
 def get_hook(hook_id):
     hook = Webhook.get_or_none(Webhook.id == hook_id)
     if hook is None:
-        raise Problem(404, "Not Found", f"There is no webhook {hook_id}.")
+        raise NotFound("webhook", hook_id)
     return hook
 
 
@@ -116,8 +117,13 @@ def hooks_page(limit, cursor):
 
 
 def set_status(hook_id, status):
-    """Pause a hook, or re-enable it: its failure streak starts again and its oldest delivery is due now."""
-    hook = get_hook(hook_id)
+    """Pause a hook, or re-enable it (one transaction): its failure streak starts again and its oldest
+    delivery is due now."""
+    with write_transaction():
+        return _set_status(get_hook(hook_id), status)
+
+
+def _set_status(hook, status):
     hook.enabled = status == "active"
     if hook.enabled:
         hook.failing_since = hook.disabled_at = hook.disabled_reason = None
@@ -133,7 +139,8 @@ def set_status(hook_id, status):
 
 
 def delete_hook(hook_id):
-    get_hook(hook_id).delete_instance(recursive=True)
+    with write_transaction():
+        get_hook(hook_id).delete_instance(recursive=True)
 
 
 def deliveries_page(hook_id, limit, cursor):

@@ -3,14 +3,15 @@
 Every test that uses `app` (or pytest-flask's `client`) runs once per backend.
 """
 import json
+import os
 
 import pytest
 
-from service import config, create_app
+from service import create_app
 from service.db import database, is_postgres
 from service.models import TABLES
 
-TEST_DATABASE_URL = config.env("TEST_DATABASE_URL")
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")  # the tests' own setting, not the service's
 BACKENDS = ["sqlite"] + (["postgresql"] if TEST_DATABASE_URL else [])
 
 

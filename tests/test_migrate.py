@@ -1,6 +1,7 @@
 """The schema version is recorded, a newer release upgrades an older store in place, and
 processes that start at once on an empty store migrate it once."""
 import datetime as dt
+import json
 import threading
 
 import pytest
@@ -14,6 +15,7 @@ from service.models import (
     Actor,
     Change,
     ChangeHorizon,
+    DeletedEvidence,
     Delivery,
     DeliveryAttempt,
     Document,
@@ -33,7 +35,7 @@ STABLE = ("document", "actor", "event", "event_change")
 
 def _downgrade_to_v1():
     """Make the test store look like one written by the first release (schema 1)."""
-    database.drop_tables([WriteQuota, DeliveryAttempt, Delivery, Webhook, ChangeHorizon, Change])
+    database.drop_tables([WriteQuota, DeliveryAttempt, Delivery, Webhook, ChangeHorizon, Change, DeletedEvidence])
     SchemaInfo.delete().execute()
     SchemaInfo.create(version=1)
 
@@ -44,13 +46,33 @@ def test_an_older_store_is_upgraded_in_place_and_keeps_its_data(db):
     assert migrations.current_version() == 1
     assert not database.table_exists("write_quota")
 
-    assert migrations.migrate() == [2, 3, 4, 5]
+    assert migrations.migrate() == [2, 3, 4, 5, 6]
 
-    assert migrations.current_version() == SCHEMA_VERSION == 5
+    assert migrations.current_version() == SCHEMA_VERSION == 6
     assert database.table_exists("write_quota")
     assert all(database.table_exists(name) for name in ("change", "webhook", "delivery", "delivery_attempt"))
+    assert database.table_exists("deleted_evidence")
     assert [d.key for d in Document.select()] == ["kept.txt"]
     assert migrations.migrate() == []  # a current store: nothing to do
+
+
+def test_a_v5_store_finds_the_evidence_of_deleted_events_in_their_history(db):
+    EventChange.create(event_id=7, actor_key="desk", action="delete", changes=json.dumps({
+        "fields": {"title": "Gone"},
+        "evidence": [{"document": "a.txt", "start": 0, "end": 11, "sentence": "They spoke."},
+                     {"document": "b.txt", "start": 4, "end": 14, "sentence": "He called."}]}))
+    EventChange.create(event_id=8, actor_key="desk", action="delete",
+                       changes=json.dumps({"document": "a.txt", "reason": "no other document reports it"}))
+    EventChange.create(event_id=9, actor_key="desk", action="create",
+                       changes=json.dumps({"evidence": ["An editor's sentence."]}))
+    database.drop_tables([DeletedEvidence])
+    SchemaInfo.delete().execute()
+    SchemaInfo.create(version=5)
+
+    assert migrations.migrate() == [6]
+
+    rows = DeletedEvidence.select().order_by(DeletedEvidence.id).tuples()
+    assert [row[1:4] for row in rows] == [("a.txt", "They spoke.", 7), ("b.txt", "He called.", 7)]
 
 
 def test_readyz_says_when_the_schema_is_behind(client, db):
@@ -100,7 +122,7 @@ def test_a_v2_sqlite_store_is_rebuilt_so_that_ids_are_never_reused(db, tmp_path)
             event.delete_instance(recursive=True)
         before = _rows()
 
-        assert migrations.migrate() == [3, 4, 5]
+        assert migrations.migrate() == [3, 4, 5, 6]
 
         assert _rows() == before
         for table in STABLE:
@@ -172,7 +194,7 @@ def test_a_schema_4_store_gets_dated_links_in_place(client, db):
     _downgrade_to_v4()
     assert "event_date" not in {c.name for c in database.get_columns("event_actor")}
 
-    assert migrations.migrate() == [5]
+    assert migrations.migrate() == [5, 6]
 
     links = {(link.event_id, link.actor_id): link.event_date for link in EventActor.select()}
     assert links == {(early.id, ada.id): dt.date(2020, 1, 2), (early.id, bo.id): dt.date(2020, 1, 2),

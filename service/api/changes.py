@@ -58,7 +58,7 @@ def _since(args):
 @blp.arguments(ChangeArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, headers=LINK, description="A page of changes, or a Server-Sent Events stream of them")
 @blp.doc(responses={200: {"content": CONTENT}}, parameters=[LAST_EVENT_ID])
-@blp.alt_response(400, response="BAD_REQUEST", description="limit over the cap, or a bad Last-Event-ID")
+@blp.alt_response(400, response="BAD_REQUEST", description="A bad Last-Event-ID")
 @blp.alt_response(410, response="GONE", description="`since` is older than the changes the feed still holds")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="SSE: every event stream of the server is taken")
 def list_changes(args):

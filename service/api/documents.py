@@ -1,22 +1,17 @@
 """GET /v1/documents and /v1/documents/{id}."""
 from flask_smorest import Blueprint
-from marshmallow import RAISE
 
 from schemas.catalog import DocumentDetailSchema, DocumentPageSchema
-from schemas.common import NoArgsSchema, PageArgsSchema
+from schemas.common import PageArgsSchema
 
 from .. import store
-from ..errors import Problem
-from .paging import cursor_errors, page_limit, paged
+from .paging import cursor_errors, found, listing, page_limit, paged, single
 
 blp = Blueprint("documents", __name__, url_prefix="/v1/documents", description="The articles events come from")
-LINK = {"Link": {"description": 'The next page: <url>; rel="next"', "schema": {"type": "string"}}}
 
 
 @blp.route("")
-@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
-@blp.response(200, DocumentPageSchema, headers=LINK)
-@blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
+@listing(blp, PageArgsSchema, DocumentPageSchema)
 def list_documents(args):
     """Documents by publication date (undated last), without their text."""
     with cursor_errors():
@@ -24,13 +19,8 @@ def list_documents(args):
     return paged(data, next_cursor)
 
 
-@blp.route("/<int(min=1, max=2147483647):document_id>")
-@blp.arguments(NoArgsSchema, location="query", unknown=RAISE, as_kwargs=True)
-@blp.response(200, DocumentDetailSchema)
-@blp.alt_response(404, response="NOT_FOUND")
+@blp.route("/<id:document_id>")
+@single(blp, DocumentDetailSchema, not_found=True)
 def get_document(document_id):
     """One document's metadata and the events it reports."""
-    document = store.document_detail(document_id)
-    if document is None:
-        raise Problem(404, "Not Found", f"There is no document {document_id}.")
-    return document
+    return found(store.document_detail(document_id), "document", document_id)

@@ -11,14 +11,13 @@ from werkzeug.http import generate_etag
 from schemas.events import EventSchema
 from schemas.writes import EventCreateSchema, EventPatchSchema, HistorySchema, MergeInSchema, MergeResultSchema
 
-from .. import actor_merge, edits, store
+from .. import actor_merge, edits, history, store
 from ..auth import SECURITY_SCHEME, key_name
-from ..db import retrying
-from ..errors import Problem
+from ..domain_errors import StaleVersion
 
 blp = Blueprint("editing", __name__, description="Corrections by editors (API key needed)")
 
-EVENT_PATH = "/v1/events/<int(min=1, max=2147483647):event_id>"
+EVENT_PATH = "/v1/events/<id:event_id>"
 SECURITY = [{SECURITY_SCHEME: []}]
 ETAG = {"ETag": {"description": "The event's strong ETag, as GET /v1/events/{id} gives it.",
                  "schema": {"type": "string"}}}
@@ -56,9 +55,8 @@ def _check_if_match(event_id):
         return
     current = event_etag(store.get_event(event_id))
     if not request.if_match.contains(current):
-        raise Problem(412, "Precondition Failed",
-                      "The event has changed since you read it: GET it again, re-apply your change, "
-                      "and send the new ETag in If-Match.", type_="stale-etag")
+        raise StaleVersion("The event has changed since you read it: GET it again, re-apply your change, "
+                           "and send the new ETag in If-Match.")
 
 
 @blp.route(EVENT_PATH, methods=["PATCH"])
@@ -68,12 +66,7 @@ def _check_if_match(event_id):
 @blp.doc(parameters=[IF_MATCH])
 def patch_event(data, event_id):
     """Correct an event; every field given is locked so that re-extraction never overwrites it."""
-    def correct():
-        edits.get_event(event_id, lock=True)
-        _check_if_match(event_id)
-        edits.update_event(event_id, data, key_name())
-
-    retrying(correct)
+    edits.update_event(event_id, data, key_name(), precondition=lambda: _check_if_match(event_id))
     return _event_reply(event_id)
 
 
@@ -83,7 +76,7 @@ def patch_event(data, event_id):
 @write_errors()
 def create_event(data):
     """Add an event by hand, with its evidence (sentences of stored documents, or an editor's note)."""
-    event = retrying(lambda: edits.create_event(data, key_name()))
+    event = edits.create_event(data, key_name())
     return _event_reply(event.id, 201, {"Location": f"/v1/events/{event.id}"})
 
 
@@ -93,12 +86,7 @@ def create_event(data):
 @blp.doc(parameters=[IF_MATCH])
 def delete_event(event_id):
     """Delete an event; its history stays readable."""
-    def delete():
-        edits.get_event(event_id, lock=True)
-        _check_if_match(event_id)
-        edits.delete_event(event_id, key_name())
-
-    retrying(delete)
+    edits.delete_event(event_id, key_name(), precondition=lambda: _check_if_match(event_id))
     return "", 204
 
 
@@ -107,15 +95,14 @@ def delete_event(event_id):
 @blp.alt_response(404, response="NOT_FOUND")
 def event_history(event_id):
     """Every change to the event, oldest first: what, which API key (or the loader), when."""
-    return edits.history(event_id)
+    return history.of_event(event_id)
 
 
-@blp.route("/v1/participants/<int(min=1, max=2147483647):actor_id>/merge", methods=["POST"])
+@blp.route("/v1/participants/<id:actor_id>/merge", methods=["POST"])
 @blp.arguments(MergeInSchema)
 @blp.response(200, MergeResultSchema)
 @write_errors(404)
 def merge_participant(data, actor_id):
     """Fold a duplicate participant into this one: its aliases and event links move here."""
-    target, aliases, merged, events = retrying(
-        lambda: actor_merge.merge_actors(actor_id, data["duplicate"], key_name(), edits.record))
+    target, aliases, merged, events = actor_merge.merge_actors(actor_id, data["duplicate"], key_name())
     return {"participant": target, "aliases": aliases, "merged": merged, "events": events}

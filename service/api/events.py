@@ -3,18 +3,15 @@ from flask import request
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from schemas.common import NoArgsSchema
 from schemas.events import EventListArgsSchema, EventSchema
 
 from .. import jsonbody, store
-from ..errors import Problem
 from ..exports import export_response
-from .paging import cursor_errors, page_limit, paged
+from .paging import LINK, cursor_errors, found, page_limit, paged, single
 
 blp = Blueprint("events", __name__, url_prefix="/v1/events", description="Diplomatic events with their evidence")
 
 PAGE_ARGS = ("limit", "cursor", "sort", "format")
-LINK = {"Link": {"description": 'The next page: <url>; rel="next"', "schema": {"type": "string"}}}
 TEXT = {"schema": {"type": "string"}}
 # the JSON page, or (format=timelinejs) a TimelineJS document; the other formats are text
 EXPORT_CONTENT = {
@@ -47,7 +44,7 @@ def _requested_format(args):
 @blp.arguments(EventListArgsSchema(), location="query", unknown=RAISE)  # an instance: not built per request
 @blp.response(200, headers=LINK, description="A page of events (JSON), or an export in another format")
 @blp.doc(responses={200: {"content": EXPORT_CONTENT}})
-@blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
+@blp.alt_response(400, response="BAD_REQUEST", description="A cursor this listing did not issue")
 def list_events(args):
     """Events matching every filter given, a page at a time (or every one, exported)."""
     fmt = _requested_format(args)
@@ -61,13 +58,8 @@ def list_events(args):
     return jsonbody.response(*paged(data, next_cursor))
 
 
-@blp.route("/<int(min=1, max=2147483647):event_id>")
-@blp.arguments(NoArgsSchema, location="query", unknown=RAISE, as_kwargs=True)
-@blp.response(200, EventSchema)
-@blp.alt_response(404, response="NOT_FOUND")
+@blp.route("/<id:event_id>")
+@single(blp, EventSchema, not_found=True)
 def get_event(event_id):
     """One event: participants, topics, sources with their evidence, conflicts."""
-    event = store.get_event(event_id)
-    if event is None:
-        raise Problem(404, "Not Found", f"There is no event {event_id}.")
-    return jsonbody.response(event)
+    return jsonbody.response(found(store.get_event(event_id), "event", event_id))

@@ -25,7 +25,7 @@ def post_document(data):
     return result, status, {"Location": f"/v1/documents/{result['document']['id']}"}
 
 
-@blp.route("/v1/documents/<int(min=1, max=2147483647):document_id>", methods=["DELETE"])
+@blp.route("/v1/documents/<id:document_id>", methods=["DELETE"])
 @blp.response(204)
 @write_errors(404)
 def delete_document(document_id):

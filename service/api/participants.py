@@ -12,27 +12,24 @@ from schemas.common import NoArgsSchema, PageArgsSchema
 from schemas.events import EventPageSchema, ParticipantEventArgsSchema
 
 from .. import jsonbody, store
-from ..errors import Problem
-from .paging import cursor_errors, page_limit, paged
+from ..domain_errors import NotFound
+from .paging import cursor_errors, listing, page_limit, paged
 
 blp = Blueprint(
     "participants", __name__, url_prefix="/v1/participants", description="People and bodies taking part in events"
 )
-ID = "<int(min=1, max=2147483647):actor_id>"
-LINK = {"Link": {"description": 'The next page: <url>; rel="next"', "schema": {"type": "string"}}}
+ID = "<id:actor_id>"
 
 
 def _actor(actor_id):
     actor = store.get_actor(actor_id)
     if actor is None:
-        raise Problem(404, "Not Found", f"There is no participant {actor_id}.")
+        raise NotFound("participant", actor_id)
     return actor
 
 
 @blp.route("")
-@blp.arguments(ParticipantListArgsSchema, location="query", unknown=RAISE)
-@blp.response(200, ParticipantPageSchema, headers=LINK)
-@blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
+@listing(blp, ParticipantListArgsSchema, ParticipantPageSchema)
 def list_participants(args):
     """Participants by name; `q` matches the start of any word of a name or alias."""
     with cursor_errors():
@@ -50,10 +47,7 @@ def get_participant(actor_id):
 
 
 @blp.route(f"/{ID}/events")
-@blp.arguments(ParticipantEventArgsSchema(), location="query", unknown=RAISE)
-@blp.response(200, EventPageSchema, headers=LINK)
-@blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
-@blp.alt_response(404, response="NOT_FOUND")
+@listing(blp, ParticipantEventArgsSchema(), EventPageSchema, not_found=True)
 def participant_events(args, actor_id):
     """The participant's events; the filters of /v1/events apply as well."""
     actor = _actor(actor_id)
@@ -65,10 +59,7 @@ def participant_events(args, actor_id):
 
 
 @blp.route(f"/{ID}/counterparts")
-@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
-@blp.response(200, CounterpartPageSchema, headers=LINK)
-@blp.alt_response(400, response="BAD_REQUEST", description="Bad cursor, or limit over the configured cap")
-@blp.alt_response(404, response="NOT_FOUND")
+@listing(blp, PageArgsSchema, CounterpartPageSchema, not_found=True)
 def counterparts(args, actor_id):
     """Who the participant dealt with: most shared events first."""
     actor = _actor(actor_id)

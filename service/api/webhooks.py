@@ -15,7 +15,6 @@ from schemas.common import NoArgsSchema, PageArgsSchema
 
 from .. import webhooks
 from ..auth import authenticate, key_name
-from ..db import write_transaction
 from .editing import SECURITY
 from .paging import cursor_errors, page_limit, paged
 
@@ -26,7 +25,7 @@ blp = Blueprint("webhooks", __name__, url_prefix="/v1/webhooks", description=(
     "`webhook-signature` (`v1,` + base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed by the "
     "base64-decoded part of the `whsec_` secret). Answer 2xx: anything else is retried with "
     "exponential backoff and jitter, in seq order per hook; a hook failing for too long is disabled."))
-HOOK_PATH = "/<int(min=1, max=2147483647):hook_id>"
+HOOK_PATH = "/<id:hook_id>"
 
 
 @blp.record_once
@@ -51,9 +50,8 @@ def _reader():
 @blp.doc(security=SECURITY)
 def create_webhook(data):
     """Register a hook; the answer holds its secret, shown only this once."""
-    with write_transaction():
-        hook = webhooks.create_hook(data, key_name(), webhooks.allowed_networks(
-            current_app.config["WEBHOOK_ALLOWED_NETWORKS"]))
+    hook = webhooks.create_hook(data, key_name(), webhooks.allowed_networks(
+        current_app.config["WEBHOOK_ALLOWED_NETWORKS"]))
     return hook, 201, {"Location": f"/v1/webhooks/{hook['id']}"}
 
 
@@ -91,8 +89,7 @@ def get_webhook(hook_id):
 @blp.doc(security=SECURITY)
 def patch_webhook(data, hook_id):
     """Re-enable a disabled hook (`{"status": "active"}`), or pause one."""
-    with write_transaction():
-        return webhooks.set_status(hook_id, data["status"])
+    return webhooks.set_status(hook_id, data["status"])
 
 
 @blp.route(HOOK_PATH, methods=["DELETE"])
@@ -102,8 +99,7 @@ def patch_webhook(data, hook_id):
 @blp.doc(security=SECURITY)
 def delete_webhook(hook_id):
     """Delete a hook and its pending deliveries."""
-    with write_transaction():
-        webhooks.delete_hook(hook_id)
+    webhooks.delete_hook(hook_id)
     return "", 204
 
 

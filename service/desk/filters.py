@@ -10,7 +10,6 @@ from .query import with_query
 BASES = {
     "explicit": "date stated in the report",
     "relative": "worked out from the publication date",
-    "inferred": "taken from another report of the event",
     "unknown": "no date found",
     "editor": "set by an editor",
 }

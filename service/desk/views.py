@@ -4,7 +4,7 @@ from flask import Blueprint, abort, current_app, render_template, url_for
 
 from schemas.desk import DESK_PAGE_SIZES, DeskPageArgsSchema, DeskTimelineArgsSchema
 
-from .. import edits, store
+from .. import history, store
 from ..models import CHANNELS
 from . import axis, query
 from .highlight import mark_spans
@@ -48,16 +48,16 @@ def timeline():
                            chart=axis.geometry(counts), period_url=query.period_url, **context)
 
 
-@blp.route("/events/<int(min=1, max=2147483647):event_id>")
+@blp.route("/events/<id:event_id>")
 def event(event_id):
     """One event: its sources side by side, the values they disagree on, its corrections."""
     payload = store.get_event(event_id)
     if payload is None:
         abort(404, f"There is no event {event_id}.")
-    return render_template("desk/event.html", event=payload, history=edits.changes(event_id))
+    return render_template("desk/event.html", event=payload, history=history.entries(event_id))
 
 
-@blp.route("/participants/<int(min=1, max=2147483647):actor_id>")
+@blp.route("/participants/<id:actor_id>")
 def participant(actor_id):
     """One participant: aliases, titles, events per month, counterparts, their events."""
     actor = store.get_actor(actor_id)
@@ -88,7 +88,7 @@ def _spans(document_id, events):
     ]
 
 
-@blp.route("/documents/<int(min=1, max=2147483647):document_id>")
+@blp.route("/documents/<id:document_id>")
 def document(document_id):
     """One article with every evidence span marked and linked to its event."""
     detail = store.document_detail(document_id)

@@ -9,18 +9,18 @@ import re
 
 from peewee import SQL, fn
 
+from schemas.common import ID_MAX
+
 from ..models import Actor, Document, Event, EventActor, EventTopic, Mention, Topic
-from . import keyset
 from .search import matches
 
 ID_PATTERN = re.compile(r"[0-9]{1,9}")
-SORTS = ("date", "-date")
 
 
 def _as_id(value):
     """The integer an id-or-name value stands for, or None when it can only be a name."""
     text = str(value)
-    return int(text) if ID_PATTERN.fullmatch(text) and int(text) <= keyset.ID_MAX else None
+    return int(text) if ID_PATTERN.fullmatch(text) and int(text) <= ID_MAX else None
 
 
 def as_date(value):

@@ -8,7 +8,7 @@ import binascii
 import datetime as dt
 import json
 
-ID_MAX = 2**31 - 1
+from schemas.common import ID_MAX
 
 
 class BadCursor(ValueError):

@@ -41,7 +41,8 @@ def world(db):
             (d2, "Xu and Petrin discussed Afghanistan in a call on August 25."),
         ],
         summary="The two presidents discussed Afghanistan.",
-        conflicts=[{"field": "date", "values": [{"value": "2021-08-25", "document": "001_b.txt"}]}],
+        conflicts=[{"field": "date", "values": [{"value": "2021-08-25", "documents": ["000_a.txt"]},
+                                                    {"value": "2021-08-24", "documents": ["001_b.txt"]}]}],
     )
     meeting = f.event(
         "Sergei Larin meets Wei Lan",

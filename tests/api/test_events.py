@@ -56,7 +56,8 @@ def test_event_detail_is_the_whole_event(client, world):
                 }],
             },
         ],
-        "conflicts": [{"field": "date", "values": [{"value": "2021-08-25", "document": "001_b.txt"}]}],
+        "conflicts": [{"field": "date", "values": [{"value": "2021-08-25", "documents": ["000_a.txt"]},
+                                                    {"value": "2021-08-24", "documents": ["001_b.txt"]}]}],
         "created_at": "2024-01-02T03:04:05Z",
         "updated_at": "2024-01-02T03:04:05Z",
     }
@@ -159,8 +160,9 @@ def test_invalid_values_are_problems(client, world):
 def test_limit_over_a_lower_configured_cap_is_a_problem(app, client, world):
     app.config["PAGE_LIMIT_MAX"] = 3
     try:
-        body = assert_problem(client.get("/v1/events?limit=4"), 400)
-        assert body["detail"] == "limit must be at most 3."
+        body = assert_problem(client.get("/v1/events?limit=4"), 422)  # the status of the schema's own cap
+        assert body["errors"] == {
+            "query": {"limit": ["Must be greater than or equal to 1 and less than or equal to 3."]}}
         assert len(client.get("/v1/events?limit=3").json["data"]) == 3
     finally:
         app.config["PAGE_LIMIT_MAX"] = 200

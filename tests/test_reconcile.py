@@ -7,7 +7,7 @@ import pytest
 
 from service import ingest
 from service.db import database
-from service.models import Actor, ActorAlias, Event, EventActor, Mention
+from service.models import Actor, ActorAlias, Document, Event, EventActor, Mention
 from service.nlp.types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
 
 ALBA = Participant("Tomas Alba", "ES", "Foreign Minister")
@@ -152,7 +152,9 @@ def test_delete_document_keeps_events_other_documents_report(db):
     shared = store("a.txt", report([ALBA, DMITRI], date="2020-03-02"), report([ALBA], channel="statement"))
     store("b.txt", report([ALBA, DMITRI], date="2020-03-02"))
     document_id = shared.document_id
-    assert sorted(ingest.delete_document(document_id)) == sorted(shared.events_created)
+    with database.atomic():
+        affected = ingest.delete_document(Document.get_by_id(document_id))
+    assert sorted(affected) == sorted(shared.events_created)
     remaining = list(Event.select())
     assert [e.channel for e in remaining] == ["phone_call"]
     assert event_view(remaining[0].id)["documents"] == ["b.txt"]
@@ -181,8 +183,7 @@ def test_an_event_an_editor_deleted_stays_deleted_when_its_article_is_extracted_
 
     first = store("a.txt", report([ALBA, DMITRI], sentence="They spoke."),
                   report([ALBA], channel="statement", sentence="He said so."), text="Version one of the text.")
-    with database.atomic():
-        edits.delete_event(first.events_created[0], "desk")
+    edits.delete_event(first.events_created[0], "desk")
     again = store("a.txt", report([ALBA, DMITRI], sentence="They spoke."),
                   report([ALBA], channel="statement", sentence="He said so."), text="Version two of the text.")
     assert again.status == "replaced"

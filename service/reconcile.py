@@ -1,8 +1,8 @@
 """One real-world event, many reports: matching a report to a stored event, and recomputing
 an event's fields from all the reports it has.
 
-An event's values are derived from its mentions' `reported` JSON (what each document alone
-said), so merging, re-loading a changed article and deleting a document all come down to
+An event's values are derived from its mentions' reports (Mention.reported, a reports.Report:
+what each document alone said), so merging, re-loading a changed article and deleting a document all come down to
 `refresh_event`. Fields an editor set (Event.locked) are never recomputed.
 """
 import datetime as dt
@@ -12,7 +12,7 @@ from collections import Counter
 from .models import Document, Event, EventActor, EventTopic, Mention, Topic, utcnow
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-BASIS_RANK = {"editor": 0, "explicit": 1, "relative": 2, "inferred": 3, "unknown": 4}
+BASIS_RANK = {"editor": 0, "explicit": 1, "relative": 2, "unknown": 3}
 PRECISION_WIDTH = {"day": 10, "month": 7, "year": 4}
 
 
@@ -57,7 +57,7 @@ def find_match(report, actor_ids, document_id, published=None):
         Event.select()
         .join(EventActor)
         .where(EventActor.actor.in_(list(actor_ids)))
-        .where(Event.channel == report["channel"])
+        .where(Event.channel == report.channel)
         .where(~Event.id.in_(Mention.select(Mention.event).where(Mention.document == document_id)))
         .distinct()
     )
@@ -70,11 +70,10 @@ def find_match(report, actor_ids, document_id, published=None):
         shared = theirs & actor_ids
         if not (theirs == actor_ids or ((theirs <= actor_ids or actor_ids <= theirs) and len(shared) >= 2)):
             continue
-        if event.date and report["date"]:
-            if dates_compatible(event.date, event.date_precision, dt.date.fromisoformat(report["date"]),
-                                report["date_precision"]):
+        if event.date and report.date:
+            if dates_compatible(event.date, event.date_precision, report.date, report.date_precision):
                 strong.append(event)
-        elif report["date"] or _could_report(event, published):
+        elif report.date or _could_report(event, published):
             weak.append(event)
     if strong:
         return strong[0]
@@ -82,7 +81,8 @@ def find_match(report, actor_ids, document_id, published=None):
 
 
 def _reports(event):
-    """What each document said of the event: the first mention per document, in load order."""
+    """[(document key, Report)]: what each document said of the event, the first mention per
+    document, in load order."""
     seen, out = set(), []
     query = (
         Mention.select(Mention, Document.id, Document.key)
@@ -94,30 +94,27 @@ def _reports(event):
         if mention.document_id in seen:
             continue
         seen.add(mention.document_id)
-        report = json.loads(mention.reported or "{}")
-        report["document"] = mention.document.key
-        out.append(report)
+        out.append((mention.document.key, mention.reported))
     return out
 
 
 def _best_dated(reports):
-    dated = [r for r in reports if r.get("date")]
+    dated = [r for r in reports if r.date]
     if not dated:
         return None
     return min(
         enumerate(dated),
-        key=lambda ir: (PRECISION_RANK.get(ir[1].get("date_precision"), 3),
-                        BASIS_RANK.get(ir[1].get("date_basis"), 5), ir[0]),
+        key=lambda ir: (PRECISION_RANK.get(ir[1].date_precision, 3), BASIS_RANK.get(ir[1].date_basis, 5), ir[0]),
     )[1]
 
 
-def _conflicts(reports):
+def _conflicts(keyed_reports):
     out = []
     for field, label in (("date", "date"), ("channel", "channel"), ("location_name", "location")):
         values = {}
-        for r in reports:
-            if r.get(field):
-                values.setdefault(r[field], []).append(r["document"])
+        for key, report in keyed_reports:
+            if value := getattr(report, field):
+                values.setdefault(value.isoformat() if field == "date" else value, []).append(key)
         if len(values) > 1:
             out.append({"field": label, "values": [{"value": v, "documents": d} for v, d in values.items()]})
     return out
@@ -125,7 +122,8 @@ def _conflicts(reports):
 
 def refresh_event(event):
     """Recompute the event from its reports; delete it when nothing reports it. Returns the event or None."""
-    reports = _reports(event)
+    keyed_reports = _reports(event)
+    reports = [report for _, report in keyed_reports]
     locked = set(json.loads(event.locked or "[]"))
     if not reports:
         if event.manual or locked:  # an editor's work is never dropped silently
@@ -135,21 +133,21 @@ def refresh_event(event):
     first = reports[0]
     best = _best_dated(reports)
     if "date" not in locked:
-        event.date = best["date"] if best else None
-        event.date_precision = best["date_precision"] if best else None
-        event.date_basis = (best["date_basis"] or "explicit") if best else "unknown"
+        event.date = best.date if best else None
+        event.date_precision = best.date_precision if best else None
+        event.date_basis = (best.date_basis or "explicit") if best else "unknown"
     if "channel" not in locked:
-        event.channel = Counter(r["channel"] for r in reports).most_common(1)[0][0]
+        event.channel = Counter(r.channel for r in reports).most_common(1)[0][0]
     if "location" not in locked:
-        located = next((r for r in reports if r.get("location_name")), None)
-        event.location_name = located["location_name"] if located else None
-        event.location_country = located.get("location_country") if located else None
+        located = next((r for r in reports if r.location_name), None)
+        event.location_name = located.location_name if located else None
+        event.location_country = located.location_country if located else None
     if "title" not in locked:
-        event.title = (best or first).get("title") or first.get("title") or event.channel
+        event.title = (best or first).title or first.title or event.channel
     if "summary" not in locked:
-        event.summary = first.get("summary")
-    event.confidence = round(min(0.99, max(r.get("confidence", 0.5) for r in reports) + 0.05 * (len(reports) - 1)), 3)
-    event.conflicts = json.dumps(_conflicts(reports))
+        event.summary = first.summary
+    event.confidence = round(min(0.99, max(r.confidence for r in reports) + 0.05 * (len(reports) - 1)), 3)
+    event.conflicts = json.dumps(_conflicts(keyed_reports))
     if "participants" not in locked:
         _set_participants(event, reports)
     if "topics" not in locked:
@@ -169,7 +167,7 @@ def index_text(event):
 def _set_participants(event, reports):
     titles = {}
     for r in reports:
-        for actor_id, title in r.get("participants", []):
+        for actor_id, title in r.participants:
             if actor_id not in titles or (title and not titles[actor_id]):
                 titles[actor_id] = title
     EventActor.delete().where(EventActor.event == event).execute()
@@ -185,7 +183,7 @@ def _set_topics(event, reports):
     """The topics most reports name (each report's own are ranked), at most MAX_TOPICS."""
     votes = Counter()
     for r in reports:
-        for rank, slug in enumerate(r.get("topics", [])):
+        for rank, slug in enumerate(r.topics):
             votes[slug] += 1 - rank / 100  # reports count first, then how high each report ranked it
     slugs = [slug for slug, _ in votes.most_common(MAX_TOPICS)]
     EventTopic.delete().where(EventTopic.event == event).execute()
