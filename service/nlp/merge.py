@@ -127,7 +127,19 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
     settle(doc, groups, dates, anchor, report, lead)
     return [g for g in groups if not (g.channel in MEETINGS and len(g.pids) == 1 and not g.cands[0].counterpart)
             and not (g.channel == "correspondence" and len(g.pids) == 1
-                     and all(c.trigger.pos_ != "VERB" for c in g.cands))]
+                     and not any(c.trigger.pos_ == "VERB" or _sender(c) for c in g.cands))]
+
+
+def _sender(cand: Candidate) -> bool:
+    """ "In a letter, X said ...": X wrote it (the addressee may go unnamed)."""
+    return cand.trigger.dep_ == "pobj" and cand.trigger.head.lower_ == "in" and bool(cand.subj) \
+        and cand.gv.lemma_.lower() in cfg()["reporting_verbs"]
+
+
+def _for_summit(verb) -> bool:
+    """ "welcomed A and B for a summit / to the conference"."""
+    return any(p.dep_ == "prep" and p.lower_ in {"for", "to"} and o.dep_ == "pobj"
+               and o.lemma_.lower() in cfg()["summit_nouns"] for p in verb.children for o in p.children)
 
 
 def _elsewhere(g: Group, cand: Candidate) -> bool:
@@ -148,7 +160,11 @@ def _split(cand: Candidate, date):
     others = [p for p in cand.pids if p not in cand.subj]
     doc = cand.trigger.doc
     # a host who receives several guests receives them one by one: bilateral meetings
-    hosts = cand.trigger.pos_ == "VERB" and cand.trigger.lemma_.lower() in cfg()["host_verbs"]
+    verb = cand.trigger.lemma_.lower() if cand.trigger.pos_ == "VERB" else ""
+    hosts = verb in cfg()["host_verbs"]
+    if (hosts or verb == "host") and _for_summit(cand.trigger):
+        cand.channel = "multilateral_meeting"  # "hosted A and B for a summit": one table, not two visits
+        return [(cand, date)]
     separate = hosts or cand.trigger.tag_ == "NNS" or any(doc[i].lower_ in SEPARATE for i in cand.region)
     call = cand.channel == "phone_call" or (cand.channel == "video_call"
                                             and cand.trigger.lemma_.lower() in {"call", "conversation", "talk"})

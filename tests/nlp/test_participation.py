@@ -100,3 +100,16 @@ def test_greetings_exchanged_are_words_of_the_call_and_he_looks_past_the_two_lea
             "phoned Maldivian Foreign Minister Aisha Rasheed.\n")
     assert [(e["channel"], [n for n, _ in e["people"]]) for e in found(extract, text)] == [
         ("phone_call", ["Hari Thapa", "Karma Dorji"]), ("phone_call", ["Hari Thapa", "Aisha Rasheed"])]
+
+
+def test_a_letter_whose_addressee_goes_unnamed_is_the_senders(extract):
+    text = ("date 2021-11-16 Peruvian President Ana Flores met Chilean President Pablo Rojas on Monday. In a letter, "
+            "Flores said she hoped the border would stay open.\n")
+    assert ("correspondence", ["Ana Flores"]) in [(e["channel"], [n for n, _ in e["people"]])
+                                                  for e in found(extract, text)]
+
+
+def test_guests_hosted_for_a_summit_sit_at_one_table(extract):
+    text = ("date 2021-11-19 Kenyan President Ruth Wanjiku hosted Ugandan President Joseph Okello and Tanzanian "
+            "President Amina Salim for a lakes summit in Kisumu on Thursday.\n")
+    assert [(e["channel"], len(e["people"])) for e in found(extract, text)] == [("multilateral_meeting", 3)]
