@@ -11,6 +11,7 @@ from .anaphora import pair_of
 from .modality import hypothetical
 from .people import People
 from .pipeline import channel_spans, data, sent_of
+from .places import country_of
 from .vocab import vocab
 
 PRUNE = {"ccomp", "relcl", "parataxis", "advcl", "csubj"}
@@ -359,7 +360,7 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return sorted(best.values(), key=lambda c: c.trigger.i)
 
 
-def _rank(cand: Candidate, rank: dict) -> int:
+def _rank(cand: Candidate, rank: dict) -> float:
     """A speech "via video" is a recorded address: the medium ranks after the speech."""
     if cand.channel == "video_call" and cand.trigger.pos_ == "ADP":
         return rank["speech"] + 0.5
@@ -368,8 +369,6 @@ def _rank(cand: Candidate, rank: dict) -> int:
 
 def destinations(trig: Token) -> list[str]:
     """The countries a visit or tour went to, in order: "a tour that took him to A, B and C"."""
-    from .places import country_of
-
     if trig.lemma_.lower() not in cfg()["visit_words"]:
         return []
     out: list[str] = []

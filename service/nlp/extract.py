@@ -39,15 +39,16 @@ def _prepared(nlp, article: ArticleInput) -> Doc:
 def extract_doc(doc: Doc) -> ArticleExtraction:
     """Read the components' annotations (components.py) into the dataclasses of types.py."""
     article, pub, zones, groups = doc._.article, doc._.publication, doc._.zones, doc._.contacts
-    text = text_of(doc)
+    text, ents = text_of(doc), list(doc.ents)
+    line = headline(text)
     result = ArticleExtraction(published=pub.date, published_basis=pub.basis,
-                               title=(article.title if article else None) or headline(text))
+                               title=(article.title if article else None) or line)
     if not groups:
         return result
-    art = Article(doc, doc._.people, zones, pub.header_end, list(doc.ents), *_country_counts(doc, zones),
-                  signal_counts(text), headline_span(doc, headline(text)), len(groups) == 1,
+    art = Article(doc, doc._.people, zones, pub.header_end, ents, *_country_counts(doc, zones),
+                  signal_counts(text), headline_span(doc, line), len(groups) == 1,
                   article_about(doc, zones), [], dateline_city(text),
-                  _occasion_places(doc, zones, list(doc.ents), doc._.dates, pub.date), groups,
+                  _occasion_places(doc, zones, ents, doc._.dates, pub.date), groups,
                   pub.dateline_start)
     for group in groups:
         art.starts.append(min(c.sent.start_char for c in group.cands))
@@ -72,8 +73,8 @@ class Article:
     about: Counter  # the countries the article's sentences are about
     starts: list[int]  # where each event's evidence begins
     dateline: tuple[str, str] | None = None  # the city the report was filed from
-    occasion_places: dict = None  # channel -> places named with such an occasion
-    groups: list = None  # every event of the article
+    occasion_places: dict | None = None  # channel -> places named with such an occasion
+    groups: list | None = None  # every event of the article
     dateline_start: int | None = None  # where a dateline begins: the lead sentence of its line keeps it
 
 
