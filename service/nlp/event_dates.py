@@ -28,6 +28,7 @@ IN_PERSON = {"meeting", "multilateral_meeting", "generic"}
 SPOKEN = {"statement", "press_conference"}
 AFTERWARDS = set(vocabulary()["afterwards"])  # "told reporters afterwards"
 CONTACT_NOUNS = set(vocabulary()["contact_nouns"])  # "after the meeting"
+CONTACT_VERBS = set(vocabulary()["contact_verbs"])  # "after meeting with X"
 DEFINITE = set(vocabulary()["definite"])  # "the conversation", "their talks": a contact already told
 OCCASION_LOOK_BACK = 6  # sentences
 
@@ -138,9 +139,15 @@ def _afterwards(tok: Token) -> bool:
     """ "afterwards", "after the meeting", "following the talks": right after the contact just reported."""
     if tok.lower_ in AFTERWARDS:
         return True
-    return tok.lower_ in {"after", "following"} and any(
-        k.dep_ == "pobj" and k.lemma_.lower() in CONTACT_NOUNS and any(d.lower_ == "the" for d in k.children)
-        for k in tok.children)
+    if tok.lower_ not in {"after", "following"}:
+        return False
+    for k in tok.children:
+        if k.dep_ == "pcomp" and k.lemma_.lower() in CONTACT_VERBS:
+            return True  # "after meeting with X"
+        if k.dep_ == "pobj" and k.lemma_.lower() in CONTACT_NOUNS and any(
+                d.lower_ == "the" or d.dep_ == "prep" and d.lower_ == "with" for d in k.children):
+            return True  # "after the meeting", "following talks with X"
+    return False
 
 
 def _spoken_date(doc: Doc, g, before: list, groups: list, dates: list[DateExpr], anchor: dt.date | None):

@@ -262,7 +262,30 @@ def _read_verb(channel: str, trig: Token, people: People) -> Reading | None:
             people.pid_at(k.i) is not None or k.lower_ in vocab()["person_nouns"] | {"he", "she"} for k in guests):
         return None  # "received a letter": the letter is the event
     objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)
+    if not objs and channel not in SPEAKER_ONLY and any(k.lower_ in vocab()["person_nouns"] for k in guests):
+        objs = listed_after(trig, people)  # "received several guests, among them X, Y and Z"
     return Reading(channel, trig, subject_pids(trig, people), objs, clause(trig))
+
+
+def listed_after(trig: Token, people: People) -> list[int]:
+    """The people of a list that a marker ("including", "among them", "such as") opens after `trig`
+    in its sentence, up to the next verb or the first preposition after a name ("at the palace")."""
+    sent = sent_of(trig)
+    markers = cfg()["list_markers"]
+    words = [t.lower_ for t in sent]
+    start = next((i for i in range(trig.i - sent.start + 1, len(words))
+                  if words[i] in markers or " ".join(words[i:i + 2]) in markers), None)
+    out: list[int] = []
+    if start is None:
+        return out
+    for t in sent[start + 1:]:
+        pid = people.pid_at(t.i)
+        if pid is None and (t.pos_ == "VERB" or t.text in {";", ":"}
+                            or out and t.pos_ == "ADP" and t.lower_ != "of"):
+            break
+        if pid is not None and pid not in out:
+            out.append(pid)
+    return out
 
 
 def _read_adposition(channel: str, trig: Token, people: People) -> Reading:
