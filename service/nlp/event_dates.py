@@ -11,7 +11,9 @@ month); for a contact, its day as told without names just before ("The ministers
 Sunday. Minister A and Minister B discussed ...") or just after ("The conversation took place on
 Wednesday"); and the report's own day for a contact told in the simple past with no day ("X met
 Y", "held talks") in a report whose dateline gives its day, or in the lead sentence of a dated
-report. "Has met", "recently met" give none.
+report; so does a speech, briefing or statement told that way in a datelined report that nothing
+else dates. "Has met",
+"recently met" give none.
 """
 import datetime as dt
 
@@ -203,6 +205,8 @@ def settle(doc: Doc, groups: list, dates: list[DateExpr], anchor: dt.date | None
             g.date = g.follows.date if g.follows is not None else None
         if g.date is None and g.channel in SPOKEN:
             g.date = _post_closing(g, dates) or _spoken_date(doc, g, groups[:k], groups, dates, anchor)
+        if g.date is None and g.channel in SPOKEN | {"speech"} and lead is None:
+            g.date = _report_day(doc, g, dates, report, lead)  # a datelined report's day
         if g.date is None and g.channel in CONTACTS:
             g.date = _nameless_date(doc, g, dates, named) or _report_day(doc, g, dates, report, lead)
 

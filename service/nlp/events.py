@@ -291,16 +291,27 @@ def listed_after(trig: Token, people: People) -> list[int]:
 def _read_adposition(channel: str, trig: Token, people: People) -> Reading:
     """ "X spoke to Y by phone": the verb the medium hangs from."""
     gv = trig.head
+    for _ in range(4):  # "said at the start of a speech": the verb the phrase hangs from
+        if gv.pos_ in {"VERB", "AUX"} or gv.head.i == gv.i:
+            break
+        gv = gv.head
     objs = [] if channel in SPEAKER_ONLY else object_pids(gv, people)
     for medium in (k for k in trig.children if k.dep_ == "pobj"):  # "spoke by telephone with X"
         objs += [p for p in object_pids(medium, people) if p not in objs]
     return Reading(channel, gv, subject_pids(gv, people), objs, clause(gv))
 
 
-def _noun_people(trig: Token, people: People) -> list[int]:
-    """The people a noun trigger names itself: "his talks with X", "the meeting between X and Y"."""
+def _noun_people(trig: Token, people: People, speaker_only: bool = False) -> list[int]:
+    """The people a noun trigger names itself: "his talks with X", "the meeting between X and Y".
+    A briefing or speech names only its speaker: "X's briefing", "X, briefing reporters on Y's plane"."""
     own = _possessor(trig, people)
-    own += [p for p in pids_in(clause(trig), people) if p not in own]
+    if speaker_only:
+        named = [t for t in trig.children if t.dep_ in {"poss", "compound", "nmod"}]
+        if trig.dep_ == "appos":
+            named.append(trig.head)
+        own += [p for p in pids_in(named, people) if p not in own]
+    else:
+        own += [p for p in pids_in(clause(trig), people) if p not in own]
     for prep in (k for k in trig.children if k.dep_ == "prep" and k.lower_ in {"with", "between"}):
         own += [p for p in list_pids(prep, people) if p not in own]
     return own
@@ -311,7 +322,10 @@ def _read_noun(channel: str, trig: Token, people: People, c: dict) -> Reading | 
     node = trig
     while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in c["quantity_nouns"]:
         node = node.head.head  # "a round of talks"
-    own = _noun_people(trig, people)
+    while channel in SPEAKER_ONLY and node.dep_ == "pobj" and node.head.lower_ == "of" \
+            and node.head.head.lower_ in c["part_nouns"]:
+        node = node.head.head  # "said at the start of a speech"
+    own = _noun_people(trig, people, channel in SPEAKER_ONLY)
     head = node.head
     if node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in c["attribution_preps"]:
         return None  # "according to a statement": a source, not an event

@@ -165,3 +165,17 @@ def test_the_lead_is_the_first_sentence_with_a_verb_not_a_dateline_fragment(extr
             "President Timur Karimov on the border to sign a water accord.\n")
     [event] = extract(text).events
     assert (event.channel, event.date.isoformat()) == ("meeting", "2022-05-03")
+
+
+def test_a_briefing_and_a_speech_in_the_simple_past_take_the_day_of_a_datelined_report(extract):
+    text = ("TARTU, May 6 (XNA) - Estonian Prime Minister Mart Tamm spoke by phone with Latvian Prime Minister "
+            "Ilze Berzina on Tuesday.\n\n"
+            "\"We will keep the ports open,\" Tamm said at the start of a speech about the economy in Tartu.\n\n"
+            "Kadri Saar, briefing reporters on Tamm's flight from Tallinn, said the call lasted an hour, "
+            "according to government spokeswoman Kadri Saar.\n")
+    result = extract(text, published=__import__("datetime").date(2020, 5, 6))
+    assert dates(result) == [
+        ("phone_call", ["Mart Tamm", "Ilze Berzina"], "2020-05-05", "day", "relative"),
+        ("speech", ["Mart Tamm"], "2020-05-06", "day", "relative"),
+        # the briefing is the spokeswoman's: the prime minister is only named for his plane
+        ("press_conference", ["Kadri Saar"], "2020-05-06", "day", "relative")]
