@@ -20,17 +20,18 @@ def _before(tok: Token, n: int) -> list[Span]:
 
 
 def pair_of(noun: Token, people: People) -> list[int]:
-    """ "the two leaders", "both ministers": the two people of the nearest earlier sentence that
-    names anyone, when it names exactly two; nothing when that is ambiguous."""
+    """ "the two leaders", "both ministers", "the presidents' call": the two people of the nearest
+    earlier sentence that names anyone, when it names exactly two; nothing when that is ambiguous."""
     if noun.lemma_.lower() not in vocab()["person_nouns"] or noun.tag_ not in {"NNS", "NNPS"}:
         return []
-    if not any(c.lower_ in PAIR_WORDS for c in noun.children if c.i < noun.i):
+    owner = noun.dep_ == "poss" and any(c.lower_ == "the" for c in noun.children)  # "the presidents' call"
+    if not owner and not any(c.lower_ in PAIR_WORDS for c in noun.children if c.i < noun.i):
         return []
     for sent in [sent_of(noun), *_before(noun, LOOK_BACK)]:
         named: list[int] = []
         for t in sent:
             pid = people.pid_at(t.i)
-            if (pid is not None and pid not in named and t.i < noun.i and not _reporter(t)
+            if (pid is not None and pid not in named and t.i < noun.i and not reporter(t)
                     and not people.persons[pid].spokesperson):
                 named.append(pid)
         if named:
@@ -38,11 +39,14 @@ def pair_of(noun: Token, people: People) -> list[int]:
     return []
 
 
-def _reporter(tok: Token) -> bool:
-    """Whether a name is who reports ("..., X, a spokesman, said"), not a party to the contact."""
+def reporter(tok: Token) -> bool:
+    """Whether a name is who reports ("..., X, a spokesman, said", "according to X"), not a party to
+    the contact."""
     root = tok
     while root.dep_ in {"compound", "flat", "appos"} and root.head.i != root.i:
         root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        return True
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in set(data("channels.json")["reporting_verbs"]) | SAY
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.channels import SPEAKER_ONLY
 
-from .anaphora import pair_of
+from .anaphora import pair_of, reporter
 from .modality import hypothetical
 from .people import People
 from .pipeline import channel_spans, data, sent_of
@@ -167,13 +167,13 @@ def _match_channels(doc: Doc) -> dict[int, tuple[str, Span]]:
 def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> list[Candidate]:
     c = cfg()
     out: list[Candidate] = []
-    media: dict[int, str] = {}  # sentence start -> a call medium named there ("in a video call")
+    media: dict[int, list[tuple[str, Token]]] = {}  # sentence start -> the call media named there
     for channel, span in best_matches(doc).values():
         trig = span.root
         if skip(trig.idx):
             continue
         if channel in {"phone_call", "video_call"} and not hypothetical(trig):
-            media.setdefault(sent_of(trig).start, channel)
+            media.setdefault(sent_of(trig).start, []).append((channel, trig))
         cand = _candidate(channel, trig, people, c)
         if cand is not None:
             out.append(cand)
@@ -183,8 +183,10 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
     for cand in out:  # "congratulated X in a phone call": the call is how it was said
         if cand.channel == "correspondence" and _exchanged(cand.trigger, c):
             cand.channel = "generic"  # "the two exchanged greetings": what they said in their talk
-        if cand.channel in {"generic", "correspondence"} and cand.sent.start in media:
-            cand.channel = media[cand.sent.start]
+        if cand.channel in {"generic", "correspondence"}:
+            cand.channel = next((m for m, tok in media.get(cand.sent.start, ())
+                                 if _by_way_of(tok) and (tok.i in cand.region or _verb_of(tok).i == cand.gv.i)),
+                                cand.channel)
     out = _said_in_writing(out)
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in c["speech_verbs"] or skip(tok.idx):
@@ -312,9 +314,36 @@ def _noun_people(trig: Token, people: People, speaker_only: bool = False) -> lis
         own += [p for p in pids_in(named, people) if p not in own]
     else:
         own += [p for p in pids_in(clause(trig), people) if p not in own]
+        for owner in (k for k in trig.children if k.dep_ == "poss" and not own):
+            own += pair_of(owner, people)  # "the presidents' phone call"
+        if not own:
+            own += state_pair(trig, people)  # "the Ruritanian-Utopian talks"
     for prep in (k for k in trig.children if k.dep_ == "prep" and k.lower_ in {"with", "between"}):
         own += [p for p in list_pids(prep, people) if p not in own]
     return own
+
+
+def state_pair(trig: Token, people: People) -> list[int]:
+    """ "the A-B talks", "the A and B summit": the one person of each of the two or more states that
+    modify the trigger, when the article names exactly one of each besides those who only report."""
+    doc = trig.doc
+    states: list[str] = []
+    for t in doc[trig.left_edge.i:trig.i]:
+        iso = country_of(t.text) if t.ent_type_ in {"GPE", "NORP"} and t.ent_iob_ == "B" else None
+        if iso and iso not in states:
+            states.append(iso)
+    if len(states) < 2:
+        return []
+    out = []
+    reporters = {m.pid for m in people.mentions if reporter(doc[m.start])}
+    told = {m.pid for m in people.mentions if not reporter(doc[m.start])}
+    for iso in states:
+        of_state = [p.pid for p in people.persons if p.country == iso and not p.spokesperson
+                    and (p.pid in told or p.pid not in reporters)]
+        if len(of_state) != 1:
+            return []
+        out += of_state
+    return out
 
 
 def _read_noun(channel: str, trig: Token, people: People, c: dict) -> Reading | None:
@@ -383,6 +412,18 @@ def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate 
                    or _destination(trig, region_toks))
     return Candidate(r.channel, pids, trig, r.gv, sent_of(trig), region_set, counterpart,
                      subj=[p for p in r.subj if p in pids])
+
+
+def _by_way_of(tok: Token) -> bool:
+    """ "in a phone call", "by phone", "via video link": a medium in a phrase, not an event of its own
+    ("the call followed the talks")."""
+    return tok.pos_ == "ADP" or tok.dep_ == "pobj" or tok.head.dep_ == "pobj" and tok.dep_ in {"compound", "amod"}
+
+
+def _verb_of(tok: Token) -> Token:
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -76,3 +76,15 @@ def test_a_news_conference_afterwards_is_on_the_day_of_the_talks(extract):
              for e in extract(text).events]
     assert found == [("meeting", ["Rosa Vidal", "Peter Otieno"], "2024-03-07"),
                      ("press_conference", ["Rosa Vidal"], "2024-03-07")]
+
+
+def test_talks_named_by_their_two_states_are_the_talks_of_the_one_person_of_each(extract):
+    text = ("TALLINN, May 6 (XNA) - Estonian Prime Minister Mart Tamm and his Latvian counterpart Ilze Berzina spoke "
+            "by phone on Tuesday, government adviser Kadri Saar told reporters.\n\n"
+            "According to Saar, the call followed the Estonian-Latvian talks held on March 2, 2020 in Riga.\n")
+    found = [(e.channel, [p.name for p in e.participants], e.date.isoformat() if e.date else None)
+             for e in extract(text).events]
+    # talks of another day and place are other talks than the call, and not a call themselves
+    assert ("meeting", ["Mart Tamm", "Ilze Berzina"], "2020-03-02") in found
+    # the adviser only reports: she is no party to the talks of her state
+    assert all("Kadri Saar" not in people for channel, people, _ in found if channel != "press_conference")
