@@ -3,12 +3,13 @@
 from spacy.tokens import Span, Token
 
 from .people import People
-from .pipeline import data, sent_of, sentences
+from .pipeline import data, sent_of, sentences, text_of
 from .vocab import vocab
+from .zones import quote_spans
 
 PAIR_WORDS = {"two", "both"}
 LOOK_BACK = 3  # sentences
-SAY = {"say", "tell", "add", "write", "post"}
+SAY = {"say", "tell", "add", "write", "post", "tweet"}
 
 
 def _before(tok: Token, n: int) -> list[Span]:
@@ -66,3 +67,25 @@ def antecedent(trigger: Token) -> Span | None:
             if any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" for t in sent):
                 return sent
     return None
+
+
+def quote_speaker(tok: Token, people: People) -> list[int]:
+    """ "“I hosted X,” Y said": the one person of the paragraph who says the quotation `tok` is in."""
+    doc = tok.doc
+    spans = quote_spans(doc)
+    if not any(a <= tok.idx < b for a, b in spans):
+        return []
+    text = text_of(doc)
+    lo, hi = text.rfind("\n", 0, tok.idx) + 1, text.find("\n", tok.idx)
+    hi = len(text) if hi < 0 else hi
+    verbs = set(data("channels.json")["reporting_verbs"]) | SAY
+    found: list[int] = []
+    for t in doc:
+        if not lo <= t.idx < hi or t.pos_ != "VERB" or t.lemma_.lower() not in verbs \
+                or any(a <= t.idx < b for a, b in spans):
+            continue
+        for subj in (k for k in t.children if k.dep_ == "nsubj"):
+            for pid in {p for w in subj.subtree if (p := people.pid_at(w.i)) is not None}:
+                if pid not in found:
+                    found.append(pid)
+    return found if len(found) == 1 else []

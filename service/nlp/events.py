@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.channels import SPEAKER_ONLY
 
-from .anaphora import pair_of, reporter
+from .anaphora import pair_of, quote_speaker, reporter
 from .modality import hypothetical
 from .people import People
 from .pipeline import channel_spans, data, sent_of
@@ -74,6 +74,8 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
         found = pids_in(clause(s), people)
         if not found and pronouns and s.lower_ in {"he", "she"}:
             found = _antecedent(s, people)
+        if not found and s.lower_ == "i":
+            found = quote_speaker(s, people)  # "“I met X today,” Y said"
         if not found:
             found = pair_of(s, people)  # "the two leaders met"
         for pid in found:
