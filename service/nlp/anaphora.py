@@ -1,14 +1,14 @@
 """Words that point back: "the two leaders", "both ministers" (a pair of people named just before),
 "the session", "the talks" (a contact described in an earlier sentence, with its date and place)."""
+import functools
+
 from spacy.tokens import Span, Token
 
+from .lexicon import lexicon
 from .people import People
-from .pipeline import data, sent_of, sentences
-from .vocab import vocab
+from .pipeline import sent_of, sentences
 
-PAIR_WORDS = {"two", "both"}
 LOOK_BACK = 3  # sentences
-SAY = {"say", "tell", "add", "write", "post"}
 
 
 def _before(tok: Token, n: int) -> list[Span]:
@@ -22,9 +22,9 @@ def _before(tok: Token, n: int) -> list[Span]:
 def pair_of(noun: Token, people: People) -> list[int]:
     """ "the two leaders", "both ministers": the two people of the nearest earlier sentence that
     names anyone, when it names exactly two; nothing when that is ambiguous."""
-    if noun.lemma_.lower() not in vocab()["person_nouns"] or noun.tag_ not in {"NNS", "NNPS"}:
+    if noun.lemma_.lower() not in lexicon().titles.person_nouns or noun.tag_ not in {"NNS", "NNPS"}:
         return []
-    if not any(c.lower_ in PAIR_WORDS for c in noun.children if c.i < noun.i):
+    if not any(c.lower_ in lexicon().grammar.pair_words for c in noun.children if c.i < noun.i):
         return []
     for sent in [sent_of(noun), *_before(noun, LOOK_BACK)]:
         named: list[int] = []
@@ -43,7 +43,12 @@ def _reporter(tok: Token) -> bool:
     root = tok
     while root.dep_ in {"compound", "flat", "appos"} and root.head.i != root.i:
         root = root.head
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in set(data("channels.json")["reporting_verbs"]) | SAY
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _reporting()
+
+
+@functools.cache
+def _reporting() -> frozenset[str]:
+    return lexicon().channels.reporting_verbs | lexicon().channels.said_verbs
 
 
 def occasion_nouns(trigger: Token) -> list[Token]:
