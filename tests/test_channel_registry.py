@@ -1,13 +1,9 @@
 """One channel registry serves the schemas, the store, the extractor and the exports."""
-import json
-from pathlib import Path
-
 from schemas import channels
 from schemas.common import CHANNELS
 from service.exports.text import channel_label
 from service.models import CHANNELS as MODEL_CHANNELS
-
-NLP_CHANNELS = Path(__file__).parents[1] / "service" / "nlp" / "data" / "channels.json"
+from service.nlp.lexicon import lexicon
 
 
 def test_every_layer_reads_the_same_closed_list():
@@ -19,8 +15,8 @@ def test_every_layer_reads_the_same_closed_list():
 
 
 def test_the_extractor_matches_only_registered_channels_and_generic_talks():
-    patterns = json.loads(NLP_CHANNELS.read_text(encoding="utf-8"))["patterns"]
-    assert set(patterns) == set(channels.CHANNELS) | {"generic"}
+    assert set(lexicon().channels.patterns) == set(channels.CHANNELS) | {"generic"}
+    assert set(lexicon().channels.priority) == set(channels.CHANNELS) | {"generic"}
 
 
 def test_properties_are_consistent():

@@ -7,15 +7,8 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
+from .lexicon import lexicon
 from .places import span_country
-
-ABOUT_NOUNS = {"issue", "situation", "crisis", "question", "conflict", "war", "problem", "file", "development",
-               "settlement", "reconstruction", "future", "peace", "process", "matter", "affair", "event",
-               "tension", "dispute", "standoff", "escalation", "fighting", "violence", "unrest", "ceasefire",
-               "elections", "election", "recovery", "cause"}
-ABOUT_PREPS = {"on", "about", "regarding", "concerning", "over", "toward", "towards", "around"}
-ABOUT_VERBS = {"discuss", "address", "review", "debate"}
-NOT_A_COUNTRY = {"peninsula"}  # "the Korean Peninsula" is a region of two states: its own topic
 
 
 def _first_conjunct(tok: Token) -> Token:
@@ -26,17 +19,18 @@ def _first_conjunct(tok: Token) -> Token:
 
 def is_about(root: Token) -> bool:
     """Whether a place word is what its clause is about."""
+    words = lexicon().topics
     tok = _first_conjunct(root)
     head = tok.head
     if tok.dep_ in {"amod", "compound", "nmod"}:
-        return head.lemma_.lower() in ABOUT_NOUNS
+        return head.lemma_.lower() in words.about_nouns
     if tok.dep_ == "pobj":
         prep = head.lower_
-        if prep in ABOUT_PREPS:
+        if prep in words.about_preps:
             return True
-        return prep in {"in", "of", "for"} and head.head.lemma_.lower() in ABOUT_NOUNS
+        return prep in {"in", "of", "for"} and head.head.lemma_.lower() in words.about_nouns
     if tok.dep_ == "dobj":
-        return head.lemma_.lower() in ABOUT_VERBS
+        return head.lemma_.lower() in words.about_verbs
     return False
 
 
@@ -46,7 +40,7 @@ def about_countries(ents: list[Span], start: int, end: int, into: Counter) -> No
         if not (start <= ent.start_char < end) or ent.label_ not in {"GPE", "NORP"}:
             continue
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-        if nxt is not None and nxt.lower_ in NOT_A_COUNTRY:
+        if nxt is not None and nxt.lower_ in lexicon().topics.not_a_country:  # "the Korean Peninsula": a region
             continue
         iso = span_country(ent)
         if iso and is_about(ent.root):

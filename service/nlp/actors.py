@@ -7,13 +7,13 @@ from .context import name_context
 from .coref import title_mentions
 from .groups import respectively_countries
 from .headline import headline
+from .lexicon import lexicon
 from .names import name_key, name_spans, name_text, nickname
 from .offices import is_counterpart
 from .people import Mention, People, Person
 from .pipeline import sent_of, text_of
 from .places import affiliation_of, fold
 from .speaks_for import possessors_of_titles, principal_countries
-from .vocab import vocab
 
 
 def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
@@ -22,8 +22,6 @@ def _subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
 
 
 PLACE_TYPES = {"GPE", "LOC", "FAC"}  # the model's own reading of that occurrence
-PLACE_PREPS = {"in"}  # "a call from X", "angry at X" name people; "in X" names a place
-FATHER = {"bin", "bint", "ibn", "binti"}  # "X bin Y": Y is the father's name, not a short form of X
 
 
 def find_people(doc: Doc) -> People:
@@ -56,9 +54,10 @@ def _used_as_place(doc: Doc, span: Span) -> bool:
     there): not a person."""
     places = doc.user_data.get("nlp_place_words")
     if places is None:
+        preps, possessive = lexicon().places.place_only_preps, lexicon().grammar.possessive
         places = doc.user_data["nlp_place_words"] = {
-            tok.text for tok in doc[1:] if doc[tok.i - 1].lower_ in PLACE_PREPS and tok.ent_type_ in PLACE_TYPES
-            and (tok.i + 1 == len(doc) or doc[tok.i + 1].lower_ not in {"'s", "’s"})}
+            tok.text for tok in doc[1:] if doc[tok.i - 1].lower_ in preps and tok.ent_type_ in PLACE_TYPES
+            and (tok.i + 1 == len(doc) or doc[tok.i + 1].lower_ not in possessive)}
     return span.text in places
 
 
@@ -66,7 +65,7 @@ def _qualifies_title(span: Span, spans: list[Span]) -> bool:
     """ "Governor <province>, NAME": one word between a title and the full name it introduces
     is where the office is, not a person (unless the article names it again)."""
     doc = span.doc
-    if span.start == 0 or doc[span.start - 1].lower_ not in vocab()["title_words"]:
+    if span.start == 0 or doc[span.start - 1].lower_ not in lexicon().titles.title_words:
         return False
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return False
@@ -148,9 +147,9 @@ def _unmarked_words(doc: Doc, persons: list[Person], mentions: list[Mention], co
 
 def _short_forms(p: Person) -> set[str]:
     """The words of a name that can stand for the person alone: not particles, not a father's name."""
-    particles = vocab()["particles"]
+    particles, father = lexicon().titles.name_particles, lexicon().titles.father_particles
     return {w for k, w in enumerate(p.tokens) if len(w) > 1 and w not in particles
-            and not (k > 0 and p.tokens[k - 1] in FATHER)}
+            and not (k > 0 and p.tokens[k - 1] in father)}
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -163,11 +162,8 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-SPEECH = {"say", "tell", "add", "stress", "note", "state", "explain", "insist", "emphasize", "emphasise"}
-
-
 def _speaker(tok) -> bool:
-    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon().channels.speaker_verbs
 
 
 def _nearest(persons: list[Person], mentions: list[Mention], word: str, at: int, doc: Doc | None = None):
@@ -211,7 +207,8 @@ def _headline_end(doc: Doc) -> int:
 def _add_context(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
     """Titles and country from every mention: full names first, body before headline."""
     head_end = _headline_end(doc)
-    names = frozenset(w for p in persons for w in p.tokens if len(w) > 2 and w not in vocab()["particles"])
+    particles = lexicon().titles.name_particles
+    names = frozenset(w for p in persons for w in p.tokens if len(w) > 2 and w not in particles)
     for m in sorted(mentions, key=lambda m: (doc[m.start].idx < head_end, m.kind != "full", m.start)):
         person = persons[m.pid]
         person.mentions += 1
@@ -228,7 +225,7 @@ def _add_context(doc: Doc, persons: list[Person], mentions: list[Mention]) -> No
 
 def _title_institution(titles: list[str]) -> str | None:
     """ "White House spokesman", "Kremlin aide": a state institution named inside the title itself
-    (data/affiliations.json)."""
+    (data/en/affiliations.json)."""
     for title in titles:
         words = title.split()
         for n in (3, 2, 1):

@@ -1,15 +1,15 @@
 """Words that point back: "the two leaders", "both ministers" (a pair of people named just before),
 "the session", "the talks" (a contact described in an earlier sentence, with its date and place)."""
+import functools
+
 from spacy.tokens import Span, Token
 
+from .lexicon import lexicon
 from .people import People
-from .pipeline import data, sent_of, sentences, text_of
-from .vocab import vocab
+from .pipeline import sent_of, sentences, text_of
 from .zones import quote_spans
 
-PAIR_WORDS = {"two", "both"}
 LOOK_BACK = 3  # sentences
-SAY = {"say", "tell", "add", "write", "post", "tweet"}
 
 
 def _before(tok: Token, n: int) -> list[Span]:
@@ -23,10 +23,10 @@ def _before(tok: Token, n: int) -> list[Span]:
 def pair_of(noun: Token, people: People) -> list[int]:
     """ "the two leaders", "both ministers", "the presidents' call": the two people of the nearest
     earlier sentence that names anyone, when it names exactly two; nothing when that is ambiguous."""
-    if noun.lemma_.lower() not in vocab()["person_nouns"] or noun.tag_ not in {"NNS", "NNPS"}:
+    if noun.lemma_.lower() not in lexicon().titles.person_nouns or noun.tag_ not in {"NNS", "NNPS"}:
         return []
     owner = noun.dep_ == "poss" and any(c.lower_ == "the" for c in noun.children)  # "the presidents' call"
-    if not owner and not any(c.lower_ in PAIR_WORDS for c in noun.children if c.i < noun.i):
+    if not owner and not any(c.lower_ in lexicon().grammar.pair_words for c in noun.children if c.i < noun.i):
         return []
     for sent in [sent_of(noun), *_before(noun, LOOK_BACK)]:
         named: list[int] = []
@@ -48,7 +48,12 @@ def reporter(tok: Token) -> bool:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
         return True
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in set(data("channels.json")["reporting_verbs"]) | SAY
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _reporting()
+
+
+@functools.cache
+def _reporting() -> frozenset[str]:
+    return lexicon().channels.reporting_verbs | lexicon().channels.said_verbs
 
 
 def occasion_nouns(trigger: Token) -> list[Token]:
@@ -78,7 +83,7 @@ def quote_speaker(tok: Token, people: People) -> list[int]:
     text = text_of(doc)
     lo, hi = text.rfind("\n", 0, tok.idx) + 1, text.find("\n", tok.idx)
     hi = len(text) if hi < 0 else hi
-    verbs = set(data("channels.json")["reporting_verbs"]) | SAY
+    verbs = _reporting()
     found: list[int] = []
     for t in doc:
         if not lo <= t.idx < hi or t.pos_ != "VERB" or t.lemma_.lower() not in verbs \

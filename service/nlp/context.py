@@ -4,12 +4,14 @@
 "X, Ambassador of Chile to the UN", "X, a spokesman for the movement's media office".
 A country after "to" is where an envoy serves, not where they come from.
 """
+import functools
+
 from spacy.tokens import Doc
 
 from .countries import code_at, code_of, country_after, ent_at, span_code
 from .groups import led_by, respectively
+from .lexicon import lexicon
 from .places import city_country
-from .vocab import vocab
 
 
 def _line_start(doc: Doc, start: int) -> int:
@@ -24,26 +26,30 @@ def _line_start(doc: Doc, start: int) -> int:
     return max(i + 1, 0)
 
 
-LINKS = {"and", "of", "to", "the", "-"}
-POSSESSIVE = {"'s", "’s"}
 STOP = -1
-LEADING = LINKS | POSSESSIVE | {"his", "her", "their", "its", "a", "an"}
+
+
+@functools.cache
+def _leading() -> frozenset[str]:
+    """Words a title does not begin with: links, possessives, determiners and articles."""
+    lex = lexicon()
+    return lex.titles.title_links | lex.grammar.possessive | lex.grammar.determiners | lex.grammar.indefinite_articles
 
 
 def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
     """ "Ghanaian President, NAME", "the Ambassador of the Kingdom of Norway, H.E. Mr. NAME": the comma
     between a title (or the country of a title) and the name it introduces; not the comma of a list
     ("Prime Minister A of Ruritania, Prime Minister B")."""
-    v = vocab()
-    if i <= floor or not all(t.lower_ in v["title_or_honorific"] for t in doc[i + 1:start]):
+    v = lexicon().titles
+    if i <= floor or not all(t.lower_ in v.title_or_honorific for t in doc[i + 1:start]):
         return False
     before = doc[i - 1]
-    if before.lower_ in v["title_words"]:
+    if before.lower_ in v.title_words:
         return True
-    if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v["institutions"]:
+    if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v.institution_words:
         return False  # "the Ambassador of Norway, NAME", "a spokesperson for the Ruritanian ministry, NAME"
     for tok in reversed(doc[max(floor, i - 12):i - 1]):
-        if tok.lower_ in v["title_or_modifier"]:
+        if tok.lower_ in v.title_or_modifier:
             return True
         if tok.ent_type_ == "PERSON" or tok.is_punct:
             return False
@@ -68,22 +74,22 @@ def _country_step(doc: Doc, i: int) -> tuple[str, int] | int:
 
 def _left_step(doc: Doc, i: int, start: int, floor: int) -> tuple[str, int] | int:
     """One word left of a name: STOP, the index to go on from, or (country, where it starts)."""
-    v = vocab()
+    v = lexicon().titles
     tok, low = doc[i], doc[i].lower_
     if tok.text == "," and _comma_opens_apposition(doc, i, start, floor):
         return i
-    if tok.ent_type_ == "PERSON" and low not in v["title_modifier_honorific"]:
+    if tok.ent_type_ == "PERSON" and low not in v.title_modifier_honorific:
         return STOP  # another name: "Presidents A B and C D"
-    if low in LINKS:
+    if low in v.title_links:
         prev = doc[i - 1] if i > floor else None
-        ok = prev is not None and (prev.lower_ in v["title_words"] or prev.lower_ in v["modifiers"]
+        ok = prev is not None and (prev.lower_ in v.title_words or prev.lower_ in v.modifiers
                                    or prev.text[:1].isupper())
         return i if ok else STOP
-    if low in POSSESSIVE or low in v["title_words"] or low in v["modifiers"] or low in v["honorifics"]:
+    if low in lexicon().grammar.possessive or low in v.title_words or low in v.modifiers or low in v.honorifics:
         return i
     if tok.text[:1].isupper():
         return _country_step(doc, i)
-    if low in v["institutions"] or low in v["office_words"]:
+    if low in v.institution_words or low in v.office_words:
         return i  # "Chadian army chief NAME", "Ruritanian foreign ministry spokesman NAME"
     return STOP
 
@@ -103,34 +109,34 @@ def _scan_left(doc: Doc, start: int, floor: int) -> tuple[int, str | None, int |
 
 def _title_part(tok) -> bool:
     """A word that may begin a title: an office or modifier word, a portfolio, an institution or body, a country."""
-    v = vocab()
+    v = lexicon().titles
     low = tok.lower_
-    return (low in v["title_or_modifier"] or low in v["office_words"] or low in v["institutions"]
-            or tok.ent_type_ == "ORG" or tok.text in v["international_bodies"] or code_at(tok.doc, tok.i) is not None)
+    return (low in v.title_or_modifier or low in v.office_words or low in v.institution_words
+            or tok.ent_type_ == "ORG" or tok.text in v.international_bodies or code_at(tok.doc, tok.i) is not None)
 
 
 def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
     """The title words between where the left scan stopped and the name."""
-    v = vocab()
-    while first - 1 >= floor and (doc[first - 1].lower_ in v["title_or_modifier"]
+    v = lexicon().titles
+    while first - 1 >= floor and (doc[first - 1].lower_ in v.title_or_modifier
                                   or doc[first - 1].lower_ in {"of", "and"} and first - 2 >= floor
-                                  and doc[first - 2].lower_ in v["title_or_modifier"]):
+                                  and doc[first - 2].lower_ in v.title_or_modifier):
         first -= 1
     words = list(doc[first:start])
-    while words and (words[0].lower_ in LEADING):
+    while words and (words[0].lower_ in _leading()):
         words.pop(0)
-    while words and words[-1].lower_ in v["honorifics"] | {","}:
+    while words and words[-1].lower_ in v.honorifics | {","}:
         words.pop()
     for k in range(len(words) - 1, 0, -1):
-        if words[k].lower_ == "and" and words[k - 1].lower_ not in v["title_or_modifier"]:
+        if words[k].lower_ == "and" and words[k - 1].lower_ not in v.title_or_modifier:
             words = words[k + 1:]  # "... of Japan and Chancellor NAME": the title starts after "and"
             break
-    words = [w for w in words if w.lower_ not in v["honorifics"] and w.text != ","]
+    words = [w for w in words if w.lower_ not in v.honorifics and w.text != ","]
     while words and not _title_part(words[0]):
         words.pop(0)  # "<epithet> King NAME": the title is "King"
-    if len(words) > 1 and words[-1].lower_ in v["name_part_titles"] and words[-2].lower_ in v["title_words"]:
+    if len(words) > 1 and words[-1].lower_ in v.name_part_titles and words[-2].lower_ in v.title_words:
         words.pop()  # "Emir Sheikh NAME": "Sheikh" is a style of the name, the office is "Emir"
-    if any(t.lower_ in v["title_words"] for t in words):
+    if any(t.lower_ in v.title_words for t in words):
         return "".join(("" if k == 0 or (w.i == words[k - 1].i + 1 and not words[k - 1].whitespace_) else " ")
                        + w.text for k, w in enumerate(words))
     return None
@@ -138,18 +144,18 @@ def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
 
 def _another_name(tok, names: frozenset[str]) -> bool:
     """A word of the phrase after a name that is itself a name: a list of people, not an apposition."""
-    v = vocab()
-    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in v["title_or_modifier"]:
+    v = lexicon().titles
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in v.title_or_modifier:
         return False
     return tok.ent_type_ == "PERSON" or tok.lower_ in names
 
 
 def _owner_before_title(doc: Doc, k: int) -> tuple[str | None, int]:
     """ "Kenya's", "the EU's", "the Saudi" before the title of an apposition: (its code, where the title starts)."""
-    if k + 2 < len(doc) and doc[k + 1].lower_ in POSSESSIVE and (owner := code_of(doc[k].text)):
+    if k + 2 < len(doc) and doc[k + 1].lower_ in lexicon().grammar.possessive and (owner := code_of(doc[k].text)):
         return owner, k + 2  # "NAME, Kenya's foreign minister", "NAME, the EU's envoy"
     ent = ent_at(doc, k) if k < len(doc) and doc[k].ent_type_ in {"NORP", "GPE"} else None
-    titled = ent is not None and ent.end < len(doc) and doc[ent.end].lower_ in vocab()["title_or_modifier"]
+    titled = ent is not None and ent.end < len(doc) and doc[ent.end].lower_ in lexicon().titles.title_or_modifier
     if titled and ent.start == k and (owner := span_code(ent)):
         return owner, ent.end  # "NAME, the Saudi envoy"
     return None, k
@@ -157,23 +163,23 @@ def _owner_before_title(doc: Doc, k: int) -> tuple[str | None, int]:
 
 def _not_of_a_title(tok, linked: bool) -> bool:
     """A finite verb, or a plural office word before any "of" ("the leaders"): no one person's title."""
-    v = vocab()
-    if tok.lower_ in v["title_or_modifier"] and tok.tag_ not in {"NNS", "NNPS"}:
+    v = lexicon().titles
+    if tok.lower_ in v.title_or_modifier and tok.tag_ not in {"NNS", "NNPS"}:
         return False  # "acting", "elected"
     verb = tok.pos_ in {"VERB", "AUX"} and tok.tag_ != "VBN"
-    return verb or (not linked and tok.tag_ in {"NNS", "NNPS"} and tok.lower_ in v["title_words"])
+    return verb or (not linked and tok.tag_ in {"NNS", "NNPS"} and tok.lower_ in v.title_words)
 
 
 def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str | None] | None:
     """ "NAME, Ambassador of Chile to the UN", "NAME, a spokesman for the movement": (title, country)."""
-    v = vocab()
+    v = lexicon().titles
     if not (j + 1 < len(doc) and doc[j].text == ","):
         return None
     k = j + 1
     while k < len(doc) and doc[k].lower_ in {"a", "an", "the", "his", "her", "their"}:
         k += 1
     owner, k = _owner_before_title(doc, k)
-    if not (k < len(doc) and (doc[k].lower_ in v["title_words"] or doc[k].lower_ in v["modifiers"])):
+    if not (k < len(doc) and (doc[k].lower_ in v.title_words or doc[k].lower_ in v.modifiers)):
         return None
     stop, linked = k, False
     while stop < min(len(doc), k + 14) and doc[stop].text not in {",", ".", ";", "“", "\""}:
@@ -214,7 +220,7 @@ def name_context(doc: Doc, start: int, end: int, names: frozenset[str] = frozens
     an apposition on the right ("NAME, Ambassador of Chile"); a list ("the ministers of Peru and
     Chile, A and B"); the country a NAME leads ("the delegation of Chile led by NAME"). names: the
     words of the article's other names, which end an apposition."""
-    v = vocab()
+    v = lexicon().titles
     floor = _line_start(doc, start)
     titles: list[str] = []
     country = country_after(doc, end + 1, end + 5) if end + 1 < len(doc) and doc[end].lower_ == "of" else None
@@ -230,7 +236,7 @@ def name_context(doc: Doc, start: int, end: int, names: frozenset[str] = frozens
         country = country or app[1]
     root = doc[start:end].root
     listed = respectively(root)
-    if listed is None and root.dep_ == "appos" and root.head.lemma_.lower() in v["title_words"]:
+    if listed is None and root.dep_ == "appos" and root.head.lemma_.lower() in v.title_words:
         titles.append(root.head.lemma_.lower())
     if listed is not None:
         titles.append(listed[0])

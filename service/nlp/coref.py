@@ -7,10 +7,10 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from .lexicon import lexicon
 from .people import Mention, Person
 from .pipeline import sent_of
 from .places import country_of
-from .vocab import vocab
 
 
 def _counterpart_of(doc: Doc, tok, persons: list[Person], mentions: list[Mention]) -> Person | None:
@@ -27,13 +27,13 @@ def _counterpart_of(doc: Doc, tok, persons: list[Person], mentions: list[Mention
 def _names_a_person_itself(doc: Doc, tok, covered: set[int]) -> bool:
     """The title sits in a name's own phrase ("President NAME", "Ghanaian President, NAME", "the
     President of Ghana NAME"): that name already holds it, so it is no mention of its own."""
-    v = vocab()
+    v = lexicon().titles
     nxt = tok.i + 1
     if nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].pos_ == "PROPN":
         return True
     k = tok.i - 1
-    while k > 0 and (doc[k].lower_ in v["title_or_modifier"] or doc[k].lower_ in {"the", "a", "an", "'s", "’s"}
-                     or doc[k].lower_ in v["office_words"] or doc[k].ent_type_ in {"GPE", "NORP"}):
+    while k > 0 and (doc[k].lower_ in v.title_or_modifier or doc[k].lower_ in {"the", "a", "an", "'s", "’s"}
+                     or doc[k].lower_ in v.office_words or doc[k].ent_type_ in {"GPE", "NORP"}):
         k -= 1  # "NAME, Iran's deputy defence minister"
     if k > 0 and doc[k].text == "," and k - 1 in covered:
         return True  # "NAME, Chairman of the council": the name's apposition
@@ -42,7 +42,7 @@ def _names_a_person_itself(doc: Doc, tok, covered: set[int]) -> bool:
         k = next((i for i in range(k, min(k + 7, len(doc))) if doc[i].text == ","), k)
     if k + 1 < len(doc) and doc[k].text == ",":
         k += 1
-        while k < len(doc) and doc[k].lower_ in v["title_or_honorific"]:
+        while k < len(doc) and doc[k].lower_ in v.title_or_honorific:
             k += 1
         if k in covered:
             return True  # "Ghanaian President, NAME,"
@@ -52,8 +52,8 @@ def _names_a_person_itself(doc: Doc, tok, covered: set[int]) -> bool:
 
 def _is_title_mention(doc: Doc, tok, covered: set[int]) -> bool:
     """A singular title used alone for someone ("the President said"), not one of a group or a name's own."""
-    v = vocab()
-    if tok.i in covered or tok.lower_ not in v["title_words"] or tok.pos_ not in {"NOUN", "PROPN"}:
+    v = lexicon().titles
+    if tok.i in covered or tok.lower_ not in v.title_words or tok.pos_ not in {"NOUN", "PROPN"}:
         return False
     if tok.dep_ == "compound" or tok.lower_ in {"head", "official", "leader", "chief"} or tok.tag_ in {"NNS", "NNPS"}:
         return False
@@ -70,7 +70,7 @@ def _holder(tok, persons: list[Person], out: list[Mention], want: str | None) ->
     near = sent_of(tok).start - 40
     # "the Prime Minister": every word of the office, not only "minister"
     phrase = {c.lower_.rstrip("s") for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
-              and c.lower_ in vocab()["title_or_modifier"]} | {tok.lower_.rstrip("s")}
+              and c.lower_ in lexicon().titles.title_or_modifier} | {tok.lower_.rstrip("s")}
     best = None
     for pid, count in seen.items():
         p = persons[pid]

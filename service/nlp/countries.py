@@ -6,13 +6,13 @@ serves, not where they come from.
 """
 from spacy.tokens import Doc, Span
 
+from .lexicon import lexicon
 from .places import city_country, country_of, span_country, strip_name
-from .vocab import vocab
 
 
 def bloc(text: str) -> str | None:
     """ "EU", "the European Commission": a body whose representatives have a code of their own."""
-    return vocab()["blocs"].get(strip_name(text).casefold())
+    return lexicon().titles.blocs.get(strip_name(text).casefold())
 
 
 def code_of(text: str) -> str | None:

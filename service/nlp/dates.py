@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from .header_dates import DATELINE, FORMS, HEADER, full_dates, post_dates, resolve
-from .normalise import alternation, months, parse, vocabulary, weekdays
+from .lexicon import lexicon
+from .normalise import alternation, months, parse, weekdays
 from .published import publication, publication_date
 
 __all__ = ["DATELINE", "HEADER", "DateExpr", "find_dates", "find_post_dates", "full_dates", "publication",
@@ -25,7 +26,8 @@ MON = alternation(m for m, (_, lang) in months().items() if lang == "en")
 WDS = alternation(WEEKDAYS)
 WD = rf"(?:(?P<wd>{WDS}),?\s+)?"
 ORD = r"(?:st|nd|rd|th)?"
-PART = rf"(?:\s+(?:{alternation(vocabulary()['parts_of_day'])}))?"
+DATES = lexicon().dates
+PART = rf"(?:\s+(?:{alternation(DATES.parts_of_day)}))?"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
 RANGE = r"\s*(?:[-–]|to|and)\s*"
 ABSOLUTE = [
@@ -42,10 +44,10 @@ ABSOLUTE = [
     re.compile(rf"\b(?:in|since|during|back in)\s+{YEAR}\b(?![-–/]\d)", re.I),
 ]
 NOT_OF = r"(?!\s+(?:the|a|an|his|her|its|their)\b)"
-SAME_DAY = alternation(vocabulary()["same_day"])
-DAY_BEFORE = vocabulary()["day_before"]
-THAT_DAY = alternation(vocabulary()["that_day"])
-COUNTS = vocabulary()["counts"]
+SAME_DAY = alternation(DATES.same_day)
+DAY_BEFORE = DATES.day_before
+THAT_DAY = alternation(DATES.that_day)
+COUNTS = DATES.counts
 COUNT = rf"(?:\d{{1,2}}|{alternation(COUNTS)})"
 RELATIVE = re.compile(
     rf"\b(?:(?P<last>last|this past|earlier this|this|next|in|since)\s+)?"

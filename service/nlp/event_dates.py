@@ -21,17 +21,17 @@ from spacy.tokens import Doc, Span, Token
 
 from .anaphora import occasion_nouns
 from .dates import DateExpr
-from .events import Candidate, cfg
-from .normalise import vocabulary
+from .events import Candidate
+from .lexicon import lexicon
 from .pipeline import channel_spans, sent_of, sentences, text_of
 
 CONTACTS = {"meeting", "multilateral_meeting", "phone_call", "video_call", "generic"}
 IN_PERSON = {"meeting", "multilateral_meeting", "generic"}
 SPOKEN = {"statement", "press_conference"}
-AFTERWARDS = set(vocabulary()["afterwards"])  # "told reporters afterwards"
-CONTACT_NOUNS = set(vocabulary()["contact_nouns"])  # "after the meeting"
-CONTACT_VERBS = set(vocabulary()["contact_verbs"])  # "after meeting with X"
-DEFINITE = set(vocabulary()["definite"])  # "the conversation", "their talks": a contact already told
+AFTERWARDS = lexicon().dates.afterwards  # "told reporters afterwards"
+CONTACT_NOUNS = lexicon().dates.contact_nouns  # "after the meeting"
+CONTACT_VERBS = lexicon().dates.contact_verbs  # "after meeting with X"
+DEFINITE = lexicon().dates.definite  # "the conversation", "their talks": a contact already told
 OCCASION_LOOK_BACK = 6  # sentences
 
 
@@ -49,7 +49,7 @@ def _in(dates: list[DateExpr], sent: Span) -> list[DateExpr]:
 
 def date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
     """The date of the contact's own clause, else of the occasion it names."""
-    reporting = cfg()["reporting_verbs"]
+    reporting = lexicon().channels.reporting_verbs
     own, loose = [], []
     for d in _in(dates, cand.sent):
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -117,7 +117,7 @@ def _of_clause(doc: Doc, d: DateExpr, noun: Token) -> bool:
 
 def reported_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
     """A statement or briefing with no date of its own: the latest "X said/confirmed on <date>" before it."""
-    reporting = cfg()["reporting_verbs"]
+    reporting = lexicon().channels.reporting_verbs
     best = None
     for d in dates:
         if d.start >= cand.sent.end_char or d.date is None:
@@ -268,7 +268,7 @@ def _report_day(doc: Doc, g, dates: list[DateExpr], report: DateExpr | None, lea
     the lead sentence of a dated one; not "has met", not "recently met"."""
     if report is None:
         return None
-    vague = set(vocabulary()["vague_past"])
+    vague = lexicon().dates.vague_past
     for c in g.cands:
         verb = c.gv if c.gv.pos_ in {"VERB", "AUX"} else attach(c.trigger)
         if _under_way(c, verb) and not _quoted(c.trigger) and not _in(dates, sent_of(c.trigger)):
@@ -288,6 +288,6 @@ def _under_way(c, verb) -> bool:
     present = {"is", "are", "am", "'s", "'re"}
     if verb.tag_ == "VBG" and any(a.dep_ == "aux" and a.lower_ in present for a in verb.children):
         return True
-    started = verb.lemma_.lower() in vocabulary()["start_verbs"] and any(
+    started = verb.lemma_.lower() in lexicon().dates.start_verbs and any(
         a.dep_ == "aux" and a.lower_ in {"has", "have"} for a in verb.children)
     return started and any(k.dep_ in {"nsubj", "nsubjpass"} and k.i == c.trigger.i for k in verb.children)

@@ -1,5 +1,4 @@
 """Event candidates: a channel expression, the clause around it and the people in that clause."""
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -8,23 +7,15 @@ from spacy.tokens import Doc, Span, Token
 from schemas.channels import SPEAKER_ONLY
 
 from .anaphora import pair_of, quote_speaker, reporter
+from .lexicon import Channels, lexicon
 from .modality import hypothetical
 from .people import People
-from .pipeline import channel_spans, data, sent_of
+from .pipeline import channel_spans, sent_of
 from .places import country_of
-from .vocab import vocab
 
 PRUNE = {"ccomp", "relcl", "parataxis", "advcl", "csubj"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 MEETINGS = {"meeting", "multilateral_meeting", "generic", "video_call"}
-
-
-@functools.cache
-def cfg() -> dict:
-    raw = data("channels.json")
-    out = {k: set(v) for k, v in raw.items() if isinstance(v, list)}
-    out["rank"] = {c: i for i, c in enumerate(raw["priority"])}
-    return out
 
 
 @dataclass
@@ -140,7 +131,7 @@ def list_pids(prep: Token, people: People) -> list[int]:
 
 
 def _counterpart(tokens, people: People) -> bool:
-    nouns = vocab()["person_nouns"]
+    nouns = lexicon().titles.person_nouns
     return any(t.lower_ in nouns and people.pid_at(t.i) is None
                and not (t.dep_ in {"compound", "amod"} and people.pid_at(t.head.i) is not None) for t in tokens)
 
@@ -154,7 +145,7 @@ def best_matches(doc: Doc) -> dict[int, tuple[str, Span]]:
 
 
 def _match_channels(doc: Doc) -> dict[int, tuple[str, Span]]:
-    rank = cfg()["rank"]
+    rank = lexicon().channels.rank
     best: dict[int, tuple[str, Span]] = {}
     for span in channel_spans(doc):
         channel = span.label_
@@ -167,7 +158,7 @@ def _match_channels(doc: Doc) -> dict[int, tuple[str, Span]]:
 
 
 def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> list[Candidate]:
-    c = cfg()
+    c = lexicon().channels
     out: list[Candidate] = []
     media: dict[int, list[tuple[str, Token]]] = {}  # sentence start -> the call media named there
     for channel, span in best_matches(doc).values():
@@ -191,7 +182,7 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
                                 cand.channel)
     out = _said_in_writing(out)
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in c["speech_verbs"] or skip(tok.idx):
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in c.speech_verbs or skip(tok.idx):
             continue
         for pid in subject_pids(tok, people, pronouns=False):
             if people.persons[pid].spokesperson and not hypothetical(tok):
@@ -200,17 +191,10 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
     return _dedupe([c for c in (_principals(c, people) for c in out) if c is not None])
 
 
-@functools.cache
-def _participation() -> dict:
-    raw = data("participation.json")
-    return {"non_state": set(raw["non_state_titles"]),
-            "attendance": {prep: set(heads) for prep, heads in raw["attendance_heads"].items()}}
-
-
 def _non_state(person, people: People, doc: Doc) -> bool:
     """Someone the article gives only a company, sports or media role ("CEO X", "X, the club's
     coach"): no diplomatic actor. A state title anywhere wins."""
-    non_state = _participation()["non_state"]
+    non_state = lexicon().participation.non_state_titles
     if any(not any(w in non_state for w in t.lower().split()) for t in person.titles if t):
         return False
     if person.titles:
@@ -221,7 +205,7 @@ def _non_state(person, people: People, doc: Doc) -> bool:
 
 def _attends(tok: Token) -> bool:
     """ "accompanied by X", "in the presence of X": X is there, not a party to the contact."""
-    attendance = _participation()["attendance"]
+    attendance = lexicon().participation.attendance_heads
     t = tok
     for _ in range(4):
         if t.lower_ in attendance and t.head.lemma_.lower() in attendance[t.lower_]:
@@ -263,10 +247,11 @@ def _read_verb(channel: str, trig: Token, people: People) -> Reading | None:
     """ "X met Y", "X received Y"."""
     guests = [k for k in trig.children if k.dep_ in {"dobj", "nsubjpass"}]
     if trig.lemma_.lower() in {"receive", "welcome"} and not any(
-            people.pid_at(k.i) is not None or k.lower_ in vocab()["person_nouns"] | {"he", "she"} for k in guests):
+            people.pid_at(k.i) is not None or k.lower_ in lexicon().titles.person_nouns | {"he", "she"}
+            for k in guests):
         return None  # "received a letter": the letter is the event
     objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)
-    if not objs and channel not in SPEAKER_ONLY and any(k.lower_ in vocab()["person_nouns"] for k in guests):
+    if not objs and channel not in SPEAKER_ONLY and any(k.lower_ in lexicon().titles.person_nouns for k in guests):
         objs = listed_after(trig, people)  # "received several guests, among them X, Y and Z"
     return Reading(channel, trig, subject_pids(trig, people), objs, clause(trig))
 
@@ -275,7 +260,7 @@ def listed_after(trig: Token, people: People) -> list[int]:
     """The people of a list that a marker ("including", "among them", "such as") opens after `trig`
     in its sentence, up to the next verb or the first preposition after a name ("at the palace")."""
     sent = sent_of(trig)
-    markers = cfg()["list_markers"]
+    markers = lexicon().channels.list_markers
     words = [t.lower_ for t in sent]
     start = next((i for i in range(trig.i - sent.start + 1, len(words))
                   if words[i] in markers or " ".join(words[i:i + 2]) in markers), None)
@@ -348,28 +333,28 @@ def state_pair(trig: Token, people: People) -> list[int]:
     return out
 
 
-def _read_noun(channel: str, trig: Token, people: People, c: dict) -> Reading | None:
+def _read_noun(channel: str, trig: Token, people: People, c: Channels) -> Reading | None:
     """ "held talks with Y", "in a phone call", "told a news conference", "the meeting of X and Y"."""
     node = trig
-    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in c["quantity_nouns"]:
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in c.quantity_nouns:
         node = node.head.head  # "a round of talks"
     while channel in SPEAKER_ONLY and node.dep_ == "pobj" and node.head.lower_ == "of" \
-            and node.head.head.lower_ in c["part_nouns"]:
+            and node.head.head.lower_ in c.part_nouns:
         node = node.head.head  # "said at the start of a speech"
     own = _noun_people(trig, people, channel in SPEAKER_ONLY)
     head = node.head
-    if node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in c["attribution_preps"]:
+    if node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in c.attribution_preps:
         return None  # "according to a statement": a source, not an event
     if hypothetical(trig) or (node.i != trig.i and hypothetical(node)):
         return None
-    if node.dep_ == "dobj" and head.lemma_.lower() in c["light_verbs"]:
+    if node.dep_ == "dobj" and head.lemma_.lower() in c.light_verbs:
         objs = own + [p for p in object_pids(head, people) if p not in own]
         return Reading(channel, head, subject_pids(head, people), objs, clause(head))
-    if node.dep_ == "pobj" and head.lower_ in c["framing_preps"] and head.head.pos_ in {"VERB", "AUX"}:
+    if node.dep_ == "pobj" and head.lower_ in c.framing_preps and head.head.pos_ in {"VERB", "AUX"}:
         return _read_framed(channel, trig, head, own, people, c)
     if node.dep_ in SUBJECTS | {"dobj", "attr"} or head.pos_ in {"VERB", "AUX"}:
         # "X told a news conference (with Y)": X speaks there
-        speaks = node.dep_ == "dobj" and head.lemma_.lower() in c["speech_verbs"]
+        speaks = node.dep_ == "dobj" and head.lemma_.lower() in c.speech_verbs
         return Reading(channel, head, subject_pids(head, people) if speaks else [], own, clause(trig))
     gv = head
     while gv.pos_ not in {"VERB", "AUX"} and gv.head.i != gv.i:
@@ -377,10 +362,10 @@ def _read_noun(channel: str, trig: Token, people: People, c: dict) -> Reading | 
     return Reading(channel, gv, [], own, clause(trig))
 
 
-def _read_framed(channel: str, trig: Token, prep: Token, own: list[int], people: People, c: dict) -> Reading:
+def _read_framed(channel: str, trig: Token, prep: Token, own: list[int], people: People, c: Channels) -> Reading:
     """ "X said in a statement", "X spoke at the summit", "in a call with Y"."""
     gv = prep.head
-    if channel == "multilateral_meeting" and prep.lower_ == "at" and gv.lemma_.lower() in c["speech_verbs"]:
+    if channel == "multilateral_meeting" and prep.lower_ == "at" and gv.lemma_.lower() in c.speech_verbs:
         channel = "speech"  # "X said at the summit": X spoke there
     objs = own
     if channel not in SPEAKER_ONLY or any(k.lower_ == "joint" for k in trig.children):
@@ -388,7 +373,7 @@ def _read_framed(channel: str, trig: Token, prep: Token, own: list[int], people:
     return Reading(channel, gv, subject_pids(gv, people), objs, clause(gv))
 
 
-def _read(channel: str, trig: Token, people: People, c: dict) -> Reading | None:
+def _read(channel: str, trig: Token, people: People, c: Channels) -> Reading | None:
     if trig.pos_ in {"VERB", "AUX"}:
         return _read_verb(channel, trig, people)
     if trig.pos_ == "ADP":
@@ -396,7 +381,7 @@ def _read(channel: str, trig: Token, people: People, c: dict) -> Reading | None:
     return _read_noun(channel, trig, people, c)
 
 
-def _candidate(channel: str, trig: Token, people: People, c: dict) -> Candidate | None:
+def _candidate(channel: str, trig: Token, people: People, c: Channels) -> Candidate | None:
     r = _read(channel, trig, people, c)
     if r is None or (r.gv.pos_ in {"VERB", "AUX"} and hypothetical(r.gv)):
         return None
@@ -430,7 +415,7 @@ def _verb_of(tok: Token) -> Token:
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """One candidate per sentence and set of people: the strongest channel expression wins."""
-    rank = cfg()["rank"]
+    rank = lexicon().channels.rank
     best: dict[tuple, Candidate] = {}
     for cand in cands:
         key = (cand.sent.start, frozenset(cand.pids))
@@ -449,7 +434,7 @@ def _rank(cand: Candidate, rank: dict) -> float:
 
 def destinations(trig: Token) -> list[str]:
     """The countries a visit or tour went to, in order: "a tour that took him to A, B and C"."""
-    if trig.lemma_.lower() not in cfg()["visit_words"]:
+    if trig.lemma_.lower() not in lexicon().channels.visit_words:
         return []
     out: list[str] = []
     for t in trig.subtree:
@@ -466,7 +451,7 @@ def destinations(trig: Token) -> list[str]:
 def _destination(trig: Token, region: list[Token]) -> bool:
     """ "X's trip to Ruritania", "X visited Ruritania": a visit to a country is a meeting even when
     the hosts go unnamed (CONVENTIONS)."""
-    if trig.lemma_.lower() not in cfg()["visit_words"]:
+    if trig.lemma_.lower() not in lexicon().channels.visit_words:
         return False
     return any(t.ent_type_ == "GPE" and (t.dep_ == "dobj" and t.head.i == trig.i or t.head.lower_ in {"to", "in"})
                for t in region)
@@ -487,9 +472,9 @@ def _possessor(trig: Token, people: People) -> list[int]:
     return _antecedent(pron, people)
 
 
-def _exchanged(trig: Token, c: dict) -> bool:
+def _exchanged(trig: Token, c: Channels) -> bool:
     """ "exchanged greetings": an exchange of words, not a letter (a message or cable stays one)."""
-    return (trig.lemma_.lower() in c["spoken_courtesies"] and trig.dep_ == "dobj"
+    return (trig.lemma_.lower() in c.spoken_courtesies and trig.dep_ == "dobj"
             and trig.head.lemma_.lower() == "exchange")
 
 

@@ -4,18 +4,16 @@ led by NAME")."""
 from spacy.tokens import Doc
 
 from .countries import code_at, code_of, ent_at, span_code
+from .lexicon import lexicon
 from .people import Mention, Person
 from .places import country_of
-from .vocab import vocab
-
-LIST_GLUE = {"and", ",", "from", "of", "the", "respectively"}
 
 
 def respectively_countries(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
     """ "A and B, from Peru and Chile respectively": the n-th name takes the n-th country."""
     for r in (t.i for t in doc if t.lower_ == "respectively"):
-        codes, k = [], r - 1
-        while k > 0 and (doc[k].lower_ in LIST_GLUE or code_at(doc, k)):
+        codes, k, glue = [], r - 1, lexicon().grammar.list_glue
+        while k > 0 and (doc[k].lower_ in glue or code_at(doc, k)):
             if iso := code_at(doc, k):
                 codes.append((k, iso))
             k -= 1
@@ -72,13 +70,13 @@ def led_by(root) -> str | None:
 def respectively(root) -> tuple[str, str | None] | None:
     """ "The foreign ministers of Peru and Chile, NAME and NAME": the office, and the country of the
     same rank in the list of countries as this name in the list of names."""
-    v = vocab()
+    v = lexicon().titles
     head, chain = root, [root]
     while head.dep_ in {"conj", "appos"} and head.head.i != head.i and head.head.tag_ not in {"NNS", "NNPS"}:
         head = head.head
         chain.append(head)
     head = head.head
-    if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() not in v["title_words"] or head.i > root.i:
+    if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() not in v.title_words or head.i > root.i:
         return None
     names = [t for t in head.subtree if t.dep_ in {"conj", "appos"} and t.pos_ == "PROPN" and t.i > head.i
              and t.ent_type_ in {"PERSON", "ORG", ""} and not country_of(t.text)]

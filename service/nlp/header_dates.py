@@ -2,7 +2,7 @@
 
 Numeric dates read year first when they start with one, else day first ("16-11-2021"); with
 slashes, month first when the day cannot come first or the line's weekday says so. Month names
-are English and, in header lines, those of the byline languages (data/dates.json).
+are English and, in header lines, those of the byline languages (data/en/dates.json).
 """
 import datetime as dt
 import re

@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 
 from .dates import DateExpr
 from .event_dates import date_for, finer, settle
-from .events import MEETINGS, Candidate, cfg, destinations
+from .events import MEETINGS, Candidate, destinations
+from .lexicon import lexicon
 from .people import People
 
 
@@ -138,13 +139,13 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
 def _sender(cand: Candidate) -> bool:
     """ "In a letter, X said ...": X wrote it (the addressee may go unnamed)."""
     return cand.trigger.dep_ == "pobj" and cand.trigger.head.lower_ == "in" and bool(cand.subj) \
-        and cand.gv.lemma_.lower() in cfg()["reporting_verbs"]
+        and cand.gv.lemma_.lower() in lexicon().channels.reporting_verbs
 
 
 def _for_summit(verb) -> bool:
     """ "welcomed A and B for a summit / to the conference"."""
     return any(p.dep_ == "prep" and p.lower_ in {"for", "to"} and o.dep_ == "pobj"
-               and o.lemma_.lower() in cfg()["summit_nouns"] for p in verb.children for o in p.children)
+               and o.lemma_.lower() in lexicon().channels.summit_nouns for p in verb.children for o in p.children)
 
 
 def _elsewhere(g: Group, cand: Candidate) -> bool:
@@ -155,9 +156,6 @@ def _elsewhere(g: Group, cand: Candidate) -> bool:
     return any(c.destination for c in g.cands) and len(g.pids) != len(cand.pids)
 
 
-SEPARATE = {"separately", "separate", "bilateral", "respectively", "individually", "one-on-one"}
-
-
 def _split(cand: Candidate, date):
     """A round of calls ("X had calls with A, B and C") or of bilateral meetings ("met separately
     with A and B") is one contact per counterpart; three or more people at one table are a
@@ -166,11 +164,12 @@ def _split(cand: Candidate, date):
     doc = cand.trigger.doc
     # a host who receives several guests receives them one by one: bilateral meetings
     verb = cand.trigger.lemma_.lower() if cand.trigger.pos_ == "VERB" else ""
-    hosts = verb in cfg()["host_verbs"]
+    hosts = verb in lexicon().channels.host_verbs
     if (hosts or verb == "host") and _for_summit(cand.trigger):
         cand.channel = "multilateral_meeting"  # "hosted A and B for a summit": one table, not two visits
         return [(cand, date)]
-    separate = hosts or cand.trigger.tag_ == "NNS" or any(doc[i].lower_ in SEPARATE for i in cand.region)
+    separate_words = lexicon().channels.separate_words
+    separate = hosts or cand.trigger.tag_ == "NNS" or any(doc[i].lower_ in separate_words for i in cand.region)
     call = cand.channel == "phone_call" or (cand.channel == "video_call"
                                             and cand.trigger.lemma_.lower() in {"call", "conversation", "talk"})
     tour = destinations(cand.trigger) if cand.channel == "meeting" and len(cand.pids) == 1 else []

@@ -3,61 +3,52 @@
 "will meet", "agreed to visit", "look for an opportunity to meet", "if they meet", "did not
 meet", "had met" (background), "the meeting is set for next week".
 """
-import functools
-
 from spacy.tokens import Token
 
-from .pipeline import data
-
-REPORTS = {"statement", "release", "report", "communique", "readout"}  # "said in a release that X had met Y"
-
-
-@functools.cache
-def _cfg() -> dict:
-    return {k: set(v) for k, v in data("channels.json").items() if isinstance(v, list)}
+from .lexicon import Channels, lexicon
 
 
 def hypothetical(v: Token) -> bool:
     """Plans, hypotheticals, negations, habits and background (pluperfect) are not events."""
-    c = _cfg()
+    c = lexicon().channels
     if v.dep_ == "conj" and v.head.pos_ in {"VERB", "AUX"} and v.head.i != v.i and _planned(v.head, c):
         return True  # "if they sit down and talk", "will meet and discuss": the first verb says so
     kids = list(v.children)
-    if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in c["hypothetical_aux"] for k in kids):
+    if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in c.hypothetical_aux for k in kids):
         return True
     if any(k.dep_ == "neg" for k in kids):
         return True
-    if any(k.dep_ == "mark" and k.lower_ in c["conditional_marks"] for k in kids):
+    if any(k.dep_ == "mark" and k.lower_ in c.conditional_marks for k in kids):
         return True
     past = v.tag_ == "VBD" or any(k.dep_ in {"aux", "auxpass"} and k.tag_ == "VBD" for k in kids)
     if not past and any(_future(k, c) for k in kids if k.dep_ in {"npadvmod", "advmod", "prep", "tmod"}):
         return True
     if v.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "had" for k in kids):
         # background, unless reported speech shifted it back: "the ministry said X had met Y"
-        return not (v.dep_ in {"ccomp", "relcl"} and v.head.lemma_.lower() in c["reporting_verbs"] | REPORTS)
-    if any(k.lower_ in c["future_modifiers"] | c["habitual_modifiers"] for k in kids
+        return not (v.dep_ in {"ccomp", "relcl"} and v.head.lemma_.lower() in c.reporting_verbs | c.report_nouns)
+    if any(k.lower_ in c.future_modifiers | c.habitual_modifiers for k in kids
            if k.dep_ in {"amod", "compound", "advmod"}):
         return True  # "an upcoming visit", "several meetings", "previously met", "regularly speak"
-    if any(k.lower_ in c["background_adjectives"] for k in kids if k.dep_ == "amod"):
+    if any(k.lower_ in c.background_adjectives for k in kids if k.dep_ == "amod"):
         return True  # "earlier meetings"; but "X earlier said" is the report of the day
     if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) or v.dep_ in {"xcomp", "acl"}:
         head = v.head
         if head.i == v.i:
             return False
-        if head.lemma_.lower() in c["intention_heads"] or head.pos_ in {"NOUN", "ADJ", "PROPN"} \
+        if head.lemma_.lower() in c.intention_heads or head.pos_ in {"NOUN", "ADJ", "PROPN"} \
                 or head.lemma_ == "be":
             return True
         return head.pos_ in {"VERB", "AUX"} and hypothetical(head)
     return False
 
 
-def _future(tok: Token, c: dict) -> bool:
+def _future(tok: Token, c: Channels) -> bool:
     """ "next week", "tomorrow", "later this month", "in the coming days"."""
     words = {t.lower_ for t in tok.subtree}
-    return bool(words & c["future_words"]) or {"coming", "days"} <= words
+    return bool(words & c.future_words) or {"coming", "days"} <= words
 
 
-def _planned(v: Token, c: dict) -> bool:
+def _planned(v: Token, c: Channels) -> bool:
     """A condition or an auxiliary of plan on the verb itself."""
-    return any(k.dep_ == "mark" and k.lower_ in c["conditional_marks"]
-               or k.dep_ in {"aux", "auxpass"} and k.lower_ in c["hypothetical_aux"] for k in v.children)
+    return any(k.dep_ == "mark" and k.lower_ in c.conditional_marks
+               or k.dep_ in {"aux", "auxpass"} and k.lower_ in c.hypothetical_aux for k in v.children)

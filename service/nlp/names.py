@@ -5,30 +5,36 @@ The model's PERSON spans are a start: they often stop at a hyphen ("Han Min-soo"
 Uddin"), and they hold titles, honorifics and nationality words ("His Majesty King X"). A
 nickname in quotes inside a name ('Ana "Nina" Ruiz') is not part of the name.
 """
+import functools
 import re
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import lexicon
 from .places import country_of, is_known_place_or_group
-from .vocab import vocab
 
 HYPHENS = {"-", "‐", "–"}
 QUOTES = {'"', "“", "”", "'", "‘", "’"}
 NAME_LABELS = {"PERSON", "NORP", "GPE"}
-DETERMINERS = {"the", "his", "her", "their", "its"}
 INITIAL = re.compile(r"^[A-Z]\.$")
 NOT_NAME_START = {"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "PUNCT"}  # "Later King NAME"
-FATHER = {"bin", "bint", "binti", "ibn"}
-JOINING = {"al", "el", "bin", "bint", "ibn", "abu"}  # particles that may be capitalised inside a name
+
+
+@functools.cache
+def _never_starts() -> frozenset[str]:
+    """Title words, modifiers, honorifics, office words and determiners: no name begins with one."""
+    lex = lexicon()
+    return lex.titles.title_modifier_honorific | lex.titles.office_words | lex.grammar.determiners
 
 
 def _given_abbreviation(tok: Token) -> bool:
     """ "P." in "Lucia P. Navarro", "Md." in "Md. Karim Uddin"."""
-    return bool(INITIAL.match(tok.text)) or tok.lower_ in vocab()["name_abbreviations"]
+    return bool(INITIAL.match(tok.text)) or tok.lower_ in lexicon().titles.name_abbreviations
 
 
 def _particle(tok: Token) -> bool:
-    return tok.lower_ in vocab()["particles"] and (tok.is_lower or tok.lower_ in JOINING)
+    titles = lexicon().titles
+    return tok.lower_ in titles.name_particles and (tok.is_lower or tok.lower_ in titles.joining_particles)
 
 
 def _capitalised(tok: Token) -> bool:
@@ -65,14 +71,14 @@ def _surname_left_out(doc: Doc, end: int) -> bool:
     tok = doc[end]
     after = doc[end + 1] if end + 1 < len(doc) else None
     return (tok.pos_ == "PROPN" and not tok.ent_type_ and _capitalised(tok) and _plain_word(tok)
-            and tok.lower_ not in vocab()["title_words"] and doc[end - 1].whitespace_ != ""
+            and tok.lower_ not in lexicon().titles.title_words and doc[end - 1].whitespace_ != ""
             and (after is None or not _capitalised(after)))
 
 
 def _extend_left(doc: Doc, start: int) -> int:
     """Over an initial or abbreviated given name, the given name before an initial, and the given
     name before "bin" (a name does not begin with its father's)."""
-    if (start > 0 and doc[start].lower_ in FATHER and _capitalised(doc[start - 1])
+    if (start > 0 and doc[start].lower_ in lexicon().titles.father_particles and _capitalised(doc[start - 1])
             and doc[start - 1].pos_ == "PROPN" and _plain_word(doc[start - 1])):
         start -= 1
     while start > 0 and _given_abbreviation(doc[start - 1]):
@@ -82,22 +88,21 @@ def _extend_left(doc: Doc, start: int) -> int:
             and before.pos_ == "PROPN" and _plain_word(before)):
         start -= 1  # "Lucia" of "Lucia P. Navarro"
     elif (before is not None and start > 1 and not before.ent_type_ and before.pos_ == "PROPN"
-          and _capitalised(before) and _plain_word(before) and doc[start - 2].lower_ in vocab()["title_words"]
+          and _capitalised(before) and _plain_word(before) and doc[start - 2].lower_ in lexicon().titles.title_words
           and (start + 1 == len(doc) or not _capitalised(doc[start + 1]))):
         start -= 1  # "Aide Tomas Ortiz" where the model tagged only the surname
     return start
 
 
 def _plain_word(tok: Token) -> bool:
-    v = vocab()
-    return tok.lower_ not in v["name_never_starts"] \
+    return tok.lower_ not in _never_starts() \
         and not country_of(tok.text)
 
 
 def _extend(span: Span) -> tuple[int, int]:
     doc = span.doc
     start, end = _extend_left(doc, span.start), span.end
-    if all(_given_abbreviation(t) or t.lower_ in vocab()["title_modifier_honorific"] for t in span):
+    if all(_given_abbreviation(t) or t.lower_ in lexicon().titles.title_modifier_honorific for t in span):
         while (end < len(doc) and end - span.end < 4 and _capitalised(doc[end]) and doc[end].pos_ == "PROPN"
                and not doc[end].ent_type_):
             end += 1  # the model typed "Md." or "Datuk Seri" alone and left the name after it untagged
@@ -111,17 +116,17 @@ def _opening_gerund(tok: Token) -> bool:
 
 def _function_word(tok: Token) -> bool:
     """ "Later" of "Later King NAME"; not a particle the tagger took for one ("Van", "De", "Al")."""
-    return tok.pos_ in NOT_NAME_START and tok.lower_ not in vocab()["particles"]
+    return tok.pos_ in NOT_NAME_START and tok.lower_ not in lexicon().titles.name_particles
 
 
 def _strip_left(doc: Doc, start: int, end: int) -> int:
     """Titles, honorifics, determiners, nationality and office words off the front of a name."""
-    v = vocab()
-    drop = v["name_never_starts"]
+    v = lexicon().titles
+    drop = _never_starts()
     while start < end and (doc[start].lower_ in drop or country_of(doc[start].text) or _opening_gerund(doc[start])
                            or _function_word(doc[start]) or doc[start].text in {",", "/"}):
-        if (doc[start].lower_ in v["name_part_titles"] and start + 1 < end and start > 0
-                and doc[start - 1].lower_ in v["title_words"]):
+        if (doc[start].lower_ in v.name_part_titles and start + 1 < end and start > 0
+                and doc[start - 1].lower_ in v.title_words):
             break  # "Prime Minister Sheikh NAME": after an office, "Sheikh" is part of the name
         start += 1
     return start
@@ -136,9 +141,9 @@ def _nickname_at(doc: Doc, i: int) -> bool:
 
 
 def _is_name(words: Span) -> bool:
-    doc = words.doc
+    doc, particles = words.doc, lexicon().titles.name_particles
     for tok in words:
-        if _particle(tok) or tok.lower_ in vocab()["particles"] or tok.text in HYPHENS or _nickname_at(doc, tok.i):
+        if _particle(tok) or tok.lower_ in particles or tok.text in HYPHENS or _nickname_at(doc, tok.i):
             continue
         if tok.i > words.start and doc[tok.i - 1].text in HYPHENS and tok.is_alpha:
             continue  # "Min-soo"
@@ -149,9 +154,9 @@ def _is_name(words: Span) -> bool:
     last = words[-1]
     if len(words) == 1 and words.start > 0 and doc[words.start - 1].lower_ == "the":
         return False  # "in the Sahel", "the Kremlin": a region or an institution, not a surname
-    if any(t.lower_ in vocab()["not_name_words"] for t in words):
+    if any(t.lower_ in lexicon().titles.not_name_words for t in words):
         return False  # "<X> Province", "a New Europe", "Global Governance"
-    return last.lower_ not in vocab()["particles"] and not _given_abbreviation(last) \
+    return last.lower_ not in lexicon().titles.name_particles and not _given_abbreviation(last) \
         and not is_known_place_or_group(name_text(words))
 
 
@@ -193,20 +198,20 @@ def nickname(span: Span) -> str | None:
         return inside[0].text
     e = span.end
     if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and _capitalised(doc[e + 1]) \
-            and not country_of(doc[e + 1].text) and doc[e + 1].lower_ not in vocab()["title_words"]:
+            and not country_of(doc[e + 1].text) and doc[e + 1].lower_ not in lexicon().titles.title_words:
         return doc[e + 1].text
     return None
 
 
 def name_spans(doc: Doc) -> list[Span]:
     out = []
-    v = vocab()
+    v = lexicon().titles
     for ent in doc.ents:
-        titled = ent.start > 0 and doc[ent.start - 1].lower_ in v["title_words"] or (
-            ent.root.dep_ == "appos" and ent.root.head.lower_ in v["title_words"])  # "The Premier of X, NAME,"
+        titled = ent.start > 0 and doc[ent.start - 1].lower_ in v.title_words or (
+            ent.root.dep_ == "appos" and ent.root.head.lower_ in v.title_words)  # "The Premier of X, NAME,"
         if ent.label_ not in NAME_LABELS and not (ent.label_ == "ORG" and titled):
             continue
-        if ent.label_ == "ORG" and any(t.lower_ in v["institutions"] for t in ent):
+        if ent.label_ == "ORG" and any(t.lower_ in v.institution_words for t in ent):
             continue
         span = clean(ent)
         if span is None or (out and span.start < out[-1].end):
@@ -222,7 +227,8 @@ def _untyped_name(span: Span) -> bool:
     words = name_tokens(span)
     if len(words) < 2 or len(words) > 6 or any(is_known_place_or_group(t.text) for t in words):
         return False
-    return all(t.pos_ == "PROPN" or _given_abbreviation(t) for t in words if t.lower_ not in vocab()["particles"])
+    particles = lexicon().titles.name_particles
+    return all(t.pos_ == "PROPN" or _given_abbreviation(t) for t in words if t.lower_ not in particles)
 
 
 def _after_title_country(doc: Doc, i: int) -> int:
@@ -241,16 +247,16 @@ def _after_title_country(doc: Doc, i: int) -> int:
 def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
     """ "Pope Leo", "Emir Tamim", "Prime Minister of Ruritania NAME": capitalised words right after a
     title (and its country) that the model left untagged."""
-    v = vocab()
+    v = lexicon().titles
     out = []
     for tok in doc:
         title = tok.lower_[:-1] if tok.tag_ in {"NNS", "NNPS"} and tok.lower_.endswith("s") else tok.lower_
-        if title not in v["name_titles"] or tok.ent_type_:  # "Presidents NAME of X and NAME of Y" too
+        if title not in v.name_titles or tok.ent_type_:  # "Presidents NAME of X and NAME of Y" too
             continue
         begin = end = _after_title_country(doc, tok.i)
         while (end < len(doc) and end - begin < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
                and not doc[end].ent_type_
-               and doc[end].lower_ not in v["title_or_modifier"] and doc[end].lower_ not in v["institutions"]):
+               and doc[end].lower_ not in v.title_or_modifier and doc[end].lower_ not in v.institution_words):
             end += 1
         if end > begin and (end == len(doc) or doc[end].pos_ != "PROPN"):
             span = clean(doc[begin:end])

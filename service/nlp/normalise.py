@@ -2,26 +2,20 @@
 
 Expressions are found by the patterns of dates.py and published.py; only the short matched text
 goes to dateparser, never a whole sentence. Month and weekday names come from dateparser's own
-locales, English for the body and the byline languages of data/dates.json for header lines.
+locales, English for the body and the byline languages of data/en/dates.json for header lines.
 """
 import datetime as dt
 import functools
-import json
 import re
-from pathlib import Path
 
 from dateparser.date import DateDataParser
 from dateparser.languages import default_loader
 
+from .lexicon import lexicon
+
 MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december")
 WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-@functools.cache
-def vocabulary() -> dict:
-    with open(Path(__file__).parent / "data" / "dates.json", encoding="utf-8") as fh:
-        return json.load(fh)
 
 
 def _names(lang: str, key: str) -> list[str]:
@@ -36,7 +30,7 @@ def months() -> dict[str, tuple[int, str]]:
     for i, key in enumerate(MONTH_KEYS, 1):
         for name in _names("en", key):
             out[name] = (i, "en")
-    for lang in vocabulary()["byline_languages"]:
+    for lang in lexicon().dates.byline_languages:
         for i, key in enumerate(MONTH_KEYS, 1):
             for name in _names(lang, key):
                 if len(name) >= 4 and name.isalpha():

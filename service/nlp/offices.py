@@ -3,13 +3,19 @@
 The country is kept apart (Person.country); "his Ruritanian counterpart" names no office of its
 own: it borrows the office of the person it is the counterpart of, or gives none.
 """
+import functools
 import re
 
+from .lexicon import lexicon
 from .places import country_of
-from .vocab import vocab
 
 POSSESSIVE = re.compile(r"^(.+?)['’]s$")
-LEADING = {"the", "his", "her", "their", "its", "a", "an"}
+
+
+@functools.cache
+def _leading() -> frozenset[str]:
+    """Determiners and articles before an office ("the", "his", "a")."""
+    return lexicon().grammar.determiners | lexicon().grammar.indefinite_articles
 
 
 def _country_words(words: list[str]) -> int:
@@ -30,7 +36,7 @@ def office(title: str | None) -> str | None:
         return None
     words = re.split(r"\s[-–—]\s", title)[-1].split()  # "CITY - President": a dateline before the title
     while True:
-        if len(words) > 1 and (words[0].lower() in LEADING or not any(c.isalnum() for c in words[0])):
+        if len(words) > 1 and (words[0].lower() in _leading() or not any(c.isalnum() for c in words[0])):
             words = words[1:]
             continue
         n = _country_words(words)
@@ -44,7 +50,7 @@ def office(title: str | None) -> str | None:
             if end > k + 1 and country_of(" ".join(words[k + 1:end])):
                 words = words[:k] + words[end:]
                 break
-    if words and words[-1].lower().endswith("s") and words[-1].lower()[:-1] in vocab()["title_words"]:
+    if words and words[-1].lower().endswith("s") and words[-1].lower()[:-1] in lexicon().titles.title_words:
         words[-1] = words[-1][:-1]  # "Presidents A of X and B of Y": each holds the office
     if words and words[-1].lower() in {"counterpart", "counterparts"}:
         return None

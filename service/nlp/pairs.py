@@ -5,10 +5,10 @@ gives Y the country B). A set is used only when it has as many states as the eve
 holds every country the others already have; two sets that disagree give nothing."""
 from spacy.tokens import Doc, Span
 
+from .lexicon import lexicon
 from .people import People
-from .pipeline import data, sentences
+from .pipeline import sentences
 from .places import country_of, is_country, is_demonym
-from .vocab import vocab
 
 JOINERS = {",", "and", "&", "-", "–", "/", "the"}
 HYPHENS = ("-", "–")
@@ -36,7 +36,7 @@ def state_sets(doc: Doc) -> list[frozenset[str]]:
     that speaks of their relationship ("relations", "ties", "the two countries": data)."""
     cached = doc.user_data.get("nlp_state_sets")
     if cached is None:
-        words = set(data("participation.json")["relation_words"])
+        words = lexicon().participation.relation_words
         cached = doc.user_data["nlp_state_sets"] = [
             frozenset(run) for sent in sentences(doc) if any(t.lower_ in words for t in sent)
             for run in _runs(sent) if len(run) >= 2]
@@ -62,7 +62,7 @@ def _runs(sent: Span) -> list[list[str]]:
 
 
 def _international(person) -> bool:
-    bodies = [b.lower() for b in vocab()["international_bodies"]]
+    bodies = [b.lower() for b in lexicon().titles.international_bodies]
     return any(b in t.lower().split() or b in t.lower() and " " in b for t in person.titles for b in bodies)
 
 

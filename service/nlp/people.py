@@ -1,8 +1,8 @@
 """The people of one article and their mentions (plain dataclasses)."""
 from dataclasses import dataclass, field
 
+from .lexicon import lexicon
 from .offices import is_counterpart, office
-from .vocab import vocab
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Person:
 
     @property
     def spokesperson(self) -> bool:
-        return any(s in t.lower() for t in self.titles for s in vocab()["spokes"])
+        return any(s in t.lower() for t in self.titles for s in lexicon().titles.spokesperson)
 
 
 @dataclass

