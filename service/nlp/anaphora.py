@@ -6,7 +6,8 @@ from spacy.tokens import Span, Token
 
 from .lexicon import lexicon
 from .people import People
-from .pipeline import sent_of, sentences
+from .pipeline import sent_of, sentences, text_of
+from .zones import quote_spans
 
 LOOK_BACK = 3  # sentences
 
@@ -20,17 +21,18 @@ def _before(tok: Token, n: int) -> list[Span]:
 
 
 def pair_of(noun: Token, people: People) -> list[int]:
-    """ "the two leaders", "both ministers": the two people of the nearest earlier sentence that
-    names anyone, when it names exactly two; nothing when that is ambiguous."""
+    """ "the two leaders", "both ministers", "the presidents' call": the two people of the nearest
+    earlier sentence that names anyone, when it names exactly two; nothing when that is ambiguous."""
     if noun.lemma_.lower() not in lexicon().titles.person_nouns or noun.tag_ not in {"NNS", "NNPS"}:
         return []
-    if not any(c.lower_ in lexicon().grammar.pair_words for c in noun.children if c.i < noun.i):
+    owner = noun.dep_ == "poss" and any(c.lower_ == "the" for c in noun.children)  # "the presidents' call"
+    if not owner and not any(c.lower_ in lexicon().grammar.pair_words for c in noun.children if c.i < noun.i):
         return []
     for sent in [sent_of(noun), *_before(noun, LOOK_BACK)]:
         named: list[int] = []
         for t in sent:
             pid = people.pid_at(t.i)
-            if (pid is not None and pid not in named and t.i < noun.i and not _reporter(t)
+            if (pid is not None and pid not in named and t.i < noun.i and not reporter(t)
                     and not people.persons[pid].spokesperson):
                 named.append(pid)
         if named:
@@ -38,11 +40,14 @@ def pair_of(noun: Token, people: People) -> list[int]:
     return []
 
 
-def _reporter(tok: Token) -> bool:
-    """Whether a name is who reports ("..., X, a spokesman, said"), not a party to the contact."""
+def reporter(tok: Token) -> bool:
+    """Whether a name is who reports ("..., X, a spokesman, said", "according to X"), not a party to
+    the contact."""
     root = tok
     while root.dep_ in {"compound", "flat", "appos"} and root.head.i != root.i:
         root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        return True
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _reporting()
 
 
@@ -67,3 +72,25 @@ def antecedent(trigger: Token) -> Span | None:
             if any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" for t in sent):
                 return sent
     return None
+
+
+def quote_speaker(tok: Token, people: People) -> list[int]:
+    """ "“I hosted X,” Y said": the one person of the paragraph who says the quotation `tok` is in."""
+    doc = tok.doc
+    spans = quote_spans(doc)
+    if not any(a <= tok.idx < b for a, b in spans):
+        return []
+    text = text_of(doc)
+    lo, hi = text.rfind("\n", 0, tok.idx) + 1, text.find("\n", tok.idx)
+    hi = len(text) if hi < 0 else hi
+    verbs = _reporting()
+    found: list[int] = []
+    for t in doc:
+        if not lo <= t.idx < hi or t.pos_ != "VERB" or t.lemma_.lower() not in verbs \
+                or any(a <= t.idx < b for a, b in spans):
+            continue
+        for subj in (k for k in t.children if k.dep_ == "nsubj"):
+            for pid in {p for w in subj.subtree if (p := people.pid_at(w.i)) is not None}:
+                if pid not in found:
+                    found.append(pid)
+    return found if len(found) == 1 else []

@@ -33,7 +33,6 @@ from .zones import find_zones
 # a publication date a relative date may count from (a masthead is the day a page was seen)
 ANCHORS = {"client", "header", "publication_line", "dateline", "dateline_year", "post"}
 # a report is news of the year after the latest full date it recounts, at the most
-NEWS_HORIZON = dt.timedelta(days=365)
 
 for _name in ("article", "publication", "zones", "people", "dates", "contacts"):
     if not Doc.has_extension(_name):
@@ -62,7 +61,7 @@ def publication_component(doc: Doc) -> Doc:
     if day is None and given and shown.dateline_start is not None:  # "MINSK, Aug. 25 (Wire) --"
         day = dateline_day(text, shown.dateline_start, given)
     elif day is None and published is None and shown.dateline_start is not None:
-        day = _dateline_after_latest_date(text, shown.dateline_start)
+        day = _dateline_near_dates(text, shown.dateline_start)
         if day is not None:
             published, basis = day, "dateline_year"
     # relative dates count from the report's dateline day, else from a publication date the text shows
@@ -76,11 +75,14 @@ def publication_component(doc: Doc) -> Doc:
     return doc
 
 
-def _dateline_after_latest_date(text: str, start: int) -> dt.date | None:
+def _dateline_near_dates(text: str, start: int) -> dt.date | None:
     """A yearless dateline ("MINSK, Aug. 25 (Wire) --") in an article that shows no year of its own:
-    the first such day after the latest full date the story recounts ("on December 7, 2021")."""
-    latest = max((d for _, d in full_dates(text)), default=None)
-    return dateline_day(text, start, latest + NEWS_HORIZON) if latest else None
+    the year that puts that day nearest the full dates the story gives ("talks on December 7, 2021",
+    "his inauguration on Jan 1, 2025"), recounted or ahead."""
+    fulls = [d for _, d in full_dates(text)]
+    years = {d.year + k for d in fulls for k in (-1, 0, 1)}
+    days = [d for y in sorted(years) if (d := dateline_day(text, start, dt.date(y, 12, 31))) is not None]
+    return min(days, key=lambda day: min(abs((day - f).days) for f in fulls), default=None)
 
 
 @Language.component("timeline_line_breaks")

@@ -11,7 +11,9 @@ month); for a contact, its day as told without names just before ("The ministers
 Sunday. Minister A and Minister B discussed ...") or just after ("The conversation took place on
 Wednesday"); and the report's own day for a contact told in the simple past with no day ("X met
 Y", "held talks") in a report whose dateline gives its day, or in the lead sentence of a dated
-report. "Has met", "recently met" give none.
+report; so does a speech, briefing or statement told that way in a datelined report that nothing
+else dates. "Has met",
+"recently met" give none.
 """
 import datetime as dt
 
@@ -28,6 +30,7 @@ IN_PERSON = {"meeting", "multilateral_meeting", "generic"}
 SPOKEN = {"statement", "press_conference"}
 AFTERWARDS = lexicon().dates.afterwards  # "told reporters afterwards"
 CONTACT_NOUNS = lexicon().dates.contact_nouns  # "after the meeting"
+CONTACT_VERBS = lexicon().dates.contact_verbs  # "after meeting with X"
 DEFINITE = lexicon().dates.definite  # "the conversation", "their talks": a contact already told
 OCCASION_LOOK_BACK = 6  # sentences
 
@@ -138,9 +141,15 @@ def _afterwards(tok: Token) -> bool:
     """ "afterwards", "after the meeting", "following the talks": right after the contact just reported."""
     if tok.lower_ in AFTERWARDS:
         return True
-    return tok.lower_ in {"after", "following"} and any(
-        k.dep_ == "pobj" and k.lemma_.lower() in CONTACT_NOUNS and any(d.lower_ == "the" for d in k.children)
-        for k in tok.children)
+    if tok.lower_ not in {"after", "following"}:
+        return False
+    for k in tok.children:
+        if k.dep_ == "pcomp" and k.lemma_.lower() in CONTACT_VERBS:
+            return True  # "after meeting with X"
+        if k.dep_ == "pobj" and k.lemma_.lower() in CONTACT_NOUNS and any(
+                d.lower_ == "the" or d.dep_ == "prep" and d.lower_ == "with" for d in k.children):
+            return True  # "after the meeting", "following talks with X"
+    return False
 
 
 def _spoken_date(doc: Doc, g, before: list, groups: list, dates: list[DateExpr], anchor: dt.date | None):
@@ -196,6 +205,8 @@ def settle(doc: Doc, groups: list, dates: list[DateExpr], anchor: dt.date | None
             g.date = g.follows.date if g.follows is not None else None
         if g.date is None and g.channel in SPOKEN:
             g.date = _post_closing(g, dates) or _spoken_date(doc, g, groups[:k], groups, dates, anchor)
+        if g.date is None and g.channel in SPOKEN | {"speech"} and lead is None:
+            g.date = _report_day(doc, g, dates, report, lead)  # a datelined report's day
         if g.date is None and g.channel in CONTACTS:
             g.date = _nameless_date(doc, g, dates, named) or _report_day(doc, g, dates, report, lead)
 

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.channels import SPEAKER_ONLY
 
-from .anaphora import pair_of
+from .anaphora import pair_of, quote_speaker, reporter
 from .lexicon import Channels, lexicon
 from .modality import hypothetical
 from .people import People
@@ -65,6 +65,8 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
         found = pids_in(clause(s), people)
         if not found and pronouns and s.lower_ in {"he", "she"}:
             found = _antecedent(s, people)
+        if not found and s.lower_ == "i":
+            found = quote_speaker(s, people)  # "“I met X today,” Y said"
         if not found:
             found = pair_of(s, people)  # "the two leaders met"
         for pid in found:
@@ -158,13 +160,13 @@ def _match_channels(doc: Doc) -> dict[int, tuple[str, Span]]:
 def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> list[Candidate]:
     c = lexicon().channels
     out: list[Candidate] = []
-    media: dict[int, str] = {}  # sentence start -> a call medium named there ("in a video call")
+    media: dict[int, list[tuple[str, Token]]] = {}  # sentence start -> the call media named there
     for channel, span in best_matches(doc).values():
         trig = span.root
         if skip(trig.idx):
             continue
         if channel in {"phone_call", "video_call"} and not hypothetical(trig):
-            media.setdefault(sent_of(trig).start, channel)
+            media.setdefault(sent_of(trig).start, []).append((channel, trig))
         cand = _candidate(channel, trig, people, c)
         if cand is not None:
             out.append(cand)
@@ -174,8 +176,10 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
     for cand in out:  # "congratulated X in a phone call": the call is how it was said
         if cand.channel == "correspondence" and _exchanged(cand.trigger, c):
             cand.channel = "generic"  # "the two exchanged greetings": what they said in their talk
-        if cand.channel in {"generic", "correspondence"} and cand.sent.start in media:
-            cand.channel = media[cand.sent.start]
+        if cand.channel in {"generic", "correspondence"}:
+            cand.channel = next((m for m, tok in media.get(cand.sent.start, ())
+                                 if _by_way_of(tok) and (tok.i in cand.region or _verb_of(tok).i == cand.gv.i)),
+                                cand.channel)
     out = _said_in_writing(out)
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in c.speech_verbs or skip(tok.idx):
@@ -247,25 +251,86 @@ def _read_verb(channel: str, trig: Token, people: People) -> Reading | None:
             for k in guests):
         return None  # "received a letter": the letter is the event
     objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)
+    if not objs and channel not in SPEAKER_ONLY and any(k.lower_ in lexicon().titles.person_nouns for k in guests):
+        objs = listed_after(trig, people)  # "received several guests, among them X, Y and Z"
     return Reading(channel, trig, subject_pids(trig, people), objs, clause(trig))
+
+
+def listed_after(trig: Token, people: People) -> list[int]:
+    """The people of a list that a marker ("including", "among them", "such as") opens after `trig`
+    in its sentence, up to the next verb or the first preposition after a name ("at the palace")."""
+    sent = sent_of(trig)
+    markers = lexicon().channels.list_markers
+    words = [t.lower_ for t in sent]
+    start = next((i for i in range(trig.i - sent.start + 1, len(words))
+                  if words[i] in markers or " ".join(words[i:i + 2]) in markers), None)
+    out: list[int] = []
+    if start is None:
+        return out
+    for t in sent[start + 1:]:
+        pid = people.pid_at(t.i)
+        if pid is None and (t.pos_ == "VERB" or t.text in {";", ":"}
+                            or out and t.pos_ == "ADP" and t.lower_ != "of"):
+            break
+        if pid is not None and pid not in out:
+            out.append(pid)
+    return out
 
 
 def _read_adposition(channel: str, trig: Token, people: People) -> Reading:
     """ "X spoke to Y by phone": the verb the medium hangs from."""
     gv = trig.head
+    for _ in range(4):  # "said at the start of a speech": the verb the phrase hangs from
+        if gv.pos_ in {"VERB", "AUX"} or gv.head.i == gv.i:
+            break
+        gv = gv.head
     objs = [] if channel in SPEAKER_ONLY else object_pids(gv, people)
     for medium in (k for k in trig.children if k.dep_ == "pobj"):  # "spoke by telephone with X"
         objs += [p for p in object_pids(medium, people) if p not in objs]
     return Reading(channel, gv, subject_pids(gv, people), objs, clause(gv))
 
 
-def _noun_people(trig: Token, people: People) -> list[int]:
-    """The people a noun trigger names itself: "his talks with X", "the meeting between X and Y"."""
+def _noun_people(trig: Token, people: People, speaker_only: bool = False) -> list[int]:
+    """The people a noun trigger names itself: "his talks with X", "the meeting between X and Y".
+    A briefing or speech names only its speaker: "X's briefing", "X, briefing reporters on Y's plane"."""
     own = _possessor(trig, people)
-    own += [p for p in pids_in(clause(trig), people) if p not in own]
+    if speaker_only:
+        named = [t for t in trig.children if t.dep_ in {"poss", "compound", "nmod"}]
+        if trig.dep_ == "appos":
+            named.append(trig.head)
+        own += [p for p in pids_in(named, people) if p not in own]
+    else:
+        own += [p for p in pids_in(clause(trig), people) if p not in own]
+        for owner in (k for k in trig.children if k.dep_ == "poss" and not own):
+            own += pair_of(owner, people)  # "the presidents' phone call"
+        if not own:
+            own += state_pair(trig, people)  # "the Ruritanian-Utopian talks"
     for prep in (k for k in trig.children if k.dep_ == "prep" and k.lower_ in {"with", "between"}):
         own += [p for p in list_pids(prep, people) if p not in own]
     return own
+
+
+def state_pair(trig: Token, people: People) -> list[int]:
+    """ "the A-B talks", "the A and B summit": the one person of each of the two or more states that
+    modify the trigger, when the article names exactly one of each besides those who only report."""
+    doc = trig.doc
+    states: list[str] = []
+    for t in doc[trig.left_edge.i:trig.i]:
+        iso = country_of(t.text) if t.ent_type_ in {"GPE", "NORP"} and t.ent_iob_ == "B" else None
+        if iso and iso not in states:
+            states.append(iso)
+    if len(states) < 2:
+        return []
+    out = []
+    reporters = {m.pid for m in people.mentions if reporter(doc[m.start])}
+    told = {m.pid for m in people.mentions if not reporter(doc[m.start])}
+    for iso in states:
+        of_state = [p.pid for p in people.persons if p.country == iso and not p.spokesperson
+                    and (p.pid in told or p.pid not in reporters)]
+        if len(of_state) != 1:
+            return []
+        out += of_state
+    return out
 
 
 def _read_noun(channel: str, trig: Token, people: People, c: Channels) -> Reading | None:
@@ -273,7 +338,10 @@ def _read_noun(channel: str, trig: Token, people: People, c: Channels) -> Readin
     node = trig
     while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in c.quantity_nouns:
         node = node.head.head  # "a round of talks"
-    own = _noun_people(trig, people)
+    while channel in SPEAKER_ONLY and node.dep_ == "pobj" and node.head.lower_ == "of" \
+            and node.head.head.lower_ in c.part_nouns:
+        node = node.head.head  # "said at the start of a speech"
+    own = _noun_people(trig, people, channel in SPEAKER_ONLY)
     head = node.head
     if node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in c.attribution_preps:
         return None  # "according to a statement": a source, not an event
@@ -331,6 +399,18 @@ def _candidate(channel: str, trig: Token, people: People, c: Channels) -> Candid
                    or _destination(trig, region_toks))
     return Candidate(r.channel, pids, trig, r.gv, sent_of(trig), region_set, counterpart,
                      subj=[p for p in r.subj if p in pids])
+
+
+def _by_way_of(tok: Token) -> bool:
+    """ "in a phone call", "by phone", "via video link": a medium in a phrase, not an event of its own
+    ("the call followed the talks")."""
+    return tok.pos_ == "ADP" or tok.dep_ == "pobj" or tok.head.dep_ == "pobj" and tok.dep_ in {"compound", "amod"}
+
+
+def _verb_of(tok: Token) -> Token:
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

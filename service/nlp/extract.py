@@ -14,6 +14,7 @@ from .events import best_matches
 from .headline import headline
 from .merge import Group, background
 from .modality import hypothetical
+from .pairs import left_country
 from .people import People
 from .pipeline import load_nlp, sent_of, text_of
 from .places import dateline_city, event_location, span_country
@@ -52,6 +53,8 @@ def extract_doc(doc: Doc) -> ArticleExtraction:
                   pub.dateline_start)
     for group in groups:
         art.starts.append(min(c.sent.start_char for c in group.cands))
+        if (left := left_country(doc, group.pids, doc._.people)) is not None:
+            doc._.people.persons[left[0]].country = left[1]  # "relations between A and B"
     for group in groups:
         result.events.append(_event(art, group))
     return result

@@ -34,7 +34,7 @@ HEADER = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d\d-\d\d)(?!\d)(?:T[\d:.]+Z?)?", r
 # "Quito [Ecuador]", "KANDY, Central Province")
 NAME = rf"(?!(?i:{WD}|{MON})\b)[A-Z][A-Za-z.'-]*(?:\s(?:[A-Z][A-Za-z.'-]*|de|al|el|es))"r"{0,3}"
 PLACE = rf"{NAME}(?:,\s*{NAME})?" r"(?:\s*[\[(][^\]()\n]{1,40}[\])])?"
-AGENCY = r"\s*(?:\([A-Za-z .]{2,20}\)|/[A-Za-z .]{2,20}/\.?)"
+AGENCY = r"\s*(?:\([A-Za-z .&-]{2,30}\)|/[A-Za-z .&-]{2,30}/\.?)"  # "(Reuters)", "(AFP-JIJI)", "/TASS/."
 SHORT_DATE = (rf"(?:(?P<mon>(?i:{MON_EN}))\.?\s+(?P<d>\d{{1,2}}){ORD}(?:(?:,\s*|\s+|/){YEAR})?"
               rf"|(?P<d2>\d{{1,2}}){ORD}\s+(?P<mon2>(?i:{MON_EN}))\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?)")
 END = r"(?:\s*(?:--|[:\-–—])\s|\s*$)"

@@ -101,6 +101,8 @@ class Channels(_File):
     spoken_courtesies: Words
     summit_nouns: Words
     separate_words: Words
+    list_markers: Words  # "received guests, including X and Y": a list of the guests follows
+    part_nouns: Words  # "said at the start of a speech": the speech frames the verb
 
     @cached_property
     def rank(self) -> dict[str, int]:
@@ -112,6 +114,7 @@ class Participation(_File):
     """participation.json: roles of no state actor, and the phrases whose people only attend."""
     non_state_titles: Words
     attendance_heads: Annotated[dict[str, Words], Field(min_length=1)]
+    relation_words: Words  # "relations between A and B": a relationship of those states
 
 
 class Dates(_File):
@@ -130,6 +133,7 @@ class Dates(_File):
     vague_past: Words
     afterwards: Words
     contact_nouns: Words
+    contact_verbs: Words  # "after meeting with X"
     definite: Words
     start_verbs: Words
 

@@ -15,6 +15,14 @@ from .lexicon import lexicon
 from .people import People
 
 
+def _same_time(a: DateExpr | None, b: DateExpr | None) -> bool:
+    """Whether two dates may be of one contact: either unknown, or equal to the coarser precision."""
+    if a is None or b is None or a.date is None or b.date is None:
+        return True
+    n = 7 if "month" in (a.precision, b.precision) else 4 if "year" in (a.precision, b.precision) else 10
+    return a.date.isoformat()[:n] == b.date.isoformat()[:n]
+
+
 class Group:
     def __init__(self, cand: Candidate, date: DateExpr | None):
         self.channel = cand.channel
@@ -24,11 +32,7 @@ class Group:
         self.follows: Group | None = None  # "X also met Y": the contact this one was part of
 
     def compatible_date(self, other: DateExpr | None) -> bool:
-        a, b = self.date, other
-        if a is None or b is None or a.date is None or b.date is None:
-            return True
-        n = 7 if "month" in (a.precision, b.precision) else 10
-        return a.date.isoformat()[:n] == b.date.isoformat()[:n]
+        return _same_time(self.date, other)
 
 
 def _placed(cand: Candidate) -> bool:
@@ -76,8 +80,9 @@ def _settle_media(dated: list[tuple[Candidate, DateExpr | None]]) -> None:
                     and c2.sent.start == cand.sent.start and set(cand.pids) <= set(c2.pids)), None)
         # a call of the same people ("X and Y spoke by phone ... The talks covered ..."), or a round
         # of calls of X's whose callers go unnamed; never a call of one of them with someone else
-        ctx = ctx or next((c2 for c2, _ in dated if c2.channel in {"phone_call", "video_call"}
-                           and (_same_people(c2.pids, cand.pids) or set(c2.pids) <= set(cand.pids))), None)
+        ctx = ctx or next((c2 for c2, d2 in dated if c2.channel in {"phone_call", "video_call"}
+                           and (_same_people(c2.pids, cand.pids) or set(c2.pids) <= set(cand.pids))
+                           and _same_time(date, d2)), None)  # talks of another day are other talks
         # "X met Y ... The two presidents spoke about ...": the talk of the meeting just reported
         ctx = ctx or next((c2 for c2, _ in reversed(dated[:i]) if c2.channel == "meeting"
                            and len(cand.pids) > 1 and set(cand.pids) <= set(c2.pids)), None)

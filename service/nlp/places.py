@@ -167,6 +167,8 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         if prev is not None and prev.lower_ == "the" and prev.i > 0:
             prev = ent.doc[prev.i - 1]  # "at the Vatican"
+        if prev is not None and prev.text == ",":
+            prev = _venue_prep(ent.doc, prev.i) or prev  # "at VENUE, CITY": the city is where it was
         visited = ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() == "visit"  # "visited Ankara"
         if not visited and (prev is None or prev.lower_ not in words.location_preps):
             continue
@@ -190,8 +192,45 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
         elif fallback is None and ent.label_ == "GPE" and prev.lower_ in {"in", "at", "of"}:
             fallback = (name, context)  # a place the gazetteer does not hold as a city ("in Bali")
         elif fallback is None and ent.label_ in {"FAC", "ORG"}:
-            fallback = venue_city(ent)  # "at the Kumasi Conference Centre"
+            fallback = venue_city(ent) or _venue_cities(ent.doc, doc_ents).get(strip_name(ent.text))
+            # "at the Kumasi Conference Centre"; a venue the article places elsewhere ("at X, Kumasi")
     return best or fallback or _untagged_city(tokens)
+
+
+def _venue_cities(doc, doc_ents: list[Span]) -> dict[str, tuple[str, str]]:
+    """The venues the article names with their city ("at the Grand Palace, Ruritown"), once per doc."""
+    cached = doc.user_data.get("nlp_venue_cities")
+    if cached is not None:
+        return cached
+    out: dict[str, tuple[str, str]] = {}
+    for k, ent in enumerate(doc_ents[:-1]):
+        city = doc_ents[k + 1]
+        if ent.label_ not in {"FAC", "ORG"} or city.label_ not in PLACE_LABELS or city.start != ent.end + 1 \
+                or doc[ent.end].text != "," or _venue_prep(doc, ent.end) is None:
+            continue
+        name = strip_name(city.text)
+        iso = None if country_of(name) else city_country(name)
+        if iso:
+            out.setdefault(strip_name(ent.text), (name, iso))
+    doc.user_data["nlp_venue_cities"] = out
+    return out
+
+
+def _ent_start(doc, i: int) -> int:
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _venue_prep(doc, comma: int) -> Token | None:
+    """ "at the Grand Palace, Ruritown": the "at" of a venue the comma follows."""
+    if comma < 2 or doc[comma - 1].ent_type_ not in {"FAC", "ORG"}:
+        return None
+    start = _ent_start(doc, comma - 1)
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ == "the" and start > 1:
+        before = doc[start - 2]
+    return before if before is not None and before.lower_ in {"at", "in"} else None
 
 
 def _untagged_city(tokens: list[Token]) -> tuple[str, str] | None:

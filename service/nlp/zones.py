@@ -53,6 +53,14 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The (start, end) character spans of the article's quotations, found once per doc."""
+    cached = doc.user_data.get("nlp_quotes")
+    if cached is None:
+        cached = doc.user_data["nlp_quotes"] = sorted(_quotes(text_of(doc)))
+    return cached
+
+
 def find_zones(doc: Doc, header_end: int) -> Zones:
     text = text_of(doc)
     quotes = _quotes(text)

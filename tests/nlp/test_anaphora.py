@@ -76,3 +76,47 @@ def test_a_news_conference_afterwards_is_on_the_day_of_the_talks(extract):
              for e in extract(text).events]
     assert found == [("meeting", ["Rosa Vidal", "Peter Otieno"], "2024-03-07"),
                      ("press_conference", ["Rosa Vidal"], "2024-03-07")]
+
+
+def test_talks_named_by_their_two_states_are_the_talks_of_the_one_person_of_each(extract):
+    text = ("TALLINN, May 6 (XNA) - Estonian Prime Minister Mart Tamm and his Latvian counterpart Ilze Berzina spoke "
+            "by phone on Tuesday, government adviser Kadri Saar told reporters.\n\n"
+            "According to Saar, the call followed the Estonian-Latvian talks held on March 2, 2020 in Riga.\n")
+    found = [(e.channel, [p.name for p in e.participants], e.date.isoformat() if e.date else None)
+             for e in extract(text).events]
+    # talks of another day and place are other talks than the call, and not a call themselves
+    assert ("meeting", ["Mart Tamm", "Ilze Berzina"], "2020-03-02") in found
+    # the adviser only reports: she is no party to the talks of her state
+    assert all("Kadri Saar" not in people for channel, people, _ in found if channel != "press_conference")
+
+
+def test_i_in_a_quotation_is_who_says_it(extract):
+    text = ("date 2023-04-14 \"Today I hosted Finnish President Aino Lahti and Danish Prime Minister Jens Holm for a "
+            "Nordic summit,\" Swedish Prime Minister Karin Berg wrote on Thursday.\n")
+    found = [(e.channel, sorted(p.name for p in e.participants)) for e in extract(text).events]
+    assert ("multilateral_meeting", ["Aino Lahti", "Jens Holm", "Karin Berg"]) in found
+
+
+def test_i_in_a_quotation_that_two_people_may_say_is_nobody(extract):
+    text = ("date 2023-04-14 \"I met Finnish President Aino Lahti,\" Swedish Prime Minister Karin Berg said, and "
+            "Danish Prime Minister Jens Holm said it too.\n")
+    meetings = [sorted(p.name for p in e.participants) for e in extract(text).events if e.channel == "meeting"]
+    assert ["Aino Lahti", "Karin Berg"] not in meetings and ["Aino Lahti", "Jens Holm"] not in meetings
+
+
+def test_a_short_name_written_without_its_accent_is_the_same_person_even_when_the_model_tags_nothing(nlp):
+    from service.nlp.actors import find_people
+    from service.nlp.extract import _prepared
+    from service.nlp.types import ArticleInput
+
+    text = ("date 2023-04-14 Peruvian President Rosa Gómez and Chilean President Tomas Araya met in Lima. "
+            "Araya later met Gomez again.\n")
+    doc = _prepared(nlp, ArticleInput(key="t.txt", text=text))
+    for name, pipe in nlp.pipeline:
+        if name == "timeline_people":
+            break
+        doc = pipe(doc)
+    doc.ents = [e for e in doc.ents if e.text != "Gomez"]  # the model missed the short form
+    people = find_people(doc)
+    gomez = next(t for t in doc if t.text == "Gomez")
+    assert people.persons[people.pid_at(gomez.i)].name == "Rosa Gómez"

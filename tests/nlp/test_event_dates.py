@@ -150,7 +150,7 @@ def test_talks_under_way_and_a_summit_that_has_begun_take_the_report_day(extract
         ("video_call", "2021-12-07"), ("multilateral_meeting", "2021-12-07")]
 
 
-def test_a_yearless_dateline_is_the_first_such_day_after_the_latest_full_date_recounted(extract):
+def test_a_yearless_dateline_is_the_such_day_nearest_the_full_date_recounted(extract):
     text = ("Leaders speak again\n\nQUITO, March 3 (Andes Wire) -- Ecuadorian President Maria Vera phoned "
             "Peruvian President Ana Flores on Friday about the border crossing.\n\nThe crossing was last closed "
             "on November 20, 2022, after floods.\n")
@@ -160,8 +160,30 @@ def test_a_yearless_dateline_is_the_first_such_day_after_the_latest_full_date_re
     assert call.date.isoformat() == "2023-03-03"
 
 
+def test_a_yearless_dateline_is_the_such_day_nearest_a_full_date_ahead_and_agencies_may_have_hyphens(extract):
+    text = ("QUITO, Oct 28 (ANDES-WIRE) -- Ecuadorian President Maria Vera met Peruvian President-elect Ana "
+            "Flores in Quito on Monday.\n\nFlores takes office on January 2, 2024.\n")
+    result = extract(text)
+    assert (result.published.isoformat(), result.published_basis) == ("2023-10-28", "dateline_year")
+    assert [e.date.isoformat() for e in result.events if e.channel == "meeting"] == ["2023-10-23"]
+
+
 def test_the_lead_is_the_first_sentence_with_a_verb_not_a_dateline_fragment(extract):
     text = ("Water accord signed\n3 May 2022 | 10:00\n\nDUSHANBE.\nTajik President Arman Seitov met Kyrgyz "
             "President Timur Karimov on the border to sign a water accord.\n")
     [event] = extract(text).events
     assert (event.channel, event.date.isoformat()) == ("meeting", "2022-05-03")
+
+
+def test_a_briefing_and_a_speech_in_the_simple_past_take_the_day_of_a_datelined_report(extract):
+    text = ("TARTU, May 6 (XNA) - Estonian Prime Minister Mart Tamm spoke by phone with Latvian Prime Minister "
+            "Ilze Berzina on Tuesday.\n\n"
+            "\"We will keep the ports open,\" Tamm said at the start of a speech about the economy in Tartu.\n\n"
+            "Kadri Saar, briefing reporters on Tamm's flight from Tallinn, said the call lasted an hour, "
+            "according to government spokeswoman Kadri Saar.\n")
+    result = extract(text, published=__import__("datetime").date(2020, 5, 6))
+    assert dates(result) == [
+        ("phone_call", ["Mart Tamm", "Ilze Berzina"], "2020-05-05", "day", "relative"),
+        ("speech", ["Mart Tamm"], "2020-05-06", "day", "relative"),
+        # the briefing is the spokeswoman's: the prime minister is only named for his plane
+        ("press_conference", ["Kadri Saar"], "2020-05-06", "day", "relative")]

@@ -63,3 +63,34 @@ def test_a_sea_is_no_city(extract):
             "shipping in the Caribbean Sea.\n")
     [event] = extract(text).events
     assert event.location_name is None
+
+
+def test_a_host_meets_each_guest_of_a_list_opened_by_among_them_at_a_venue_and_its_city(extract):
+    text = ("date 2024-04-12 On her first day in office, Slovak President Lena Moravcova receives three guests, "
+            "among them the Prime Minister of Norway Piet Hovland, Prime Minister of Chile Ola Barrera, and the "
+            "Foreign Minister of Brazil Joana Pereira, at the Grassalkovich Palace, Bratislava, on Tuesday (9/4).\n\n"
+            "\"We agreed to work together\", said President Moravcova to the press at the Grassalkovich Palace, "
+            "after meeting with Prime Minister Hovland.\n")
+    host = ("Lena Moravcova", "SK")
+    where = ("Bratislava", "SK")
+    assert found(extract, text) == [
+        {"channel": "meeting", "people": [host, guest], "date": "2024-04-09", "precision": "day",
+         "basis": "explicit", "location": where}
+        for guest in (("Piet Hovland", "NO"), ("Ola Barrera", "CL"), ("Joana Pereira", "BR"))] + [
+        # remarks "after meeting with" a guest: that meeting's day; the venue is where the article placed it
+        {"channel": "press_conference", "people": [host], "date": "2024-04-09", "precision": "day",
+         "basis": "explicit", "location": where}]
+
+
+def test_guests_listed_after_including(extract):
+    text = ("date 2024-04-12 Swedish Prime Minister Karin Berg received several leaders, including Finnish "
+            "President Aino Lahti and Danish Prime Minister Jens Holm, at the Rosenbad building in Stockholm on "
+            "Wednesday.\n")
+    assert [(e["people"], e["date"], e["location"]) for e in found(extract, text)] == [
+        ([("Karin Berg", "SE"), ("Aino Lahti", "FI")], "2024-04-10", ("Stockholm", "SE")),
+        ([("Karin Berg", "SE"), ("Jens Holm", "DK")], "2024-04-10", ("Stockholm", "SE"))]
+
+
+def test_a_guest_noun_without_a_list_names_nobody(extract):
+    text = "date 2024-04-12 Swedish Prime Minister Karin Berg received several guests at the Rosenbad on Wednesday.\n"
+    assert all(len(e.participants) == 1 for e in extract(text).events)
