@@ -120,7 +120,8 @@ def list_pids(prep: Token, people: People) -> list[int]:
     for t in prep.doc[prep.i + 1:sent.end]:
         pid = people.pid_at(t.i)
         if pid is None and (t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"} or t.text in {";", ":"}
-                            or t.lower_ in {"and", "but"} and t.i > 0 and t.doc[t.i - 1].text == ","):
+                            or t.lower_ in {"and", "but"} and t.i > 0 and t.doc[t.i - 1].text == ","
+                            and not _list_goes_on(t, people)):
             break
         if pid is None and seen_noun and t.pos_ == "ADP" and t.lower_ != "of":
             break
@@ -128,6 +129,16 @@ def list_pids(prep: Token, people: People) -> list[int]:
         if pid is not None and pid not in out:
             out.append(pid)
     return out
+
+
+def _list_goes_on(conj: Token, people: People) -> bool:
+    """ ", and the President of X, NAME": after ", and" another person is named before any verb."""
+    for t in conj.doc[conj.i + 1:sent_of(conj).end]:
+        if people.pid_at(t.i) is not None:
+            return conj.lower_ == "and"
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"}:
+            return False
+    return False
 
 
 def _counterpart(tokens, people: People) -> bool:
@@ -312,7 +323,7 @@ def _noun_people(trig: Token, people: People, speaker_only: bool = False) -> lis
 
 def state_pair(trig: Token, people: People) -> list[int]:
     """ "the A-B talks", "the A and B summit": the one person of each of the two or more states that
-    modify the trigger, when the article names exactly one of each besides those who only report."""
+    modify the trigger, when the article names exactly one of each (besides those who report)."""
     doc = trig.doc
     states: list[str] = []
     for t in doc[trig.left_edge.i:trig.i]:
@@ -323,10 +334,10 @@ def state_pair(trig: Token, people: People) -> list[int]:
         return []
     out = []
     reporters = {m.pid for m in people.mentions if reporter(doc[m.start])}
-    told = {m.pid for m in people.mentions if not reporter(doc[m.start])}
     for iso in states:
-        of_state = [p.pid for p in people.persons if p.country == iso and not p.spokesperson
-                    and (p.pid in told or p.pid not in reporters)]
+        of_state = [p.pid for p in people.persons if p.country == iso and not p.spokesperson]
+        if len(of_state) > 1:  # "X said", "according to X": who reports the talks is not in them
+            of_state = [p for p in of_state if p not in reporters]
         if len(of_state) != 1:
             return []
         out += of_state
