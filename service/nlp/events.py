@@ -11,7 +11,7 @@ from .lexicon import Channels, lexicon
 from .modality import hypothetical
 from .people import People
 from .pipeline import channel_spans, sent_of
-from .places import country_of
+from .places import city_country, country_of
 
 PRUNE = {"ccomp", "relcl", "parataxis", "advcl", "csubj"}
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -356,6 +356,8 @@ def _read_noun(channel: str, trig: Token, people: People, c: Channels) -> Readin
     head = node.head
     if node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in c.attribution_preps:
         return None  # "according to a statement": a source, not an event
+    if node.dep_ == "attr" and any(k.dep_ in SUBJECTS and k.lemma_.lower() in c.summit_nouns for k in head.children):
+        return None  # "the summit was their first meeting": the summit itself, told again
     if hypothetical(trig) or (node.i != trig.i and hypothetical(node)):
         return None
     if node.dep_ == "dobj" and head.lemma_.lower() in c.light_verbs:
@@ -465,7 +467,15 @@ def _destination(trig: Token, region: list[Token]) -> bool:
     if trig.lemma_.lower() not in lexicon().channels.visit_words:
         return False
     return any(t.ent_type_ == "GPE" and (t.dep_ == "dobj" and t.head.i == trig.i or t.head.lower_ in {"to", "in"})
-               for t in region)
+               and _a_state_or_city(t) for t in region)
+
+
+def _a_state_or_city(tok: Token) -> bool:
+    """The place `tok` heads is a country or a city, not a region ("a trip to Latin America")."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    start = min([ent.start if ent is not None else tok.i] + [k.i for k in tok.lefts if k.dep_ == "compound"])
+    name = tok.doc[start:max(tok.i + 1, ent.end if ent is not None else 0)].text  # "Latin" + "America"
+    return bool(country_of(name) or city_country(name))
 
 
 def _possessor(trig: Token, people: People) -> list[int]:
