@@ -182,7 +182,8 @@ def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str
     if not (k < len(doc) and (doc[k].lower_ in v.title_words or doc[k].lower_ in v.modifiers)):
         return None
     stop, linked = k, False
-    while stop < min(len(doc), k + 14) and doc[stop].text not in {",", ".", ";", "“", "\""}:
+    while stop < min(len(doc), k + 14) and doc[stop].text not in {",", ".", ";", "“", "\""} \
+            and not (doc[stop].is_space and "\n" in doc[stop].text):  # "NAME, Secretary-General" on its own line
         linked = linked or doc[stop].lower_ in {"of", "for"}  # "a spokesman for President X"
         if not linked and _another_name(doc[stop], names):
             return None  # another name: a list, not an appositive
@@ -190,11 +191,11 @@ def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str
             return None  # "NAME, the leaders signed ...": a clause or a group, not this person's title
         stop += 1
     app = doc[k:stop]
-    words = []
+    n = 0
     for tok in app:
-        if tok.lower_ in {"of", "for", "to", "at"} and words:
+        if tok.lower_ in {"of", "for", "to", "at"} and n:
             break
-        words.append(tok.text)
+        n += 1
     country = None
     for t in app:
         if t.lower_ in {"of", "for"}:
@@ -203,7 +204,7 @@ def _right_apposition(doc: Doc, j: int, names: frozenset[str]) -> tuple[str, str
                 break
     else:
         country = next((iso for t in app if (iso := code_at(doc, t.i))), None)
-    return " ".join(words), owner or country
+    return app[:n].text, owner or country
 
 
 def _in_brackets(doc: Doc, end: int) -> str | None:

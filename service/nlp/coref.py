@@ -3,6 +3,7 @@
 A title-only mention goes to the person of the article who holds that title (and nationality),
 most mentioned so far; a nationality word given with it fills in that person's country.
 """
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -74,7 +75,7 @@ def _holder(tok, persons: list[Person], out: list[Mention], want: str | None) ->
     best = None
     for pid, count in seen.items():
         p = persons[pid]
-        titled = any(phrase <= {w.rstrip("s") for w in t.lower().split()} for t in p.titles)
+        titled = _holds(p, phrase)
         if p.titles and not titled:
             continue
         if not titled and not any(m.pid == pid and near <= m.start < tok.i for m in out):
@@ -85,7 +86,14 @@ def _holder(tok, persons: list[Person], out: list[Mention], want: str | None) ->
         score = (bool(want) and p.country == want, titled, count, last)
         if best is None or score > best[0]:
             best = (score, p)
-    return best[1] if best else None
+    if best is None:  # "Readout of the Secretary-General's meeting" before the holder is named
+        holders = [p for p in persons if _holds(p, phrase) and (not want or p.country in (None, want))]
+        return holders[0] if len(holders) == 1 else None
+    return best[1]
+
+
+def _holds(p: Person, phrase: set[str]) -> bool:
+    return any(phrase <= {w.rstrip("s") for w in re.split(r"[\s\-‐–]+", t.lower())} for t in p.titles)
 
 
 def _title_country(tok) -> str | None:

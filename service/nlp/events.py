@@ -11,7 +11,7 @@ from .lexicon import Channels, lexicon
 from .modality import hypothetical
 from .people import People
 from .pipeline import channel_spans, sent_of
-from .places import country_of
+from .places import city_country, country_of
 
 PRUNE = {"ccomp", "relcl", "parataxis", "advcl", "csubj"}
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -120,7 +120,8 @@ def list_pids(prep: Token, people: People) -> list[int]:
     for t in prep.doc[prep.i + 1:sent.end]:
         pid = people.pid_at(t.i)
         if pid is None and (t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"} or t.text in {";", ":"}
-                            or t.lower_ in {"and", "but"} and t.i > 0 and t.doc[t.i - 1].text == ","):
+                            or t.lower_ in {"and", "but"} and t.i > 0 and t.doc[t.i - 1].text == ","
+                            and not _list_goes_on(t, people)):
             break
         if pid is None and seen_noun and t.pos_ == "ADP" and t.lower_ != "of":
             break
@@ -128,6 +129,16 @@ def list_pids(prep: Token, people: People) -> list[int]:
         if pid is not None and pid not in out:
             out.append(pid)
     return out
+
+
+def _list_goes_on(conj: Token, people: People) -> bool:
+    """ ", and the President of X, NAME": after ", and" another person is named before any verb."""
+    for t in conj.doc[conj.i + 1:sent_of(conj).end]:
+        if people.pid_at(t.i) is not None:
+            return conj.lower_ == "and"
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"}:
+            return False
+    return False
 
 
 def _counterpart(tokens, people: People) -> bool:
@@ -312,7 +323,7 @@ def _noun_people(trig: Token, people: People, speaker_only: bool = False) -> lis
 
 def state_pair(trig: Token, people: People) -> list[int]:
     """ "the A-B talks", "the A and B summit": the one person of each of the two or more states that
-    modify the trigger, when the article names exactly one of each besides those who only report."""
+    modify the trigger, when the article names exactly one of each (besides those who report)."""
     doc = trig.doc
     states: list[str] = []
     for t in doc[trig.left_edge.i:trig.i]:
@@ -323,10 +334,10 @@ def state_pair(trig: Token, people: People) -> list[int]:
         return []
     out = []
     reporters = {m.pid for m in people.mentions if reporter(doc[m.start])}
-    told = {m.pid for m in people.mentions if not reporter(doc[m.start])}
     for iso in states:
-        of_state = [p.pid for p in people.persons if p.country == iso and not p.spokesperson
-                    and (p.pid in told or p.pid not in reporters)]
+        of_state = [p.pid for p in people.persons if p.country == iso and not p.spokesperson]
+        if len(of_state) > 1:  # "X said", "according to X": who reports the talks is not in them
+            of_state = [p for p in of_state if p not in reporters]
         if len(of_state) != 1:
             return []
         out += of_state
@@ -345,6 +356,8 @@ def _read_noun(channel: str, trig: Token, people: People, c: Channels) -> Readin
     head = node.head
     if node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in c.attribution_preps:
         return None  # "according to a statement": a source, not an event
+    if node.dep_ == "attr" and any(k.dep_ in SUBJECTS and k.lemma_.lower() in c.summit_nouns for k in head.children):
+        return None  # "the summit was their first meeting": the summit itself, told again
     if hypothetical(trig) or (node.i != trig.i and hypothetical(node)):
         return None
     if node.dep_ == "dobj" and head.lemma_.lower() in c.light_verbs:
@@ -454,7 +467,15 @@ def _destination(trig: Token, region: list[Token]) -> bool:
     if trig.lemma_.lower() not in lexicon().channels.visit_words:
         return False
     return any(t.ent_type_ == "GPE" and (t.dep_ == "dobj" and t.head.i == trig.i or t.head.lower_ in {"to", "in"})
-               for t in region)
+               and _a_state_or_city(t) for t in region)
+
+
+def _a_state_or_city(tok: Token) -> bool:
+    """The place `tok` heads is a country or a city, not a region ("a trip to Latin America")."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    start = min([ent.start if ent is not None else tok.i] + [k.i for k in tok.lefts if k.dep_ == "compound"])
+    name = tok.doc[start:max(tok.i + 1, ent.end if ent is not None else 0)].text  # "Latin" + "America"
+    return bool(country_of(name) or city_country(name))
 
 
 def _possessor(trig: Token, people: People) -> list[int]:

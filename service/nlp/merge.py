@@ -98,7 +98,7 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
     date, else its publication date, then only for the lead sentence, the token index `lead`)."""
     dated = [(c, d) for c in cands if not background(d := date_for(doc, c, dates), published)]
     _settle_media(dated)
-    dated = [x for cand, date in dated for x in _split(cand, date)]
+    dated = [x for cand, date in dated for x in _split(cand, date, people)]
     groups: list[Group] = []
     for cand, date in dated:
         if cand.channel in MEETINGS and len(cand.pids) == 1 and not cand.counterpart:
@@ -127,8 +127,8 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
         target.pids += [p for p in cand.pids if p not in target.pids]
         if finer(date, target.date):
             target.date = date
-    for g in groups:
-        if g.channel == "meeting" and len(g.pids) >= 3:
+    for g in groups:  # three states or more in person; two envoys of one body are one party
+        if g.channel == "meeting" and parties(g.pids, people) >= 3:
             g.channel = "multilateral_meeting"
     settle(doc, groups, dates, anchor, report, lead)
     return [g for g in groups if not (g.channel in MEETINGS and len(g.pids) == 1 and not g.cands[0].counterpart)
@@ -156,7 +156,7 @@ def _elsewhere(g: Group, cand: Candidate) -> bool:
     return any(c.destination for c in g.cands) and len(g.pids) != len(cand.pids)
 
 
-def _split(cand: Candidate, date):
+def _split(cand: Candidate, date, people: People):
     """A round of calls ("X had calls with A, B and C") or of bilateral meetings ("met separately
     with A and B") is one contact per counterpart; three or more people at one table are a
     multilateral meeting."""
@@ -181,6 +181,12 @@ def _split(cand: Candidate, date):
             part = Candidate(**{**cand.__dict__, "pids": cand.subj + [p]})
             out.append((part, date))
         return out
-    if cand.channel == "meeting" and len(cand.pids) >= 3:
+    if cand.channel == "meeting" and parties(cand.pids, people) >= 3:
         cand.channel = "multilateral_meeting"
     return [(cand, date)]
+
+
+def parties(pids: list[int], people: People) -> int:
+    """The states or bodies at one table: two envoys of one body are one party (a person of no
+    known country is a party of their own)."""
+    return len({people.persons[p].country or p for p in pids})

@@ -106,3 +106,16 @@ def test_discussions_after_a_round_of_unnamed_calls_are_those_calls(extract):
     _, found = events(extract, text)
     assert [(f["channel"], [n for n, _ in f["people"]], f["date"]) for f in found] == [
         ("phone_call", ["Ruth Wanjiku", "Samuel Banda"], "2018-05-06")]
+
+
+def test_a_trip_to_a_region_is_no_visit_to_a_country(extract):
+    text = ("date 2023-05-02 Chilean President Tomas Araya shared his impressions of his trip to Southeast Asia "
+            "on Tuesday.\n")
+    assert [e.channel for e in extract(text).events] == []
+
+
+def test_the_summit_called_their_first_meeting_is_the_summit_told_again(extract):
+    text = ("date 2023-05-02 A summit of three leaders, Tomas Araya of Chile, Rosa Quispe of Peru and Evo Mamani "
+            "of Bolivia, has begun in Lima. This summit has become Araya's first meeting with Quispe since her "
+            "election.\n")
+    assert [(e.channel, len(e.participants)) for e in extract(text).events] == [("multilateral_meeting", 3)]

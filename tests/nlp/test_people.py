@@ -272,3 +272,15 @@ def test_an_institution_inside_a_title_and_a_un_officer(extract):
     countries = {p.name: p.country for e in extract(text).events for p in e.participants}
     assert countries.get("Ana Ruiz Torres") == "UN"
     assert countries.get("Pavel Orlov") == "RU"
+
+
+def test_a_secretary_general_named_on_a_line_of_her_own_is_the_one_the_readout_means(extract):
+    text = ("Readout of the Secretary-General's meeting with Mr. Piet Vos and Ms. Ana Berg\n\nGeneva\n\n"
+            "12 March 2021\n\nMaria Lindqvist, Secretary-General\n\n"
+            "The Secretary-General met jointly with the President of the European Council, Mr. Piet Vos, and "
+            "the High Representative of the European Union, Ms. Ana Berg. They discussed water.\n")
+    [event] = extract(text).events
+    # two envoys of one body and the host: two parties at one table, a meeting
+    assert (event.channel, sorted(p.name for p in event.participants)) == (
+        "meeting", ["Ana Berg", "Maria Lindqvist", "Piet Vos"])
+    assert {p.name: p.title for p in event.participants}["Maria Lindqvist"] == "Secretary-General"
