@@ -26,4 +26,4 @@ Every word list is data: lexicon reads data/en/*.json once, typed and checked (d
 """
 
 # bump when extraction output changes: documents extracted by an older version are re-extracted
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"

@@ -199,7 +199,14 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
             if people.persons[pid].spokesperson and not hypothetical(tok):
                 out.append(Candidate("press_conference", [pid], tok, tok, sent_of(tok), set(t.i for t in clause(tok)),
                                      implied=True, subj=[pid]))
-    return _dedupe([c for c in (_principals(c, people) for c in out) if c is not None])
+    return _dedupe(_occasions_dropped([c for c in (_principals(c, people) for c in out) if c is not None]))
+
+
+def _occasions_dropped(cands: list[Candidate]) -> list[Candidate]:
+    """ "X met Y during the conference": the meeting is the event, the conference only its occasion."""
+    met = {(c.sent.start, c.trigger.i, frozenset(c.pids)) for c in cands if c.channel == "meeting"}
+    return [c for c in cands if not (c.channel == "multilateral_meeting" and c.trigger.i != c.gv.i
+                                     and (c.sent.start, c.gv.i, frozenset(c.pids)) in met)]
 
 
 def _non_state(person, people: People, doc: Doc) -> bool:

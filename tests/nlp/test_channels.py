@@ -119,3 +119,10 @@ def test_the_summit_called_their_first_meeting_is_the_summit_told_again(extract)
             "of Bolivia, has begun in Lima. This summit has become Araya's first meeting with Quispe since her "
             "election.\n")
     assert [(e.channel, len(e.participants)) for e in extract(text).events] == [("multilateral_meeting", 3)]
+
+
+def test_a_meeting_during_a_conference_is_a_meeting_and_the_conference_only_its_occasion(extract):
+    text = ("date 2023-05-02 Chilean Foreign Minister Ana Costa has met with Peruvian Foreign Minister Jorge Salas "
+            "during the ministerial conference of the regional forum.\n")
+    assert [(e.channel, [p.name for p in e.participants]) for e in extract(text).events] == [
+        ("meeting", ["Ana Costa", "Jorge Salas"])]
