@@ -102,6 +102,7 @@ class Channels(_File):
     summit_nouns: Words
     separate_words: Words
     list_markers: Words  # "received guests, including X and Y": a list of the guests follows
+    plural_only: Words  # "held talks with A and B": one contact, though the noun is plural
     part_nouns: Words  # "said at the start of a speech": the speech frames the verb
 
     @cached_property

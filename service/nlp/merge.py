@@ -169,7 +169,8 @@ def _split(cand: Candidate, date, people: People):
         cand.channel = "multilateral_meeting"  # "hosted A and B for a summit": one table, not two visits
         return [(cand, date)]
     separate_words = lexicon().channels.separate_words
-    separate = hosts or cand.trigger.tag_ == "NNS" or any(doc[i].lower_ in separate_words for i in cand.region)
+    plural = cand.trigger.tag_ == "NNS" and cand.trigger.lower_ not in lexicon().channels.plural_only
+    separate = hosts or plural or any(doc[i].lower_ in separate_words for i in cand.region)  # "meetings with A and B"
     call = cand.channel == "phone_call" or (cand.channel == "video_call"
                                             and cand.trigger.lemma_.lower() in {"call", "conversation", "talk"})
     tour = destinations(cand.trigger) if cand.channel == "meeting" and len(cand.pids) == 1 else []

@@ -91,7 +91,17 @@ def _extend_left(doc: Doc, start: int) -> int:
           and _capitalised(before) and _plain_word(before) and doc[start - 2].lower_ in lexicon().titles.title_words
           and (start + 1 == len(doc) or not _capitalised(doc[start + 1]))):
         start -= 1  # "Aide Tomas Ortiz" where the model tagged only the surname
+    elif before is not None and _joined_given_name(doc, start):
+        start -= 1  # "Karin Berg, ..." where the model tagged only "Berg": the parser joins the two
     return start
+
+
+def _joined_given_name(doc: Doc, start: int) -> bool:
+    """An untagged capitalised word that the parser makes a compound of a one-word name."""
+    before = doc[start - 1]
+    alone = (start < 2 or doc[start - 2].pos_ != "PROPN") and (start + 1 == len(doc) or doc[start + 1].pos_ != "PROPN")
+    return (alone and not before.ent_type_ and before.pos_ == "PROPN" and before.dep_ == "compound"
+            and before.head.i == start and _capitalised(before) and _plain_word(before))
 
 
 def _plain_word(tok: Token) -> bool:
@@ -219,7 +229,10 @@ def name_spans(doc: Doc) -> list[Span]:
         if ent.label_ != "PERSON" and not _untyped_name(span):
             continue
         out.append(span)
-    return out + _untagged_after_titles(doc, {i for s in out for i in range(s.start, s.end)})
+    taken = {i for s in out for i in range(s.start, s.end)}
+    out += _untagged_after_titles(doc, taken)
+    taken |= {i for s in out for i in range(s.start, s.end)}
+    return sorted(out + _untagged_before_apposition(doc, taken), key=lambda s: s.start)
 
 
 def _untyped_name(span: Span) -> bool:
@@ -263,3 +276,35 @@ def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
             if span is not None and not any(i in taken for i in range(span.start, span.end)):
                 out.append(span)
     return out
+
+
+def _untagged_before_apposition(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "Lena Moravcova, the Slovak president, said": two to four capitalised words the model left
+    untagged, followed by an apposition that is a title ("the <nationality> <title>")."""
+    v = lexicon().titles
+    out = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while (end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
+               and not doc[end].ent_type_ and end not in taken and doc[end].lower_ not in v.title_or_modifier
+               and doc[end].lower_ not in v.institution_words and not is_known_place_or_group(doc[end].text)):
+            end += 1
+        if end - i >= 2 and (i == 0 or doc[i - 1].pos_ != "PROPN") and _title_apposition(doc, end):
+            span = clean(doc[i:end])
+            if span is not None:
+                out.append(span)
+        i = max(end, i + 1)
+    return out
+
+
+def _title_apposition(doc: Doc, comma: int) -> bool:
+    """ ", the Slovak president," / ", Chile's foreign minister,": a title after the comma at `comma`."""
+    v = lexicon().titles
+    if comma >= len(doc) or doc[comma].text != ",":
+        return False
+    k = comma + 1
+    while k < len(doc) and (doc[k].lower_ in {"the", "a", "an", "'s", "’s"} or doc[k].ent_type_ in {"NORP", "GPE"}
+                            or doc[k].lower_ in v.modifiers):
+        k += 1
+    return k < len(doc) and doc[k].lower_ in v.title_words and doc[k].tag_ not in {"NNS", "NNPS"}

@@ -81,7 +81,7 @@ def test_a_news_conference_afterwards_is_on_the_day_of_the_talks(extract):
 def test_talks_named_by_their_two_states_are_the_talks_of_the_one_person_of_each(extract):
     text = ("TALLINN, May 6 (XNA) - Estonian Prime Minister Mart Tamm and his Latvian counterpart Ilze Berzina spoke "
             "by phone on Tuesday, government adviser Kadri Saar told reporters.\n\n"
-            "According to Saar, the call followed the Estonian-Latvian talks held on March 2, 2020 in Riga.\n")
+            "Both leaders recalled the Estonian-Latvian talks of March 2, 2020 in Riga, Saar said.\n")
     found = [(e.channel, [p.name for p in e.participants], e.date.isoformat() if e.date else None)
              for e in extract(text).events]
     # talks of another day and place are other talks than the call, and not a call themselves
@@ -91,10 +91,10 @@ def test_talks_named_by_their_two_states_are_the_talks_of_the_one_person_of_each
 
 
 def test_i_in_a_quotation_is_who_says_it(extract):
-    text = ("date 2023-04-14 \"Today I hosted Finnish President Aino Lahti and Danish Prime Minister Jens Holm for a "
-            "Nordic summit,\" Swedish Prime Minister Karin Berg wrote on Thursday.\n")
+    text = ("date 2023-04-14 Karin Berg, Sweden's prime minister, told reporters on Thursday: \"I met President "
+            "Aino Lahti of Finland this morning and we agreed on a new ferry link.\"\n")
     found = [(e.channel, sorted(p.name for p in e.participants)) for e in extract(text).events]
-    assert ("multilateral_meeting", ["Aino Lahti", "Jens Holm", "Karin Berg"]) in found
+    assert ("meeting", ["Aino Lahti", "Karin Berg"]) in found
 
 
 def test_i_in_a_quotation_that_two_people_may_say_is_nobody(extract):

@@ -109,20 +109,19 @@ def test_discussions_after_a_round_of_unnamed_calls_are_those_calls(extract):
 
 
 def test_a_trip_to_a_region_is_no_visit_to_a_country(extract):
-    text = ("date 2023-05-02 Chilean President Tomas Araya shared his impressions of his trip to Southeast Asia "
-            "on Tuesday.\n")
+    text = "date 2023-05-02 Chilean President Tomas Araya returned on Monday from a week-long trip to Southeast Asia.\n"
     assert [e.channel for e in extract(text).events] == []
 
 
 def test_the_summit_called_their_first_meeting_is_the_summit_told_again(extract):
     text = ("date 2023-05-02 A summit of three leaders, Tomas Araya of Chile, Rosa Quispe of Peru and Evo Mamani "
-            "of Bolivia, has begun in Lima. This summit has become Araya's first meeting with Quispe since her "
-            "election.\n")
+            "of Bolivia, has begun in Lima. For Araya and Quispe, the Lima summit was their first meeting.\n")
     assert [(e.channel, len(e.participants)) for e in extract(text).events] == [("multilateral_meeting", 3)]
 
 
-def test_a_meeting_during_a_conference_is_a_meeting_and_the_conference_only_its_occasion(extract):
-    text = ("date 2023-05-02 Chilean Foreign Minister Ana Costa has met with Peruvian Foreign Minister Jorge Salas "
-            "during the ministerial conference of the regional forum.\n")
+def test_a_meeting_at_a_conference_is_a_meeting_and_the_conference_only_its_occasion(extract):
+    text = ("date 2023-05-02 Chilean Foreign Minister Ana Costa and Peruvian Foreign Minister Jorge Salas met at "
+            "the regional forum's annual conference in Quito.\n")
     assert [(e.channel, [p.name for p in e.participants]) for e in extract(text).events] == [
         ("meeting", ["Ana Costa", "Jorge Salas"])]
+

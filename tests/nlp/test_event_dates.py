@@ -161,8 +161,8 @@ def test_a_yearless_dateline_is_the_such_day_nearest_the_full_date_recounted(ext
 
 
 def test_a_yearless_dateline_is_the_such_day_nearest_a_full_date_ahead_and_agencies_may_have_hyphens(extract):
-    text = ("QUITO, Oct 28 (ANDES-WIRE) -- Ecuadorian President Maria Vera met Peruvian President-elect Ana "
-            "Flores in Quito on Monday.\n\nFlores takes office on January 2, 2024.\n")
+    text = ("QUITO, Oct 28 (ANDES-WIRE) -- Ecuadorian President Maria Vera met Peruvian President Ana Flores in "
+            "Quito on Monday.\n\nThe two agreed to meet again at a trade fair that opens on January 15, 2024.\n")
     result = extract(text)
     assert (result.published.isoformat(), result.published_basis) == ("2023-10-28", "dateline_year")
     assert [e.date.isoformat() for e in result.events if e.channel == "meeting"] == ["2023-10-23"]
@@ -176,14 +176,15 @@ def test_the_lead_is_the_first_sentence_with_a_verb_not_a_dateline_fragment(extr
 
 
 def test_a_briefing_and_a_speech_in_the_simple_past_take_the_day_of_a_datelined_report(extract):
+    import datetime as dt
+
     text = ("TARTU, May 6 (XNA) - Estonian Prime Minister Mart Tamm spoke by phone with Latvian Prime Minister "
-            "Ilze Berzina on Tuesday.\n\n"
-            "\"We will keep the ports open,\" Tamm said at the start of a speech about the economy in Tartu.\n\n"
-            "Kadri Saar, briefing reporters on Tamm's flight from Tallinn, said the call lasted an hour, "
-            "according to government spokeswoman Kadri Saar.\n")
-    result = extract(text, published=__import__("datetime").date(2020, 5, 6))
-    assert dates(result) == [
+            "Ilze Berzina on Tuesday.\n\nAt the opening of his keynote to the forum, Tamm thanked the hosts.\n\n"
+            "Government spokeswoman Kadri Saar, in a briefing about Prime Minister Mart Tamm's budget, said taxes "
+            "would not rise.\n")
+    assert dates(extract(text, published=dt.date(2020, 5, 6))) == [
         ("phone_call", ["Mart Tamm", "Ilze Berzina"], "2020-05-05", "day", "relative"),
         ("speech", ["Mart Tamm"], "2020-05-06", "day", "relative"),
-        # the briefing is the spokeswoman's: the prime minister is only named for his plane
+        # the briefing is the spokeswoman's: the prime minister is only named for his budget
         ("press_conference", ["Kadri Saar"], "2020-05-06", "day", "relative")]
+

@@ -65,21 +65,27 @@ def test_a_sea_is_no_city(extract):
     assert event.location_name is None
 
 
-def test_a_host_meets_each_guest_of_a_list_opened_by_among_them_at_a_venue_and_its_city(extract):
-    text = ("date 2024-04-12 On her first day in office, Slovak President Lena Moravcova receives three guests, "
-            "among them the Prime Minister of Norway Piet Hovland, Prime Minister of Chile Ola Barrera, and the "
-            "Foreign Minister of Brazil Joana Pereira, at the Grassalkovich Palace, Bratislava, on Tuesday (9/4).\n\n"
-            "\"We agreed to work together\", said President Moravcova to the press at the Grassalkovich Palace, "
-            "after meeting with Prime Minister Hovland.\n")
+def test_a_host_meets_each_guest_of_a_list_after_a_guest_noun(extract):
+    text = ("date 2024-04-12 Lena Moravcova, the Slovak president, received several delegations on Tuesday, "
+            "including Norway's Prime Minister Piet Hovland, Chile's President Ola Barrera, and Brazil's Foreign "
+            "Minister Joana Pereira.\n")
     host = ("Lena Moravcova", "SK")
+    assert [(e["channel"], e["people"], e["date"]) for e in found(extract, text)] == [
+        ("meeting", [host, guest], "2024-04-09")
+        for guest in (("Piet Hovland", "NO"), ("Ola Barrera", "CL"), ("Joana Pereira", "BR"))]
+
+
+def test_a_venue_and_its_city_place_the_event_and_the_venue_keeps_its_city(extract):
+    text = ("date 2024-04-12 Norwegian Prime Minister Piet Hovland held talks with Slovak President Lena Moravcova "
+            "at the Grassalkovich Palace, Bratislava, on Tuesday.\n\nHovland, who spoke to reporters at the "
+            "Grassalkovich Palace after meeting with Moravcova, said trade would double.\n")
     where = ("Bratislava", "SK")
     assert found(extract, text) == [
-        {"channel": "meeting", "people": [host, guest], "date": "2024-04-09", "precision": "day",
-         "basis": "explicit", "location": where}
-        for guest in (("Piet Hovland", "NO"), ("Ola Barrera", "CL"), ("Joana Pereira", "BR"))] + [
-        # remarks "after meeting with" a guest: that meeting's day; the venue is where the article placed it
-        {"channel": "press_conference", "people": [host], "date": "2024-04-09", "precision": "day",
-         "basis": "explicit", "location": where}]
+        {"channel": "meeting", "people": [("Piet Hovland", "NO"), ("Lena Moravcova", "SK")], "date": "2024-04-09",
+         "precision": "day", "basis": "relative", "location": where},
+        # remarks "after meeting with" her: that meeting's day; the venue is where the article placed it
+        {"channel": "press_conference", "people": [("Piet Hovland", "NO")], "date": "2024-04-09",
+         "precision": "day", "basis": "relative", "location": where}]
 
 
 def test_guests_listed_after_including(extract):

@@ -12,10 +12,10 @@ def test_the_state_a_bilateral_phrase_leaves_goes_to_the_participant_without_one
     assert countries(extract(text)) == [[("Olav Haugen", "NO"), ("Peter Otieno", "KE")]]
 
 
-def test_three_ministers_named_with_three_nationality_words(extract):
-    text = ("date 2022-08-04 The Finnish, Estonian and Latvian foreign ministers held trilateral talks in Riga on "
-            "Wednesday. Foreign Minister Aino Lahti and her counterparts Mart Kask of Estonia and Ilze Berzina of "
-            "Latvia discussed energy.\n")
+def test_three_states_named_together_give_the_third_to_the_host(extract):
+    text = ("date 2022-08-04 Foreign Minister Aino Lahti hosted her counterparts Mart Kask of Estonia and Ilze "
+            "Berzina of Latvia in Helsinki on Wednesday for a trilateral meeting. Cooperation between Finland, "
+            "Estonia and Latvia on energy was the main subject.\n")
     assert [sorted(c) for c in countries(extract(text))] == [
         [("Aino Lahti", "FI"), ("Ilze Berzina", "LV"), ("Mart Kask", "EE")]]
 
