@@ -131,7 +131,7 @@ def reported_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr 
 def _also(g, before: list) -> object | None:
     """ "X also held talks with Z", undated: on the same occasion as the last dated meeting of X."""
     doc = g.cands[0].trigger.doc
-    if not any(doc[i].lower_ == "also" for c in g.cands for i in c.region):
+    if not any(doc[i].lower_ in lexicon().dates.same_occasion for c in g.cands for i in c.region):
         return None
     return next((o for o in reversed(before) if o.channel in {"meeting", "multilateral_meeting"}
                  and o.date is not None and set(o.pids) & set(g.pids)), None)

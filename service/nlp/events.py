@@ -361,6 +361,13 @@ def _read_noun(channel: str, trig: Token, people: People, c: Channels) -> Readin
         node = node.head.head  # "said at the start of a speech"
     own = _noun_people(trig, people, channel in SPEAKER_ONLY)
     head = node.head
+    if trig.lemma_.lower() in c.interview_nouns:
+        guests = [p for k in trig.children if k.dep_ == "prep" and k.lower_ == "with" for p in list_pids(k, people)]
+        askers = own + subject_pids(_verb_of(trig), people)
+        if guests and any(people.persons[p].country or people.persons[p].titles for p in askers):
+            return None  # "X's interviews with Y", both officials: talks, told by other triggers
+        if guests:  # "an interview with X": X speaks, whoever asks
+            return Reading(channel, _verb_of(trig), guests, [], clause(trig))
     if node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in c.attribution_preps:
         return None  # "according to a statement": a source, not an event
     if node.dep_ == "attr" and any(k.dep_ in SUBJECTS and k.lemma_.lower() in c.summit_nouns for k in head.children):
@@ -370,7 +377,8 @@ def _read_noun(channel: str, trig: Token, people: People, c: Channels) -> Readin
     if node.dep_ == "dobj" and head.lemma_.lower() in c.light_verbs:
         objs = own + [p for p in object_pids(head, people) if p not in own]
         return Reading(channel, head, subject_pids(head, people), objs, clause(head))
-    if node.dep_ == "pobj" and head.lower_ in c.framing_preps and head.head.pos_ in {"VERB", "AUX"}:
+    framing = head.lower_ in c.framing_preps or head.lower_ == "for" and trig.lemma_.lower() in c.visit_words
+    if node.dep_ == "pobj" and framing and head.head.pos_ in {"VERB", "AUX"}:  # "arrived for a visit"
         return _read_framed(channel, trig, head, own, people, c)
     if node.dep_ in SUBJECTS | {"dobj", "attr"} or head.pos_ in {"VERB", "AUX"}:
         # "X told a news conference (with Y)": X speaks there

@@ -103,6 +103,7 @@ class Channels(_File):
     separate_words: Words
     list_markers: Words  # "received guests, including X and Y": a list of the guests follows
     plural_only: Words  # "held talks with A and B": one contact, though the noun is plural
+    interview_nouns: Words  # "in an interview with X": X speaks, not who interviews
     part_nouns: Words  # "said at the start of a speech": the speech frames the verb
 
     @cached_property
@@ -134,6 +135,7 @@ class Dates(_File):
     vague_past: Words
     afterwards: Words
     contact_nouns: Words
+    same_occasion: Words  # "also met", "on the sidelines": the occasion just reported
     contact_verbs: Words  # "after meeting with X"
     definite: Words
     start_verbs: Words

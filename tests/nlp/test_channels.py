@@ -125,3 +125,27 @@ def test_a_meeting_at_a_conference_is_a_meeting_and_the_conference_only_its_occa
     assert [(e.channel, [p.name for p in e.participants]) for e in extract(text).events] == [
         ("meeting", ["Ana Costa", "Jorge Salas"])]
 
+
+
+def test_spoke_today_with_is_a_talk_whose_medium_the_clause_leaves_open(extract):
+    text = ("Statement\n\nMay 14, 2023\n\nPresident Ana Lindgren spoke today with Prime Minister Tomasz Nowak of "
+            "Poland. The leaders discussed energy security.\n")
+    assert [(e.channel, [p.name for p in e.participants], e.date.isoformat()) for e in extract(text).events] == [
+        ("phone_call", ["Ana Lindgren", "Tomasz Nowak"], "2023-05-14")]
+
+
+def test_an_interview_is_heard_from_who_answers_and_an_officials_interviews_with_officials_are_no_interview(extract):
+    media = ("Published 12 January 2021\n\nIn an interview with the BBC on Monday, Irish Foreign Minister Sean Byrne "
+             "said talks with British Foreign Secretary Emma Clarke would resume next week.\n")
+    assert [(e.channel, [p.name for p in e.participants]) for e in extract(media).events] == [
+        ("press_conference", ["Sean Byrne"])]
+    officials = ("Published 12 January 2021\n\nThe agenda will follow Chilean President Tomas Araya's interviews "
+                 "with Peru's President Rosa Quispe and Bolivia's President Evo Mamani, officials said.\n")
+    assert all(e.channel != "press_conference" for e in extract(officials).events)
+
+
+def test_arriving_for_a_visit_to_a_country_is_a_meeting_there(extract):
+    text = ("22 Feb 2018, 10:15\n\nGerman Chancellor Klaus Weber arrived in Tokyo on Wednesday for a three-day "
+            "official visit to Japan.\n")
+    assert [(e.channel, [p.name for p in e.participants], e.date.isoformat(), e.location_name)
+            for e in extract(text).events] == [("meeting", ["Klaus Weber"], "2018-02-21", "Tokyo")]

@@ -188,3 +188,12 @@ def test_a_briefing_and_a_speech_in_the_simple_past_take_the_day_of_a_datelined_
         # the briefing is the spokeswoman's: the prime minister is only named for his budget
         ("press_conference", ["Kadri Saar"], "2020-05-06", "day", "relative")]
 
+
+
+def test_a_meeting_on_the_sidelines_is_on_the_day_of_the_summit_just_reported(extract):
+    text = ("By Staff Reporter | 4 September 2019\n\nKenyan President Samuel Kariuki, Ugandan President Grace "
+            "Namata and Tanzanian President Juma Mwinyi met in Arusha on Tuesday for a regional summit.\n\n"
+            "On the sidelines, Kariuki held a bilateral meeting with Namata.\n")
+    assert dates(extract(text)) == [
+        ("multilateral_meeting", ["Samuel Kariuki", "Grace Namata", "Juma Mwinyi"], "2019-09-03", "day", "relative"),
+        ("meeting", ["Samuel Kariuki", "Grace Namata"], "2019-09-03", "day", "relative")]
