@@ -314,6 +314,8 @@ def _noun_people(trig: Token, people: People, speaker_only: bool = False) -> lis
     own = _possessor(trig, people)
     if speaker_only:
         named = [t for t in trig.children if t.dep_ in {"poss", "compound", "nmod"}]
+        # "a briefing by X"
+        named += [t for k in trig.children if k.dep_ == "prep" and k.lower_ == "by" for t in k.subtree]
         if trig.dep_ == "appos":
             named.append(trig.head)
         own += [p for p in pids_in(named, people) if p not in own]
@@ -333,8 +335,8 @@ def state_pair(trig: Token, people: People) -> list[int]:
     modify the trigger, when the article names exactly one of each (besides those who report)."""
     doc = trig.doc
     states: list[str] = []
-    for t in doc[trig.left_edge.i:trig.i]:
-        iso = country_of(t.text) if t.ent_type_ in {"GPE", "NORP"} and t.ent_iob_ == "B" else None
+    for ent in doc[trig.left_edge.i:trig.i].ents:  # "the New Zealand-Fiji talks": whole names
+        iso = country_of(ent.text) if ent.label_ in {"GPE", "NORP"} else None
         if iso and iso not in states:
             states.append(iso)
     if len(states) < 2:
