@@ -284,3 +284,10 @@ def test_an_envoy_named_on_a_line_of_her_own_is_the_one_the_statement_means(extr
         "meeting", ["Ingrid Dahl", "Marta Rojas", "Jorge Salas"])
     assert event.participants[0].title == "Special Envoy"
 
+
+
+def test_names_listed_after_a_plural_title_of_countries_take_the_countries_in_order(extract):
+    text = ("June 5, 2023\n\nThe foreign ministers of Norway and Sweden, Piet Hovland and Karin Berg, gave a joint "
+            "press conference in Oslo on Monday.\n")
+    [event] = extract(text).events
+    assert [(p.name, p.country) for p in event.participants] == [("Piet Hovland", "NO"), ("Karin Berg", "SE")]
