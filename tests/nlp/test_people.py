@@ -291,3 +291,9 @@ def test_names_listed_after_a_plural_title_of_countries_take_the_countries_in_or
             "press conference in Oslo on Monday.\n")
     [event] = extract(text).events
     assert [(p.name, p.country) for p in event.participants] == [("Piet Hovland", "NO"), ("Karin Berg", "SE")]
+
+
+def test_a_city_named_after_in_is_not_the_first_word_of_the_name_after_it(extract):
+    text = ("date 2023-02-22 The so-called minister of the self-declared authorities in Tiraspol Ivan Morozov met "
+            "Russian Deputy Foreign Minister Oleg Petrov in Moscow on Monday.\n")
+    assert sorted(p.name for e in extract(text).events for p in e.participants) == ["Ivan Morozov", "Oleg Petrov"]
