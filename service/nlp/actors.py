@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 from ..actors import token_equal
 from .context import name_context
 from .coref import title_mentions
-from .groups import respectively_countries
+from .groups import listed_countries, respectively_countries
 from .headline import headline
 from .lexicon import lexicon
 from .names import name_key, name_spans, name_text, nickname
@@ -42,6 +42,7 @@ def find_people(doc: Doc) -> People:
     mentions.sort(key=lambda m: m.start)
     _add_context(doc, persons, mentions)
     respectively_countries(doc, persons, mentions)
+    listed_countries(doc, persons, mentions)
     principal_countries(doc, persons, mentions)
     mentions = title_mentions(doc, persons, mentions, covered)
     acting_for = possessors_of_titles(doc, mentions)

@@ -13,6 +13,7 @@ In pipeline order (see pipeline.load_nlp):
                                               doc.spans["people"]: every mention, labelled by name
     timeline_dates        after the NER       doc._.dates: date expressions resolved to days or months
     timeline_contacts     last                doc._.contacts: one Group per real-world contact
+                                              (and the briefing or speech a heading names)
 
 extract.extract_doc only reads these annotations and builds the dataclasses of types.py.
 """
@@ -28,11 +29,11 @@ from .events import find_candidates
 from .header_dates import dateline_day, full_dates
 from .merge import merge
 from .pipeline import sentences, text_of
+from .titled import titled_occasion
 from .zones import find_zones
 
 # a publication date a relative date may count from (a masthead is the day a page was seen)
 ANCHORS = {"client", "header", "publication_line", "dateline", "dateline_year", "post"}
-# a report is news of the year after the latest full date it recounts, at the most
 
 for _name in ("article", "publication", "zones", "people", "dates", "contacts"):
     if not Doc.has_extension(_name):
@@ -142,4 +143,7 @@ def contacts_component(doc: Doc) -> Doc:
     cands = find_candidates(doc, people, zones.skip)
     if cands:
         doc._.contacts = merge(doc, cands, doc._.dates, people, pub.date, pub.anchor, pub.report, pub.lead)
+    titled = titled_occasion(doc, people, doc._.contacts, pub.report)
+    if titled is not None:  # "Spokesperson X's Press Conference on <date>" over a transcript
+        doc._.contacts.insert(0, titled)
     return doc

@@ -48,6 +48,9 @@ def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
         return True
     if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v.institution_words:
         return False  # "the Ambassador of Norway, NAME", "a spokesperson for the Ruritanian ministry, NAME"
+    ent = ent_at(doc, i - 1)
+    if ent is not None and ent.start > 0 and doc[ent.start - 1].lower_ in {"and", ","}:
+        return False  # "the ministers of Norway and Sweden, A and B": a list, not one name's title
     for tok in reversed(doc[max(floor, i - 12):i - 1]):
         if tok.lower_ in v.title_or_modifier:
             return True

@@ -112,7 +112,8 @@ def _event(art: Article, g: Group) -> ExtractedEvent:
     people, text = art.people, text_of(art.doc)
     evidence = []
     for cand in g.cands:
-        s, e = evidence_bounds(text, _evidence_start(art, cand.sent.start_char), cand.sent.end_char, cand.trigger.idx)
+        begin = _evidence_start(art, cand.sent.start_char, cand.sent.end_char)
+        s, e = evidence_bounds(text, begin, cand.sent.end_char, cand.trigger.idx)
         if any(ev.start == s for ev in evidence):
             continue
         date_text = g.date.text if g.date and s <= g.date.start < e else None
@@ -183,8 +184,11 @@ def _occasion_places(doc: Doc, zones: Zones, ents: list[Span], dates: list, publ
     return out
 
 
-def _evidence_start(art: Article, sent_start: int) -> int:
-    """ "City, Month D (Agency) -- X met Y": the lead sentence keeps the dateline of its line."""
+def _evidence_start(art: Article, sent_start: int, sent_end: int) -> int:
+    """ "City, Month D (Agency) -- X met Y": the lead sentence keeps the dateline of its line; a
+    heading that is the evidence itself (a transcript's title) keeps its own start."""
+    if text_of(art.doc)[sent_start:sent_end].strip() and not text_of(art.doc)[art.header_end:sent_end].strip():
+        return sent_start
     start = max(sent_start, art.header_end)
     begins = art.dateline_start
     if begins is not None and begins <= start and "\n" not in text_of(art.doc)[begins:start]:

@@ -24,6 +24,40 @@ def respectively_countries(doc: Doc, persons: list[Person], mentions: list[Menti
                 persons[pid].country = persons[pid].country or iso
 
 
+def listed_countries(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
+    """ "The foreign ministers of Peru and Chile, A and B, met": after a plural title "of" a list of
+    countries, a comma and as many names: the n-th name takes the n-th country (read on the words,
+    as the parser often makes the names conjuncts of the countries)."""
+    glue = lexicon().grammar.list_glue
+    for comma in (t.i for t in doc if t.text == ","):
+        codes, k = [], comma - 1
+        while k > 0 and (doc[k].lower_ in glue - {"of"} or code_at(doc, k)):
+            if iso := code_at(doc, k):
+                codes.append((k, iso))
+            k -= 1
+        title = doc[k - 1] if k > 0 and doc[k].lower_ == "of" else None
+        if title is None or title.tag_ not in {"NNS", "NNPS"} \
+                or title.lemma_.lower() not in lexicon().titles.title_words:
+            continue
+        codes = [iso for _, iso in sorted(_one_per_entity(doc, codes))]
+        names = _names_after(doc, mentions, comma + 1)
+        if len(codes) >= 2 and len(names) == len(codes):
+            for pid, iso in zip(names, codes, strict=True):
+                persons[pid].country = persons[pid].country or iso
+
+
+def _names_after(doc: Doc, mentions: list[Mention], start: int) -> list[int]:
+    """The persons named in the list that begins at `start` ("A, B and C")."""
+    names: list[int] = []
+    cursor = start
+    for m in sorted((m for m in mentions if m.start >= start and m.kind != "title"), key=lambda m: m.start):
+        if any(t.lower_ not in {"and", ","} for t in doc[cursor:m.start]):
+            break
+        names.append(m.pid)
+        cursor = m.end
+    return names
+
+
 def _one_per_entity(doc: Doc, codes: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """One code per country named: "South Korea" is one country, not two words."""
     seen, out = set(), []

@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import lexicon
-from .places import country_of, is_known_place_or_group
+from .places import city_country, country_of, is_known_place_or_group
 
 HYPHENS = {"-", "‐", "–"}
 QUOTES = {'"', "“", "”", "'", "‘", "’"}
@@ -139,6 +139,9 @@ def _strip_left(doc: Doc, start: int, end: int) -> int:
                 and doc[start - 1].lower_ in v.title_words):
             break  # "Prime Minister Sheikh NAME": after an office, "Sheikh" is part of the name
         start += 1
+    if end - start >= 3 and start > 0 and doc[start - 1].lower_ in {"in", "from", "at"} \
+            and city_country(doc[start].text):
+        start += 1  # "the minister in Ruritown Ana Costa": the city the office sits in, not a given name
     return start
 
 

@@ -149,3 +149,19 @@ def test_arriving_for_a_visit_to_a_country_is_a_meeting_there(extract):
             "official visit to Japan.\n")
     assert [(e.channel, [p.name for p in e.participants], e.date.isoformat(), e.location_name)
             for e in extract(text).events] == [("meeting", ["Klaus Weber"], "2018-02-21", "Tokyo")]
+
+
+def test_a_transcript_whose_heading_names_a_briefing_and_its_speaker_reports_that_briefing(extract):
+    text = ("Foreign Ministry Spokesperson Li Wei's regular press conference on June 5, 2023\n\n"
+            "Q: Can you share more details about the visit?\n\n"
+            "A: State Councilor Zhang Min will visit Brazil from June 7 to 9.\n")
+    [event] = extract(text).events
+    assert (event.channel, [p.name for p in event.participants], event.date.isoformat()) == (
+        "press_conference", ["Li Wei"], "2023-06-05")
+    assert event.evidence[0].sentence == text.splitlines()[0]
+
+
+def test_a_heading_briefing_the_body_reports_is_not_told_twice(extract):
+    text = ("Spokesperson Li Wei's briefing on June 5, 2023\n\n"
+            "Foreign Ministry spokesperson Li Wei told a regular briefing on Monday that talks would go on.\n")
+    assert [e.channel for e in extract(text).events] == ["press_conference"]

@@ -284,3 +284,16 @@ def test_an_envoy_named_on_a_line_of_her_own_is_the_one_the_statement_means(extr
         "meeting", ["Ingrid Dahl", "Marta Rojas", "Jorge Salas"])
     assert event.participants[0].title == "Special Envoy"
 
+
+
+def test_names_listed_after_a_plural_title_of_countries_take_the_countries_in_order(extract):
+    text = ("June 5, 2023\n\nThe foreign ministers of Norway and Sweden, Piet Hovland and Karin Berg, gave a joint "
+            "press conference in Oslo on Monday.\n")
+    [event] = extract(text).events
+    assert [(p.name, p.country) for p in event.participants] == [("Piet Hovland", "NO"), ("Karin Berg", "SE")]
+
+
+def test_a_city_named_after_in_is_not_the_first_word_of_the_name_after_it(extract):
+    text = ("date 2023-02-22 The so-called minister of the self-declared authorities in Tiraspol Ivan Morozov met "
+            "Russian Deputy Foreign Minister Oleg Petrov in Moscow on Monday.\n")
+    assert sorted(p.name for e in extract(text).events for p in e.participants) == ["Ivan Morozov", "Oleg Petrov"]
