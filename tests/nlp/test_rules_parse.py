@@ -538,6 +538,24 @@ def test_a_city_after_a_venue_and_a_comma_is_where_the_event_was(nlp):
     assert event_location(list(doc[0:13]), list(doc.ents)) == ("Lima", "PE")
 
 
+def test_the_city_after_the_comma_beats_a_city_the_venue_is_named_after(nlp):
+    rows = [  # "Vera met Soto at the Arequipa Trade Centre, Lima."
+        ("Vera", True, "NNP", "PROPN", "nsubj", 1, "Vera"),  # 0
+        ("met", True, "VBD", "VERB", "ROOT", 1, "meet"),
+        ("Soto", True, "NNP", "PROPN", "dobj", 1, "Soto"),
+        ("at", True, "IN", "ADP", "prep", 1, "at"),
+        ("the", True, "DT", "DET", "det", 7, "the"),
+        ("Arequipa", True, "NNP", "PROPN", "compound", 7, "Arequipa"),  # 5
+        ("Trade", True, "NNP", "PROPN", "compound", 7, "Trade"),
+        ("Centre", False, "NNP", "PROPN", "pobj", 3, "Centre"),
+        (",", True, ",", "PUNCT", "punct", 7, ","),
+        ("Lima", False, "NNP", "PROPN", "appos", 7, "Lima"),
+        (".", False, ".", "PUNCT", "punct", 1, "."),  # 10
+    ]
+    doc = built(nlp, rows, ["B-PERSON", "O", "B-PERSON", "O", "B-FAC", "I-FAC", "I-FAC", "I-FAC", "O", "B-GPE", "O"])
+    assert event_location(list(doc), list(doc.ents)) == ("Lima", "PE")
+
+
 def test_a_venue_keeps_the_city_the_article_gave_it(nlp):
     doc = built(nlp, VENUE, VENUE_ENTS)
     assert _venue_cities(doc, list(doc.ents)) == {"Jade Hall": ("Lima", "PE")}
