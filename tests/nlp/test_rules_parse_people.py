@@ -152,6 +152,29 @@ def test_a_hyphenated_pair_tagged_as_one_entity_is_two_states(nlp):
     assert state_sets(doc) == [frozenset({"NO", "KE"}), frozenset({"KE", "UG"})]
 
 
+def test_a_run_of_states_joined_by_commas_and_hyphens_is_one_set(nlp):
+    rows = [  # "Finnish, Estonian and Latvian officials held trilateral talks on Peru-Chile ties."
+        ("Finnish", False, "JJ", "ADJ", "amod", 5, "finnish"),  # 0
+        (",", True, ",", "PUNCT", "punct", 0, ","),
+        ("Estonian", True, "JJ", "ADJ", "conj", 0, "estonian"),
+        ("and", True, "CC", "CCONJ", "cc", 2, "and"),
+        ("Latvian", True, "JJ", "ADJ", "conj", 2, "latvian"),
+        ("officials", True, "NNS", "NOUN", "nsubj", 5, "official"),  # 5
+        ("held", True, "VBD", "VERB", "ROOT", 5, "hold"),
+        ("trilateral", True, "JJ", "ADJ", "amod", 8, "trilateral"),
+        ("talks", True, "NNS", "NOUN", "dobj", 6, "talk"),
+        ("on", True, "IN", "ADP", "prep", 8, "on"),
+        ("Peru", False, "NNP", "PROPN", "compound", 13, "Peru"),  # 10
+        ("-", False, "HYPH", "PUNCT", "punct", 12, "-"),
+        ("Chile", True, "NNP", "PROPN", "compound", 13, "Chile"),
+        ("ties", False, "NNS", "NOUN", "pobj", 9, "tie"),
+        (".", False, ".", "PUNCT", "punct", 6, "."),
+    ]
+    ents = ["B-NORP", "O", "B-NORP", "O", "B-NORP", "O", "O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"]
+    # "officials held trilateral talks on" ends the first run; the hyphen joins the second
+    assert state_sets(built(nlp, rows, ents)) == [frozenset({"FI", "EE", "LV"}), frozenset({"PE", "CL"})]
+
+
 def test_the_participant_without_a_country_takes_the_state_the_set_leaves(nlp):
     doc, people = _relations(nlp, hyphen_ties=False)
     assert left_country(doc, [0, 1], people) == (0, "NO")
