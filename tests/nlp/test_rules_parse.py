@@ -345,13 +345,13 @@ def _state_talks(nlp, reported: bool):
         ("-", False, "HYPH", "PUNCT", "punct", n + 3, "-"),
         ("Chilean", True, "NNP", "PROPN", "compound", n + 4, "Chilean"),
         ("talks", True, "NNS", "NOUN", "nsubj", n + 5, "talk"),
-        ("ended", not reported, "VBD", "VERB", "ROOT", n + 5, "end"),  # n + 5
+        ("ended", False, "VBD", "VERB", "ROOT", n + 5, "end"),  # n + 5
     ]
     ents += ["O", "B-NORP", "O", "B-NORP", "O", "O"]
     if reported:
         talks += [
             (",", True, ",", "PUNCT", "punct", n + 5, ","),
-            ("According", True, "VBG", "VERB", "prep", n + 5, "accord"),
+            ("according", True, "VBG", "VERB", "prep", n + 5, "accord"),
             ("to", True, "IN", "ADP", "prep", n + 7, "to"),
             ("Rosa", True, "NNP", "PROPN", "compound", n + 10, "Rosa"),
             ("Quispe", False, "NNP", "PROPN", "pobj", n + 8, "Quispe"),  # n + 10
@@ -499,12 +499,11 @@ def _quoted(nlp, second_speaker: bool):
         ("”", True, "''", "PUNCT", "punct", 2, "”"),
         ("Luis", True, "NNP", "PROPN", "compound", 8, "Luis"),
         ("Soto", True, "NNP", "PROPN", "nsubj", 9, "Soto"),
-        ("said", not second_speaker, "VBD", "VERB", "ROOT", 9, "say"),
+        ("said", False, "VBD", "VERB", "ROOT", 9, "say"),
     ]
     ents = ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O"]
     named = [(3, 5, None), (7, 9, None)]
     if second_speaker:
-        rows[9] = ("said", False, "VBD", "VERB", "ROOT", 9, "say")
         rows += [(",", True, ",", "PUNCT", "punct", 9, ","),  # 10
                  ("and", True, "CC", "CCONJ", "cc", 9, "and"),
                  ("Rosa", True, "NNP", "PROPN", "compound", 13, "Rosa"),
