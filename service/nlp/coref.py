@@ -34,8 +34,9 @@ def _names_a_person_itself(doc: Doc, tok, covered: set[int]) -> bool:
         return True
     k = tok.i - 1
     while k > 0 and (doc[k].lower_ in v.title_or_modifier or doc[k].lower_ in {"the", "a", "an", "'s", "’s"}
-                     or doc[k].lower_ in v.office_words or doc[k].ent_type_ in {"GPE", "NORP"}):
-        k -= 1  # "NAME, Iran's deputy defence minister"
+                     or doc[k].lower_ in v.office_words or doc[k].ent_type_ in {"GPE", "NORP"}
+                     or doc[k].text in {"-", "‐", "–"}):
+        k -= 1  # "NAME, Iran's deputy defence minister", "NAME, Secretary-General"
     if k > 0 and doc[k].text == "," and k - 1 in covered:
         return True  # "NAME, Chairman of the council": the name's apposition
     k = nxt

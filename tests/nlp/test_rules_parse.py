@@ -4,7 +4,6 @@ city, regions. Each Doc is built from (word, space, tag, pos, dep, head, lemma) 
 entity tags, and the function is called directly, so a model upgrade that moves a parse shows
 which rule it moved. The people of a Doc are given by hand (People, Person, Mention), so these
 tests do not depend on the name rules either. All names are invented."""
-import pytest
 from spacy.tokens import Doc, Span
 
 from service.nlp.anaphora import pair_of, quote_speaker, reporter
@@ -195,9 +194,6 @@ def test_a_briefing_names_its_possessor(nlp):
     assert names(people, _noun_people(doc[3], people, speaker_only=True)) == ["Jonas Weber"]
 
 
-@pytest.mark.xfail(strict=True, reason="events._noun_people(speaker_only=True) keeps only a possessor, compound, "
-                   "nmod or the head of an apposition, so 'a briefing by X' (X under the prep 'by') names nobody; "
-                   "before the speaker-only rule the clause walk found X")
 def test_a_briefing_by_a_person_names_that_person(nlp):
     rows = [  # "A briefing by Ana Vera followed the talks."
         ("A", True, "DT", "DET", "det", 1, "a"),  # 0
@@ -375,9 +371,6 @@ def test_the_talks_of_a_state_with_two_people_who_do_not_report_name_nobody(nlp)
     assert state_pair(talks, people) == []
 
 
-@pytest.mark.xfail(strict=True, reason="events.state_pair looks up each entity's first token alone "
-                   "(country_of(t.text) where ent_iob_ == 'B'), so a state of two words ('New Zealand') is never "
-                   "found and 'the New Zealand-Fijian talks' name nobody; pairs._runs reads the whole entity")
 def test_the_talks_of_a_state_of_two_words_and_another_state(nlp):
     rows = [  # "Kiri Tane met Josefa Rabuka. The New Zealand-Fijian talks ended."
         ("Kiri", True, "NNP", "PROPN", "compound", 1, "Kiri"),  # 0

@@ -1,7 +1,6 @@
 """People-side rules on hand-built Docs (no model): titles on a line of their own, hyphenated titles,
 short names without their accents, the states an article names together, parties at one table.
 All names are invented."""
-import pytest
 from spacy.tokens import Doc
 
 from service.nlp.actors import find_people
@@ -55,9 +54,6 @@ def test_the_hyphenated_title_mention_goes_to_the_one_holding_that_title(nlp):
     assert {found.persons[m.pid].name for m in found.mentions} == {"Maria Lind"}
 
 
-@pytest.mark.xfail(strict=True, reason="coref._names_a_person_itself walks left over title words only, so the "
-                   "hyphen of 'NAME, Secretary-General' stops it before the comma: the name's own apposition "
-                   "becomes a title mention of its own ('NAME, Chairman of the council' does not)")
 def test_a_hyphenated_title_in_the_names_own_apposition_is_no_mention_of_its_own(nlp):
     doc = built(nlp, LINE_TITLE, LINE_TITLE_ENTS)
     assert [(m.start, m.end, m.kind) for m in find_people(doc).mentions] == [(0, 2, "full"), (10, 11, "title")]
