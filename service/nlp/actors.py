@@ -132,7 +132,7 @@ def _mentions(doc: Doc, spans: list[Span], persons: list[Person], by_key: dict) 
 def _unmarked_words(doc: Doc, persons: list[Person], mentions: list[Mention], covered: set[int]) -> list[Mention]:
     """Single words of a known name that the model did not tag as a person ("Okonkwo" as ORG)."""
     words = {fold(w) for p in persons for w in _short_forms(p)} | {
-        fold(a) for p in persons for a in p.aliases if len(a.split()) == 1}  # "Lopez" for "López"
+        fold(a) for p in persons for a in p.aliases if len(a.split()) == 1}  # "Nunez" for "Núñez"
     out: list[Mention] = []
     for tok in doc:
         if (tok.i in covered or fold(tok.text) not in words or not tok.text[:1].isupper()

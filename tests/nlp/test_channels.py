@@ -48,7 +48,7 @@ def test_habitual_and_earlier_contacts_are_background(extract):
 
 
 def test_telling_a_conference_is_a_speech_and_a_news_conference_a_briefing(extract):
-    text = ("date 2022-02-20 German Chancellor Anna Weber told the Munich Security Conference on Saturday that Europe "
+    text = ("date 2022-02-20 German Chancellor Anna Weber told the Baltic Security Conference on Saturday that Europe "
             "must invest more in defence. Dutch Prime Minister Mark de Vries told a news conference on Friday that "
             "sanctions were ready.\n")
     _, found = events(extract, text)
