@@ -103,8 +103,11 @@ def _subject_between(pron: Token, people: People, floor: int) -> list[int]:
 
 def object_pids(v: Token, people: People) -> list[int]:
     out: list[int] = []
-    for c in v.children:
-        if c.dep_ in {"dobj", "dative", "agent"} or (c.dep_ == "prep" and c.lower_ in {"with", "to", "between", "and"}):
+    # "spoke with A on Monday and with B on Tuesday": the second "with" is a conjunct of another phrase
+    gapped = [k for c in v.children if c.dep_ == "prep" for k in c.conjuncts if k.pos_ == "ADP"]
+    for c in [*v.children, *gapped]:
+        linking = c.dep_ in {"prep", "conj"} and c.lower_ in {"with", "to", "between", "and"}
+        if c.dep_ in {"dobj", "dative", "agent"} or linking:
             for pid in pids_in(clause(c), people) + (list_pids(c, people) if c.dep_ == "prep" else []):
                 if pid not in out:
                     out.append(pid)

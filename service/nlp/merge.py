@@ -98,7 +98,7 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
     date, else its publication date, then only for the lead sentence, the token index `lead`)."""
     dated = [(c, d) for c in cands if not background(d := date_for(doc, c, dates), published)]
     _settle_media(dated)
-    dated = [x for cand, date in dated for x in _split(cand, date, people)]
+    dated = [x for cand, date in dated for x in _split(cand, date, people, dates)]
     groups: list[Group] = []
     for cand, date in dated:
         if cand.channel in MEETINGS and len(cand.pids) == 1 and not cand.counterpart:
@@ -156,7 +156,7 @@ def _elsewhere(g: Group, cand: Candidate) -> bool:
     return any(c.destination for c in g.cands) and len(g.pids) != len(cand.pids)
 
 
-def _split(cand: Candidate, date, people: People):
+def _split(cand: Candidate, date, people: People, dates: list[DateExpr]):
     """A round of calls ("X had calls with A, B and C") or of bilateral meetings ("met separately
     with A and B") is one contact per counterpart; three or more people at one table are a
     multilateral meeting."""
@@ -177,14 +177,31 @@ def _split(cand: Candidate, date, people: People):
     if len(tour) >= 2:  # "a tour that took him to A, B and C": each country of a tour is one event
         return [(Candidate(**{**cand.__dict__, "destination": iso}), date) for iso in tour]
     if len(cand.subj) == 1 and len(others) >= 2 and (call or cand.channel == "meeting" and separate):
-        out = []
-        for p in others:
-            part = Candidate(**{**cand.__dict__, "pids": cand.subj + [p]})
-            out.append((part, date))
-        return out
+        own = _own_dates(cand, others, people, dates)
+        return [(Candidate(**{**cand.__dict__, "pids": cand.subj + [p]}), own.get(p, date)) for p in others]
     if cand.channel == "meeting" and parties(cand.pids, people) >= 3:
         cand.channel = "multilateral_meeting"
     return [(cand, date)]
+
+
+def _own_dates(cand: Candidate, others: list[int], people: People, dates: list[DateExpr]) -> dict:
+    """ "spoke with A on Monday and with B on Tuesday": each counterpart's own date, the one after its
+    name and before the next; only when every counterpart has one and they differ."""
+    sent = cand.sent
+    first = {p: min((m.start for m in people.mentions if m.pid == p and sent.start <= m.start < sent.end),
+                    default=None) for p in others}
+    if any(v is None for v in first.values()):
+        return {}
+    order = sorted(others, key=lambda p: first[p])
+    doc = cand.trigger.doc
+    bounds = [doc[first[p]].idx for p in order] + [sent.end_char]
+    own = {}
+    for k, p in enumerate(order):
+        found = [d for d in dates if bounds[k] < d.start < bounds[k + 1] and d.date is not None]
+        if len(found) == 1:
+            own[p] = found[0]
+    distinct = {d.date for d in own.values()}
+    return own if len(own) == len(others) and len(distinct) == len(others) else {}
 
 
 def parties(pids: list[int], people: People) -> int:

@@ -197,3 +197,11 @@ def test_a_meeting_on_the_sidelines_is_on_the_day_of_the_summit_just_reported(ex
     assert dates(extract(text)) == [
         ("multilateral_meeting", ["Samuel Kariuki", "Grace Namata", "Juma Mwinyi"], "2019-09-03", "day", "relative"),
         ("meeting", ["Samuel Kariuki", "Grace Namata"], "2019-09-03", "day", "relative")]
+
+
+def test_a_round_of_calls_gives_each_counterpart_the_day_after_its_name(extract):
+    text = ("10 March 2022\n\nKenyan President Samuel Kariuki spoke by phone with Ugandan President Grace Namata "
+            "on Monday and with Tanzanian President Juma Mwinyi on Tuesday.\n")
+    assert dates(extract(text)) == [
+        ("phone_call", ["Samuel Kariuki", "Grace Namata"], "2022-03-07", "day", "relative"),
+        ("phone_call", ["Samuel Kariuki", "Juma Mwinyi"], "2022-03-08", "day", "relative")]
