@@ -6,8 +6,8 @@ In pipeline order (see pipeline.load_nlp):
                                               basis, where the header ends, the day relative
                                               dates count from (doc._.article: the client's input)
     timeline_line_breaks  before the parser   sentence starts at line breaks and after the header
-    timeline_channels     after the lemmatizer doc.spans["channels"]: channel expressions, a
-                                              SpanRuler fed from data/en/channels.json
+    timeline_channels     after the lemmatizer doc.spans["channels"]: channel expressions, the
+                                              token patterns of data/en/channels.json (anchored.py)
     timeline_zones        after the NER       doc._.zones: header, captions, quoted posts, opinion
     timeline_people       after the NER       doc._.people: persons, mentions, titles, countries;
                                               doc.spans["people"]: every mention, labelled by name
