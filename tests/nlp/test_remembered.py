@@ -1,8 +1,8 @@
-"""The remembering attribute ruler leaves every token as the model's own attribute_ruler does."""
+"""The remembering attribute ruler and lemmatizer leave every token as the model's own do."""
 import spacy
 
-from service.nlp.attribute_rules import RememberingAttributeRuler
 from service.nlp.pipeline import MODEL
+from service.nlp.remembered import RememberingAttributeRuler, remember_lemmas
 
 TEXTS = [
     "Foreign Minister Ana Ruiz didn't meet her counterpart; she'd rather call him, she said on Tuesday.",
@@ -17,11 +17,13 @@ def _tokens(doc):
 
 
 def test_every_token_gets_the_models_pos_morphology_and_lemma():
+    """The stock model first; then the remembering ruler and lemmatizer over the model's parse."""
     stock = spacy.load(MODEL)
     expected = [_tokens(doc) for doc in stock.pipe(TEXTS)]
     ruler = RememberingAttributeRuler(stock.get_pipe("attribute_ruler"))
     with stock.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner"]):
         parsed = list(stock.pipe(TEXTS + TEXTS))  # twice: the second time from what it remembered
+    remember_lemmas(stock)
     lemmatizer = stock.get_pipe("lemmatizer")
     got = [_tokens(lemmatizer(ruler(doc))) for doc in parsed]
     assert got == expected + expected

@@ -1,13 +1,18 @@
-"""The model's attribute_ruler, its matches found without running 179 patterns at every token.
+"""The model's rule-based parts, made to remember what they computed: the same annotations, faster.
 
-en_core_web_sm's attribute_ruler maps tags (and some words) to POS, morphology and lemmas with
-179 Matcher patterns; spaCy runs each of them from every token, which made it the slowest part
-of the model in `timeline load` (10% of it). Nearly all of them are one-token patterns, whose
+The attribute_ruler of en_core_web_sm maps tags (and some words) to POS, morphology and lemmas
+with 179 Matcher patterns; spaCy runs each of them from every token, which made it the slowest
+part of the model in `timeline load` (10% of it). Nearly all of them are one-token patterns, whose
 match depends only on the token's own attributes that the patterns read (its lower form, tag,
 dependency label...): here those are matched once per distinct combination of such values and
 remembered; the few longer patterns keep a Matcher over the Doc. The matches, sorted as the
 ruler sorts them, go to the ruler's own set_annotations: every token ends up exactly as the model
 leaves it.
+
+The lemmatizer's rules (5% of the load) remember only some of their answers: a base form (a
+singular noun, an infinitive) is worked out again, morphology and all, at every token. Its
+answer depends on the word, the POS and the morphology alone, so every answer is remembered by
+those three.
 """
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -81,6 +86,26 @@ class RememberingAttributeRuler:
 def make_attribute_rules(nlp: Language, name: str, ruler: str) -> RememberingAttributeRuler:
     """The remembering ruler over the pipeline's component `ruler` (added beside it)."""
     return RememberingAttributeRuler(nlp.get_pipe(ruler))
+
+
+def remember_lemmas(nlp: Language, name: str = "lemmatizer") -> None:
+    """The rule lemmatizer, answering each (word, POS, morphology) once (spaCy's Lemmatizer calls
+    self.lemmatize, which it sets to rule_lemmatize for the rule mode)."""
+    lemmatizer = nlp.get_pipe(name)
+    rule = lemmatizer.rule_lemmatize
+    seen: dict[tuple[int, int, int], list[str]] = {}
+
+    def lemmatize(token: Token) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        forms = seen.get(key)
+        if forms is None:
+            if len(seen) >= REMEMBERED:
+                seen.clear()
+            forms = seen[key] = rule(token)
+        return forms
+
+    if lemmatizer.mode == "rule":
+        lemmatizer.lemmatize = lemmatize
 
 
 def remember_attribute_rules(nlp: Language, name: str = "attribute_ruler") -> None:
