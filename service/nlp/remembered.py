@@ -5,7 +5,8 @@ with 179 Matcher patterns; spaCy runs each of them from every token, which made 
 part of the model in `timeline load` (10% of it). Nearly all of them are one-token patterns, whose
 match depends only on the token's own attributes that the patterns read (its lower form, tag,
 dependency label...): here those are matched once per distinct combination of such values and
-remembered; the few longer patterns keep a Matcher over the Doc. The matches, sorted as the
+remembered, and so is whether a longer pattern's first token matches: such a pattern then runs
+its own Matcher over the few tokens from there. The matches, sorted as the
 ruler sorts them, go to the ruler's own set_annotations: every token ends up exactly as the model
 leaves it.
 
@@ -14,26 +15,22 @@ singular noun, an infinitive) is worked out again, morphology and all, at every 
 answer depends on the word, the POS and the morphology alone, so every answer is remembered by
 those three.
 """
+from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Token
 
-# what a one-token spec may read, as the token's own value of it
-READERS = {
-    "ORTH": lambda t: t.orth, "TEXT": lambda t: t.orth, "LOWER": lambda t: t.lower, "NORM": lambda t: t.norm,
-    "TAG": lambda t: t.tag, "POS": lambda t: t.pos, "DEP": lambda t: t.dep, "LEMMA": lambda t: t.lemma,
-    "MORPH": lambda t: t.morph.key, "SHAPE": lambda t: t.shape, "ENT_TYPE": lambda t: t.ent_type,
-    "IS_SPACE": lambda t: t.is_space, "IS_PUNCT": lambda t: t.is_punct, "IS_ALPHA": lambda t: t.is_alpha,
-    "IS_DIGIT": lambda t: t.is_digit, "IS_TITLE": lambda t: t.is_title, "IS_LOWER": lambda t: t.is_lower,
-    "IS_UPPER": lambda t: t.is_upper, "LENGTH": len,
-}
+from .anchored import UNBOUNDED, _reach
 
+# what a one-token spec may read (Doc.to_array gives each token's value of them)
+READABLE = {"ORTH", "LOWER", "NORM", "TAG", "POS", "DEP", "LEMMA", "MORPH", "SHAPE", "ENT_TYPE", "IS_SPACE",
+            "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "IS_TITLE", "IS_LOWER", "IS_UPPER", "LENGTH"}
 REMEMBERED = 200_000  # combinations kept (a few MB); past that the memory starts again
 
 
 def _one_token(pattern: list[dict]) -> bool:
-    return len(pattern) == 1 and "OP" not in pattern[0] and all(k.upper() in READERS for k in pattern[0])
+    return len(pattern) == 1 and "OP" not in pattern[0] and all(k.upper() in READABLE for k in pattern[0])
 
 
 class RememberingAttributeRuler:
@@ -41,41 +38,60 @@ class RememberingAttributeRuler:
 
     def __init__(self, ruler: AttributeRuler):
         self.ruler, self.vocab = ruler, ruler.vocab
-        self.single = Matcher(self.vocab, validate=False)
-        self.longer = Matcher(self.vocab, validate=False)
+        self.single = Matcher(self.vocab, validate=False)  # one-token patterns and the first tokens of longer ones
+        self.longer = Matcher(self.vocab, validate=False)  # longer patterns without such a first token
+        self.starts: dict[str, tuple[str, Matcher, int]] = {}  # first-token key -> (rule key, its Matcher, reach)
         read: set[str] = set()
         for i in range(len(ruler.attrs)):
             key = str(i)
             _, patterns = ruler.matcher.get(key)
-            single = [p for p in patterns if _one_token(p)]
-            longer = [p for p in patterns if not _one_token(p)]
-            if single:
-                self.single.add(key, single)
-                read.update(k.upper() for p in single for k in p[0])
-            if longer:
-                self.longer.add(key, longer)
-        self.readers = [READERS[name] for name in sorted(read)]
-        self.seen: dict[tuple, tuple[int, ...]] = {}  # the token's values -> the one-token patterns it matches
+            for n, pattern in enumerate(patterns):
+                if _one_token(pattern):
+                    self.single.add(key, [pattern])
+                    read.update(k.upper() for k in pattern[0])
+                elif _one_token(pattern[:1]) and _reach(pattern) < UNBOUNDED:
+                    start = f"{key} starts {n}"  # a match of the pattern begins where its first token matches
+                    self.single.add(start, [pattern[:1]])
+                    read.update(k.upper() for k in pattern[0])
+                    whole = Matcher(self.vocab, validate=False)
+                    whole.add(key, [pattern])
+                    self.starts[start] = (key, whole, _reach(pattern))
+                else:
+                    self.longer.add(key, [pattern])
+        self.read = [IDS[name] for name in sorted(read)]
+        self.seen: dict[tuple, tuple] = {}  # the token's values -> its one-token matches and pattern starts
 
-    def _keys(self, tok: Token) -> tuple[int, ...]:
-        values = tuple(read(tok) for read in self.readers)
-        keys = self.seen.get(values)
-        if keys is None:
-            if len(self.seen) >= REMEMBERED:
-                self.seen.clear()
-            keys = self.seen[values] = tuple({m for m, _, _ in self.single(tok.doc[tok.i:tok.i + 1],
-                                                                        allow_missing=True)})
-        return keys
+    def _hits(self, doc: Doc, i: int) -> tuple[tuple[int, int, str | None], ...]:
+        """(rule index, match id, None) of the one-token patterns the token matches, (0, 0, start key)
+        of the longer patterns that may begin at it."""
+        out = set()
+        for m, _, _ in self.single(doc[i:i + 1], allow_missing=True):
+            name = self.vocab.strings[m]
+            out.add((0, 0, name) if name in self.starts else (int(name), m, None))
+        return tuple(sorted(out, key=str))
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """AttributeRuler.match: (rule index, match id, start, end), later rules last."""
-        found = set(self.longer(doc, allow_missing=True)) if len(self.longer) else set()
-        if len(self.single):
-            for tok in doc:
-                found.update((m, tok.i, tok.i + 1) for m in self._keys(tok))
-        matches = [(int(self.vocab.strings[m_id]), m_id, s, e) for m_id, s, e in found]
-        matches.sort()
-        return matches
+        strings, seen = self.vocab.strings, self.seen
+        found = [(int(strings[m]), m, s, e) for m, s, e in self.longer(doc, allow_missing=True)] \
+            if len(self.longer) else []
+        if len(self.single) and len(doc):
+            values = doc.to_array(self.read).reshape(len(doc), len(self.read)).tolist()
+            for i, row in enumerate(values):
+                key = tuple(row)
+                hits = seen.get(key)
+                if hits is None:
+                    if len(seen) >= REMEMBERED:
+                        seen.clear()
+                    hits = seen[key] = self._hits(doc, i)
+                for r, m, start in hits:
+                    if start is None:
+                        found.append((r, m, i, i + 1))
+                        continue
+                    rule, whole, reach = self.starts[start]
+                    window = doc[i:min(len(doc), i + reach)]
+                    found.extend((int(rule), k, i + s, i + e) for k, s, e in whole(window, allow_missing=True))
+        return sorted(set(found))
 
     def __call__(self, doc: Doc) -> Doc:
         self.ruler.set_annotations(doc, self.match(doc))

@@ -9,6 +9,7 @@ TEXTS = [
     "The talks, which began at 9 a.m., weren't over until the ministers had signed the accord in Porto Lindo.",
     "  Whether or not they agree, the envoys will be meeting again -- perhaps tomorrow, though that's unclear.",
     "He said: \"We're ready.\"  Isn't it?  Both sides have said so since 2019, haven't they?",
+    "Y'all ain't gonna believe it, let's go; c'mon, there are talks and there's gotta be a deal.",  # longer rules
 ]
 
 
