@@ -6,6 +6,8 @@ key replaces its old mentions, and an event no document reports any more goes aw
 from dataclasses import dataclass, field
 from itertools import islice
 
+from peewee import chunked
+
 from . import actors, changes, history, reconcile
 from .db import lock_store_writes, retrying, write_transaction
 from .documents import sha256
@@ -29,15 +31,18 @@ class IngestResult:
 
 def sync_topics():
     """The topic vocabulary (a data file) into the Topic table; labels follow the file.
-    One query when nothing changed."""
+    One query when nothing changed; the new topics in a few statements (a new store has 295)."""
     stored = {t.slug: t for t in Topic.select()}
+    new = []
     for entry in vocabulary():
         topic = stored.get(entry["slug"])
         if topic is None:
-            Topic.create(slug=entry["slug"], label=entry["label"], iptc_code=entry.get("iptc_code"))
+            new.append({"slug": entry["slug"], "label": entry["label"], "iptc_code": entry.get("iptc_code")})
         elif (topic.label, topic.iptc_code) != (entry["label"], entry.get("iptc_code")):
             topic.label, topic.iptc_code = entry["label"], entry.get("iptc_code")
             topic.save()
+    for rows in chunked(new, 100):  # in vocabulary order, as one by one: the same ids
+        Topic.insert_many(rows).execute()
 
 
 def ingest_articles(articles, *, batch_size=16, actor="loader"):

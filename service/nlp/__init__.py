@@ -6,7 +6,8 @@ doc._.publication, zones, people, dates, contacts; doc.spans["channels"], ["peop
 extract.extract_doc only reads those annotations into the dataclasses of types.py.
 Every word list is data: lexicon reads data/en/*.json once, typed and checked (data/README.md).
   pipeline  en_core_web_sm + entity_ruler (data/en/entity_patterns.jsonl) + our components; the
-            channel SpanRuler is fed from data/en/channels.json
+            channel ruler (anchored.py: the SpanRuler's spans, tried only at a first word) is fed from
+            data/en/channels.json
   published publication date from header lines: header field, publication line, dateline, masthead,
             an embedded post's closing date; the dateline's day (what relative dates count from);
             header_dates: the shapes of a full date, of a dateline, of a post's closing date

@@ -6,8 +6,8 @@ In pipeline order (see pipeline.load_nlp):
                                               basis, where the header ends, the day relative
                                               dates count from (doc._.article: the client's input)
     timeline_line_breaks  before the parser   sentence starts at line breaks and after the header
-    timeline_channels     after the lemmatizer doc.spans["channels"]: channel expressions, a
-                                              SpanRuler fed from data/en/channels.json
+    timeline_channels     after the lemmatizer doc.spans["channels"]: channel expressions, the
+                                              token patterns of data/en/channels.json (anchored.py)
     timeline_zones        after the NER       doc._.zones: header, captions, quoted posts, opinion
     timeline_people       after the NER       doc._.people: persons, mentions, titles, countries;
                                               doc.spans["people"]: every mention, labelled by name
@@ -20,6 +20,7 @@ extract.extract_doc only reads these annotations and builds the dataclasses of t
 import datetime as dt
 from dataclasses import dataclass
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -90,9 +91,10 @@ def _dateline_near_dates(text: str, start: int) -> dt.date | None:
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, datelines and captions stand on lines of their own;
     so does the end of a header or dateline ("date 2021-08-17 City, August 17 (Agency): ...")."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+    spaces = doc.to_array(IS_SPACE).nonzero()[0].tolist() if len(doc) else []  # a few tokens, not every one
+    for i in spaces:
+        if i + 1 < len(doc) and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     header_end = doc._.publication.header_end
     if 0 < header_end < len(text_of(doc)):
         for tok in doc:

@@ -77,7 +77,7 @@ class Titles(_File):
 
 
 class Channels(_File):
-    """channels.json: the channel SpanRuler's patterns and the words that decide a clause's people and modality."""
+    """channels.json: the channel ruler's token patterns and the words that decide a clause's people and modality."""
     priority: Ordered
     patterns: Annotated[dict[str, Annotated[list[list[dict[str, Any]]], Field(min_length=1)]], Field(min_length=1)]
     light_verbs: Words
