@@ -178,26 +178,26 @@ def event_payloads(events):
     ]
 
 
-# SQLite: the page's rows, each with its participants, topics and mentions beside it as one JSON
-# array ([[title, id, slug, name, country]...], [[slug, label]...], [[sentence, start, end,
+# SQLite: the page's rows, each with its participants, topics and mentions beside it as three JSON
+# arrays ([[title, id, slug, name, country]...], [[slug, label]...], [[sentence, start, end,
 # date_text, document id, key, title, publisher, url, published]...]) in the orders the three
 # payload queries use: a page is one statement, stepped once per event (a step runs without the
 # GIL, so threads serving other requests are not held). The event's own columns stay columns:
 # SQLite's JSON would print a REAL with 15 digits, not Python's shortest repr.
-LINKED = """SELECT "p".*, json_array(
-json((SELECT json_group_array(json_array("x"."title", "x"."id", "x"."slug", "x"."name", "x"."country")) FROM (
+LINKED = """SELECT "p".*,
+(SELECT json_group_array(json_array("x"."title", "x"."id", "x"."slug", "x"."name", "x"."country")) FROM (
  SELECT "l"."title", "a"."id", "a"."slug", "a"."name", "a"."country" FROM "event_actor" AS "l"
  INNER JOIN "actor" AS "a" ON ("l"."actor_id" = "a"."id") WHERE ("l"."event_id" = "p"."id")
- ORDER BY "l"."position", "l"."id") AS "x")),
-json((SELECT json_group_array(json_array("x"."slug", "x"."label")) FROM (
+ ORDER BY "l"."position", "l"."id") AS "x"),
+(SELECT json_group_array(json_array("x"."slug", "x"."label")) FROM (
  SELECT "t"."slug", "t"."label" FROM "event_topic" AS "l" INNER JOIN "topic" AS "t" ON ("l"."topic_id" = "t"."id")
- WHERE ("l"."event_id" = "p"."id") ORDER BY "t"."slug") AS "x")),
-json((SELECT json_group_array(json_array("x"."sentence", "x"."start", "x"."end", "x"."date_text", "x"."id", "x"."key",
+ WHERE ("l"."event_id" = "p"."id") ORDER BY "t"."slug") AS "x"),
+(SELECT json_group_array(json_array("x"."sentence", "x"."start", "x"."end", "x"."date_text", "x"."id", "x"."key",
                                          "x"."title", "x"."publisher", "x"."url", "x"."published")) FROM (
  SELECT "m"."sentence", "m"."start", "m"."end", "m"."date_text", "d"."id", "d"."key", "d"."title", "d"."publisher",
         "d"."url", "d"."published" FROM "mention" AS "m" INNER JOIN "document" AS "d" ON ("m"."document_id" = "d"."id")
- WHERE ("m"."event_id" = "p"."id") ORDER BY "d"."published" ASC NULLS LAST, "d"."id", "m"."start", "m"."id") AS "x"))
-) FROM ({page}) AS "p"
+ WHERE ("m"."event_id" = "p"."id") ORDER BY "d"."published" ASC NULLS LAST, "d"."id", "m"."start", "m"."id") AS "x")
+FROM ({page}) AS "p"
 """
 _LINKED = {}  # page SQL -> LINKED around it
 
@@ -211,9 +211,9 @@ def linked_sql(page_sql):
 
 
 def _linked_payload(row):
-    people, subjects, mentions = orjson.loads(row[-1])
+    people, subjects, mentions = map(orjson.loads, row[-3:])
     return _payload(
-        EventRow._make(row[:-1]),
+        EventRow._make(row[:-3]),
         [{"id": i, "slug": slug, "name": name, "country": country, "title": title}
          for title, i, slug, name, country in people],
         [{"slug": slug, "label": label} for slug, label in subjects],
@@ -234,4 +234,4 @@ def page_payloads(query, limit):
     rows = database.execute_sql(linked_sql(query[0]), query[1]).fetchall()
     more = len(rows) > limit
     del rows[limit:]
-    return [_linked_payload(row) for row in rows], EventRow._make(rows[-1][:-1]) if more else None
+    return [_linked_payload(row) for row in rows], EventRow._make(rows[-1][:-3]) if more else None
