@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from peewee import SQL, Select, Tuple
 
-from ..db import database, execute_prepared, is_postgres
+from ..db import database, is_postgres
 from ..models import Event, EventActor
 from .filters import as_date, filter_by, filter_shape, filter_values, resolve_actor, undated_mode
 
@@ -173,8 +173,3 @@ def page_query(filters, count, after=None):
         _SHAPES[key] = (sql, order)
     return sql, params
 
-
-def page_rows(filters, count, after=None):
-    """Up to count EventRows of the page after `after`, as page_statement finds them."""
-    query = page_query(filters, count, after)
-    return [] if query is None else [EventRow(*row) for row in execute_prepared(*query)]
