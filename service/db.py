@@ -5,6 +5,9 @@ same models on PostgreSQL. Both are pooled (playhouse.pool): a request takes an 
 and gives it back, so pragmas, the parsed schema and the page cache (or a PostgreSQL backend)
 live across requests. A forked child never uses (nor closes, which would end the parent's
 PostgreSQL session) a connection it inherited; `close_all` closes them at shutdown.
+
+On PostgreSQL the statements a page runs every time (`execute_prepared`) are prepared once per
+connection (PREPARE / EXECUTE): the server parses and plans them once, not on every request.
 """
 import atexit
 import logging
@@ -13,6 +16,7 @@ import threading
 import time
 from urllib.parse import urlparse, urlsplit, urlunsplit
 
+import psycopg2.extensions
 from peewee import DatabaseProxy, OperationalError, PostgresqlDatabase
 from playhouse.db_url import parse as parse_url
 from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
@@ -47,7 +51,51 @@ def make_database(url):
     if scheme == "sqlite":
         return PooledSqliteDatabase(name, pragmas=SQLITE_PRAGMAS, check_same_thread=False, **POOL)
     params.setdefault("options", POSTGRES_OPTIONS)
+    params.setdefault("connection_factory", PreparingConnection)
     return PooledPostgresqlDatabase(name, **POOL, **params)
+
+
+class PreparingConnection(psycopg2.extensions.connection):
+    """A psycopg2 connection that remembers the statements prepared in its session (SQL -> name).
+    A prepared statement lasts as long as the session: a rollback does not undo it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prepared = {}
+
+
+PREPARED_MAX = 256  # statements prepared per connection; past it, statements run unprepared
+
+
+def _numbered(sql, count):
+    """sql with its `%s` placeholders numbered ($1, $2, ...) for PREPARE; None when the text
+    holds any other % (an escaped literal) or not exactly `count` placeholders."""
+    pieces = sql.split("%s")
+    if len(pieces) != count + 1 or any("%" in piece for piece in pieces):
+        return None
+    return "".join(piece + (f"${n}" if n <= count else "") for n, piece in enumerate(pieces, 1))
+
+
+def execute_prepared(sql, params):
+    """database.execute_sql(sql, params); on PostgreSQL through a statement this connection has
+    prepared (once, the first time it runs sql), so the server neither parses nor plans it again.
+    The PREPARE goes straight to the driver: what the database is asked per request is the EXECUTE."""
+    connection = database.connection() if is_postgres() else None
+    prepared = getattr(connection, "prepared", None)
+    if prepared is None:
+        return database.execute_sql(sql, params)
+    params = list(params)
+    name = prepared.get(sql)
+    if name is None:
+        numbered = _numbered(sql, len(params))
+        if numbered is None or len(prepared) >= PREPARED_MAX:
+            return database.execute_sql(sql, params)
+        name = f"timeline_{len(prepared) + 1}"
+        with connection.cursor() as cursor:
+            cursor.execute(f"PREPARE {name} AS {numbered}")
+        prepared[sql] = name
+    arguments = f"({', '.join(['%s'] * len(params))})" if params else ""
+    return database.execute_sql(f"EXECUTE {name}{arguments}", params)
 
 
 def redacted(url):

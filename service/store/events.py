@@ -6,7 +6,7 @@ from peewee import fn
 from ..models import Event, EventChange
 from . import keyset, pages
 from .filters import date_condition, filter_by, undated_mode  # noqa: F401  (undated_mode: for timeline)
-from .payloads import event_payloads
+from .payloads import event_payloads, page_payloads
 
 
 def filter_events(filters):
@@ -23,12 +23,9 @@ def filter_events(filters):
 def events_page(filters, limit, cursor=None):
     """One page of matching events: (payloads, next cursor or None). Raises keyset.BadCursor."""
     after = keyset.decode(cursor, _cursor_kind(filters), dt.date) if cursor else None
-    rows = pages.page_rows(filters, limit + 1, after)
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        next_cursor = keyset.encode(_cursor_kind(filters), rows[-1].date, rows[-1].id)
-    return event_payloads(rows), next_cursor
+    payloads, last = page_payloads(pages.page_query(filters, limit + 1, after), limit)
+    next_cursor = None if last is None else keyset.encode(_cursor_kind(filters), last.date, last.id)
+    return payloads, next_cursor
 
 
 def _cursor_kind(filters):

@@ -131,3 +131,21 @@ def filter_by(query, filters, participants=None):
     return query
 
 
+def filter_shape(filters):
+    """What filter_by adds to a query (participants aside), as a key whose queries all render to
+    the same SQL text; None for the filters whose SQL varies with their value (document, q)."""
+    if filters.get("document") or filters.get("q"):
+        return None
+    return (bool(filters.get("country")), len(filters.get("channel") or ()), len(filters.get("topic") or ()),
+            bool(filters.get("location")))
+
+
+def filter_values(filters):
+    """The values filter_by passes as parameters (participants aside), as the query holds them."""
+    return (
+        filters["country"].upper() if filters.get("country") else None,
+        filters["location"].lower() if filters.get("location") else None,
+        *(filters.get("channel") or ()),
+        *(filters.get("topic") or ()),
+    )
+

@@ -3,7 +3,7 @@ import datetime as dt
 
 import orjson
 
-from ..db import database, is_postgres
+from ..db import database, execute_prepared, is_postgres
 from ..models import Actor, Document, Event, EventActor, EventTopic, Mention, Topic
 from .pages import COLUMNS, EventRow
 
@@ -25,7 +25,8 @@ _SQL = {}  # (query, number of ids, engine) -> SQL text: peewee renders each sha
 
 
 def _by_ids(name, build, ids):
-    """Rows of build(ids), a query whose only parameters are the ids, from its cached SQL text."""
+    """Rows of build(ids), a query whose only parameters are the ids, from its cached SQL text
+    (prepared on PostgreSQL)."""
     key = (name, len(ids), is_postgres())
     sql = _SQL.get(key)
     if sql is None:
@@ -33,7 +34,7 @@ def _by_ids(name, build, ids):
         if list(params) != list(ids):  # some other parameter: render it every time
             return database.execute(build(ids))
         _SQL[key] = sql
-    return database.execute_sql(sql, list(ids))
+    return execute_prepared(sql, list(ids))
 
 
 def _participants(ids):
@@ -92,10 +93,16 @@ def _sources_query(ids):
 
 def _sources(ids):
     grouped = {}
-    for event_id, sentence, start, end, date_text, document_id, key, title, publisher, url, published in (
-        _by_ids("sources", _sources_query, ids)
-    ):
-        sources = grouped.setdefault(event_id, {})
+    for event_id, *mention in _by_ids("sources", _sources_query, ids):
+        grouped.setdefault(event_id, []).append(mention)
+    return {event_id: _group_sources(mentions) for event_id, mentions in grouped.items()}
+
+
+def _group_sources(mentions):
+    """An event's sources, from its mentions (sentence, start, end, date_text, and the document's
+    id, key, title, publisher, url, published) in source order: one per document, with its evidence."""
+    sources = {}
+    for sentence, start, end, date_text, document_id, key, title, publisher, url, published in mentions:
         source = sources.get(document_id)
         if source is None:
             source = sources[document_id] = {
@@ -108,7 +115,7 @@ def _sources(ids):
                 "evidence": [],
             }
         source["evidence"].append({"sentence": sentence, "start": start, "end": end, "date_text": date_text})
-    return {event_id: list(sources.values()) for event_id, sources in grouped.items()}
+    return list(sources.values())
 
 
 def _conflicts(raw):
@@ -138,6 +145,26 @@ def _events_query(ids):
     )
 
 
+def _payload(row, participants, topics, sources):
+    return {
+        "id": row.id,
+        "title": row.title,
+        "summary": row.summary,
+        "date": iso_text(row.date),
+        "date_precision": row.date_precision,
+        "date_basis": row.date_basis,
+        "channel": row.channel,
+        "location": {"name": row.location_name, "country": row.location_country} if row.location_name else None,
+        "confidence": row.confidence,
+        "participants": participants,
+        "topics": topics,
+        "sources": sources,
+        "conflicts": _conflicts(row.conflicts),
+        "created_at": iso_text(row.created_at),
+        "updated_at": iso_text(row.updated_at),
+    }
+
+
 def event_payloads(events):
     """Event rows or ids -> API-shape dicts, in the given order; four queries at most, however many."""
     rows = _rows(list(events))
@@ -146,23 +173,65 @@ def event_payloads(events):
     ids = [row.id for row in rows]
     participants, topics, sources = _participants(ids), _topics(ids), _sources(ids)
     return [
-        {
-            "id": row.id,
-            "title": row.title,
-            "summary": row.summary,
-            "date": iso_text(row.date),
-            "date_precision": row.date_precision,
-            "date_basis": row.date_basis,
-            "channel": row.channel,
-            "location": {"name": row.location_name, "country": row.location_country}
-            if row.location_name else None,
-            "confidence": row.confidence,
-            "participants": participants.get(row.id, []),
-            "topics": topics.get(row.id, []),
-            "sources": sources.get(row.id, []),
-            "conflicts": _conflicts(row.conflicts),
-            "created_at": iso_text(row.created_at),
-            "updated_at": iso_text(row.updated_at),
-        }
+        _payload(row, participants.get(row.id, []), topics.get(row.id, []), sources.get(row.id, []))
         for row in rows
     ]
+
+
+# SQLite: the page's rows, each with its participants, topics and mentions beside it as three JSON
+# arrays ([[title, id, slug, name, country]...], [[slug, label]...], [[sentence, start, end,
+# date_text, document id, key, title, publisher, url, published]...]) in the orders the three
+# payload queries use: a page is one statement, stepped once per event (a step runs without the
+# GIL, so threads serving other requests are not held). The event's own columns stay columns:
+# SQLite's JSON would print a REAL with 15 digits, not Python's shortest repr.
+LINKED = """SELECT "p".*,
+(SELECT json_group_array(json_array("x"."title", "x"."id", "x"."slug", "x"."name", "x"."country")) FROM (
+ SELECT "l"."title", "a"."id", "a"."slug", "a"."name", "a"."country" FROM "event_actor" AS "l"
+ INNER JOIN "actor" AS "a" ON ("l"."actor_id" = "a"."id") WHERE ("l"."event_id" = "p"."id")
+ ORDER BY "l"."position", "l"."id") AS "x"),
+(SELECT json_group_array(json_array("x"."slug", "x"."label")) FROM (
+ SELECT "t"."slug", "t"."label" FROM "event_topic" AS "l" INNER JOIN "topic" AS "t" ON ("l"."topic_id" = "t"."id")
+ WHERE ("l"."event_id" = "p"."id") ORDER BY "t"."slug") AS "x"),
+(SELECT json_group_array(json_array("x"."sentence", "x"."start", "x"."end", "x"."date_text", "x"."id", "x"."key",
+                                         "x"."title", "x"."publisher", "x"."url", "x"."published")) FROM (
+ SELECT "m"."sentence", "m"."start", "m"."end", "m"."date_text", "d"."id", "d"."key", "d"."title", "d"."publisher",
+        "d"."url", "d"."published" FROM "mention" AS "m" INNER JOIN "document" AS "d" ON ("m"."document_id" = "d"."id")
+ WHERE ("m"."event_id" = "p"."id") ORDER BY "d"."published" ASC NULLS LAST, "d"."id", "m"."start", "m"."id") AS "x")
+FROM ({page}) AS "p"
+"""
+_LINKED = {}  # page SQL -> LINKED around it
+
+
+def linked_sql(page_sql):
+    """The one statement of a SQLite page: the page query's rows with their payload lists."""
+    sql = _LINKED.get(page_sql)
+    if sql is None:
+        sql = _LINKED[page_sql] = LINKED.format(page=page_sql)
+    return sql
+
+
+def _linked_payload(row):
+    people, subjects, mentions = map(orjson.loads, row[-3:])
+    return _payload(
+        EventRow._make(row[:-3]),
+        [{"id": i, "slug": slug, "name": name, "country": country, "title": title}
+         for title, i, slug, name, country in people],
+        [{"slug": slug, "label": label} for slug, label in subjects],
+        _group_sources(mentions),
+    )
+
+
+def page_payloads(query, limit):
+    """The page of query ((SQL, params) from pages.page_query, for limit + 1 rows): (API dicts of
+    its first limit rows, the EventRow the next page continues after, or None when none follows).
+    One statement on SQLite (LINKED); on PostgreSQL the page query and the three payload queries,
+    each prepared."""
+    if query is None:
+        return [], None
+    if is_postgres():
+        rows = [EventRow(*row) for row in execute_prepared(*query)]
+        return event_payloads(rows[:limit]), rows[limit - 1] if len(rows) > limit else None
+    rows = database.execute_sql(linked_sql(query[0]), query[1]).fetchall()
+    more = len(rows) > limit
+    del rows[limit:]
+    return [_linked_payload(row) for row in rows], EventRow._make(rows[-1][:-3]) if more else None

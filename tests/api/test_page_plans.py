@@ -13,7 +13,7 @@ import pytest
 from service import store
 from service.db import database, is_postgres
 from service.models import Actor, Event, EventActor
-from service.store import pages
+from service.store import pages, payloads
 
 EVENTS = 3000
 INDEXES = {"event_date_id", "event_actor_actor_id_event_date_event_id"}
@@ -44,6 +44,28 @@ def _sqlite_plan(sql, params):
     assert not [line for line in lines if "TEMP B-TREE" in line], lines
     assert any(line.startswith("SEARCH") and any(f"INDEX {name} " in line for name in INDEXES) for line in lines), lines
     return lines
+
+
+def _sqlite_linked_plan(sql, params):
+    """The statement SQLite runs for a page (the page query with each event's payload lists
+    beside it): the page part seeks as the page query does; the payload lists of each event are
+    read by seeks on that event's links (their sorts hold one event's few rows)."""
+    rows = list(database.execute_sql("EXPLAIN QUERY PLAN " + payloads.linked_sql(sql), params))
+    parent = {row[0]: row[1] for row in rows}
+
+    def in_payload(node):
+        while node:
+            if any(row[0] == node and row[3].startswith("CORRELATED SCALAR SUBQUERY") for row in rows):
+                return True
+            node = parent.get(node)
+        return False
+
+    page = [row[3] for row in rows if not in_payload(row[0])]
+    assert not [line for line in page if re.match(r"SCAN (t\d+|event|event_actor)\b", line)], page
+    assert not [line for line in page if "TEMP B-TREE" in line], page
+    assert any(line.startswith("SEARCH") and any(f"INDEX {name} " in line for name in INDEXES) for line in page), page
+    links = [row[3] for row in rows if in_payload(row[0]) and re.match(r"(SCAN|SEARCH) [latmd]\b", row[3])]
+    assert links and all(line.startswith("SEARCH") for line in links), links
 
 
 def _nodes(node):
@@ -91,3 +113,4 @@ def test_the_page_query_seeks_at_any_depth(archive, filters):
             _postgres_plan(sql, params)
         else:
             _sqlite_plan(sql, params)
+            _sqlite_linked_plan(sql, params)

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from service import config, create_app
-from service.db import database
+from service.db import database, is_postgres
 from tests.conftest import assert_problem
 
 
@@ -198,14 +198,15 @@ def test_every_page_costs_a_fixed_number_of_queries(client, newsroom, headers, c
     client.patch(f"/v1/events/{newsroom.talks.id}", json={"summary": "Checked."}, headers=headers)
     n = newsroom
     pages = {
-        # the page of events (4, as the API's), the axis counts (1), the topics of the form (1)
+        # the page of events (as the API's: 4 on PostgreSQL, 1 on SQLite), the axis counts (1), the
+        # topics of the form (1)
         "timeline": ["/", "/?limit=1", "/?q=quotas&channel=meeting"],
         # the same, and the participant named by slug looked up first (issue 10: the page then walks
         # that participant's own links)
         "timeline of a participant": ["/?participant=arne-lyngstad&sort=-date&limit=2"],
         # the event (4), its history (1), with and without corrections
         "event": [f"/events/{n.call.id}", f"/events/{n.talks.id}", f"/events/{n.letter.id}"],
-        # actor, detail (2), titles, month counts, counterparts, a page of events (4)
+        # actor, detail (2), titles, month counts, counterparts, a page of events (4, or 1)
         "participant": [f"/participants/{n.lyngstad.id}", f"/participants/{n.pardo.id}?limit=1"],
         # detail (metadata, then its events: 1 + 3), the text
         "document": [f"/documents/{n.d1.id}", f"/documents/{n.d2.id}"],
@@ -221,8 +222,9 @@ def test_every_page_costs_a_fixed_number_of_queries(client, newsroom, headers, c
     del count_queries[:]
     page(client.get(next_url))
     costs["timeline"].add(len(count_queries))
-    assert costs == {"timeline": {6}, "timeline of a participant": {7}, "event": {5}, "participant": {10},
-                     "document": {6}}
+    fewer = 0 if is_postgres() else 3  # a page of events is one statement on SQLite (store.payloads.LINKED)
+    assert costs == {"timeline": {6 - fewer}, "timeline of a participant": {7 - fewer}, "event": {5},
+                     "participant": {10 - fewer}, "document": {6}}
 
 
 def test_desk_false_leaves_the_pages_out(app, newsroom):
