@@ -68,7 +68,7 @@ def main():
         db.bind(f"sqlite:///{tmp}/bench.db")
         db.database.connect()
         migrate()
-        from service.ingest import ingest_articles
+        from service.loading.ingest import ingest_articles
 
         started = time.perf_counter()
         results = list(ingest_articles((ArticleInput(key=k, text=t) for k, t in items), batch_size=args.batch_size))

@@ -21,7 +21,7 @@ from peewee import (
 from schemas import channels as channel_registry
 
 from .db import database, is_postgres
-from .reports import Report, ReportField
+from .reconciling.reports import Report, ReportField
 
 SCHEMA_VERSION = 6
 
@@ -208,7 +208,7 @@ class WriteQuota(BaseModel):
 
 class Change(BaseModel):
     """The change feed (schema 4): one row per created, updated, merged or deleted event, document
-    or participant, written in the transaction of the change itself (service/changes.py)."""
+    or participant, written in the transaction of the change itself (service/change_feed.py)."""
 
     id = StableIdField()  # on SQLite the seq is this id: never given twice, even after pruning
     # the feed's order: given at commit, not at insert, so it follows commit order (service/migrate.py)

@@ -4,8 +4,8 @@ import hashlib
 import itertools
 import json
 
-from service import actors
 from service.models import Actor, Document, Event, EventActor, EventTopic, Mention, Topic
+from service.resolving import lookup, spellings
 
 _seq = itertools.count(1)
 STAMP = dt.datetime(2024, 1, 2, 3, 4, 5)
@@ -13,10 +13,10 @@ STAMP = dt.datetime(2024, 1, 2, 3, 4, 5)
 
 def actor(name, country=None, *, slug=None, kind="person", aliases=()):
     row = Actor.create(
-        name=name, slug=slug or actors.slugify(name), kind=kind, country=country, created_at=STAMP
+        name=name, slug=slug or spellings.slugify(name), kind=kind, country=country, created_at=STAMP
     )
     for spelling in (name, *aliases):  # as the loader adds them (tests/test_factories.py): one per lookup key
-        actors.add_alias(row, spelling)
+        lookup.add_alias(row, spelling)
     return row
 
 

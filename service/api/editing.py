@@ -11,8 +11,9 @@ from werkzeug.http import generate_etag
 from schemas.events import EventSchema
 from schemas.writes import EventCreateSchema, EventPatchSchema, HistorySchema, MergeInSchema, MergeResultSchema
 
-from .. import actor_merge, edits, history, store
+from .. import history, store
 from ..auth import SECURITY_SCHEME, key_name
+from ..curation import event_edits, participant_merge
 from ..domain_errors import StaleVersion
 
 blp = Blueprint("editing", __name__, description="Corrections by editors (API key needed)")
@@ -66,7 +67,7 @@ def _check_if_match(event_id):
 @blp.doc(parameters=[IF_MATCH])
 def patch_event(data, event_id):
     """Correct an event; every field given is locked so that re-extraction never overwrites it."""
-    edits.update_event(event_id, data, key_name(), precondition=lambda: _check_if_match(event_id))
+    event_edits.update_event(event_id, data, key_name(), precondition=lambda: _check_if_match(event_id))
     return _event_reply(event_id)
 
 
@@ -76,7 +77,7 @@ def patch_event(data, event_id):
 @write_errors()
 def create_event(data):
     """Add an event by hand, with its evidence (sentences of stored documents, or an editor's note)."""
-    event = edits.create_event(data, key_name())
+    event = event_edits.create_event(data, key_name())
     return _event_reply(event.id, 201, {"Location": f"/v1/events/{event.id}"})
 
 
@@ -86,7 +87,7 @@ def create_event(data):
 @blp.doc(parameters=[IF_MATCH])
 def delete_event(event_id):
     """Delete an event; its history stays readable."""
-    edits.delete_event(event_id, key_name(), precondition=lambda: _check_if_match(event_id))
+    event_edits.delete_event(event_id, key_name(), precondition=lambda: _check_if_match(event_id))
     return "", 204
 
 
@@ -104,5 +105,5 @@ def event_history(event_id):
 @write_errors(404)
 def merge_participant(data, actor_id):
     """Fold a duplicate participant into this one: its aliases and event links move here."""
-    target, aliases, merged, events = actor_merge.merge_actors(actor_id, data["duplicate"], key_name())
+    target, aliases, merged, events = participant_merge.merge_actors(actor_id, data["duplicate"], key_name())
     return {"participant": target, "aliases": aliases, "merged": merged, "events": events}

@@ -4,8 +4,8 @@ from flask_smorest import Blueprint
 
 from schemas.writes import DocumentInSchema, IngestResultSchema
 
-from .. import submissions
 from ..auth import key_name
+from ..loading import submissions
 from .editing import write_errors
 
 blp = Blueprint("ingest", __name__, description="Articles pushed by newsroom systems (API key needed)")

@@ -8,7 +8,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from service import deliver, edits
+from service import deliver
+from service.curation import event_edits
 from service.db import database, write_transaction
 
 LOOPBACK = "127.0.0.0/8"
@@ -55,7 +56,7 @@ def settings(**changes):
 
 def correct(event_id, title):
     with write_transaction():
-        edits.update_event(event_id, {"title": title}, "desk")
+        event_edits.update_event(event_id, {"title": title}, "desk")
 
 
 def run_until(condition, settings, seconds=20):

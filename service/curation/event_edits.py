@@ -1,6 +1,6 @@
 """Editors' corrections: change, add and delete events, with a history of every change.
 
-Every field an editor sets is added to Event.locked, and the loader (reconcile.refresh_event) never
+Every field an editor sets is added to Event.locked, and the loader (reconciling.refresh) never
 recomputes a locked field, so a correction survives re-loading the articles.
 Each public write (update_event, create_event, delete_event) is one unit of work: it opens its own
 write transaction (db.retrying), so callers (the API views, the CLI, tests) never do. They take and
@@ -9,13 +9,14 @@ return plain dicts and model rows; a refusal is a domain_errors exception.
 import hashlib
 import json
 
-from . import changes as feed  # the change feed (service/history.py keeps each event's history)
-from . import history
-from .db import is_postgres, retrying
-from .domain_errors import Invalid, NotFound
-from .models import Actor, DeletedEvidence, Document, Event, EventActor, EventTopic, Mention, Topic, utcnow
-from .reconcile import index_text
-from .reports import Report
+from .. import change_feed as feed  # the change feed (service/history.py keeps each event's history)
+from .. import history
+from ..db import is_postgres, retrying
+from ..domain_errors import Invalid, NotFound
+from ..models import DeletedEvidence, Document, Event, EventActor, EventTopic, Mention, Topic, utcnow
+from ..reconciling.reports import Report
+from ..resolving import lookup
+from ..store import search_text
 
 EDITABLE = ("title", "summary", "date", "channel", "location", "topics", "participants")
 PERIOD = {"day": lambda d: d, "month": lambda d: d.replace(day=1), "year": lambda d: d.replace(month=1, day=1)}
@@ -46,16 +47,10 @@ def snapshot(event):
     }
 
 
-def find_actor(ref):
-    """An actor by id, or by slug (slugs are lower case; a client's capitals do not matter)."""
-    query = Actor.select().where((Actor.id == ref) if isinstance(ref, int) else (Actor.slug == ref.lower()))
-    return query.first()
-
-
 def _resolve_participants(refs):
     rows, missing = [], []
     for ref in refs:
-        actor = find_actor(ref["participant"])
+        actor = lookup.by_ref(ref["participant"])
         if actor is None:
             missing.append(str(ref["participant"]))
         elif any(actor.id == other.id for other, _ in rows):
@@ -128,7 +123,7 @@ def _diff(before, after):
 def _finish(event, fields):
     locked = set(json.loads(event.locked or "[]")) | fields
     event.locked = json.dumps(sorted(locked))
-    index_text(event)  # the loader's own indexing, so `q` finds the correction
+    search_text.index(event)  # the loader's own indexing, so `q` finds the correction
     event.updated_at = utcnow()
     event.save()
 

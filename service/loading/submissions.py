@@ -5,13 +5,13 @@ History rows of a push over the API are credited to the API key that sent the ar
 
 from humanize import naturalsize
 
-from . import history, store
-from .db import database, is_postgres, retrying, write_transaction
-from .documents import BadArticle, check_text, sha256
-from .domain_errors import Invalid, NotFound, TooLarge
-from .models import Document, Event
-from .nlp import EXTRACTOR_VERSION
-from .nlp.types import ArticleInput
+from .. import history, store
+from ..db import database, is_postgres, retrying, write_transaction
+from ..domain_errors import Invalid, NotFound, TooLarge
+from ..models import Document, Event
+from ..nlp import EXTRACTOR_VERSION
+from ..nlp.types import ArticleInput
+from .sources import BadArticle, check_text, sha256
 
 
 def article_input(data, max_bytes):

@@ -6,13 +6,15 @@ key replaces its old mentions, and an event no document reports any more goes aw
 from dataclasses import dataclass, field
 from itertools import islice
 
-from . import actors, changes, history, reconcile
-from .db import lock_store_writes, retrying, write_transaction
-from .documents import sha256
-from .models import DeletedEvidence, Document, Event, Mention, Topic, utcnow
-from .nlp import EXTRACTOR_VERSION
-from .nlp.topics import vocabulary
-from .reports import Report
+from .. import change_feed, history
+from ..db import lock_store_writes, retrying, write_transaction
+from ..models import DeletedEvidence, Document, Event, Mention, Topic, utcnow
+from ..nlp import EXTRACTOR_VERSION
+from ..nlp.topics import vocabulary
+from ..reconciling import matching, refresh
+from ..reconciling.reports import Report
+from ..resolving import lookup
+from .sources import sha256
 
 CHUNK = 64  # articles read ahead for one nlp.pipe run: bounds memory on big folders
 
@@ -42,7 +44,7 @@ def sync_topics():
 
 def ingest_articles(articles, *, batch_size=16, actor="loader"):
     """Yield one IngestResult per ArticleInput, in order; history rows are credited to `actor`."""
-    from .nlp.extract import extract_articles  # loads spaCy: only the loader pays for it
+    from ..nlp.extract import extract_articles  # loads spaCy: only the loader pays for it
 
     with write_transaction():
         sync_topics()
@@ -87,7 +89,7 @@ def _extract_safely(extract_articles, articles, batch_size):
 def extract_one(article):
     """Extraction alone, outside any transaction: a caller can then hold the write lock only
     for storing (see store_locked)."""
-    from .nlp.extract import extract_articles
+    from ..nlp.extract import extract_articles
 
     return next(iter(extract_articles([article], batch_size=1)))
 
@@ -130,13 +132,13 @@ def _store(article, extraction, actor="loader"):
     }
     stale = []
     if document:
-        stale = _detach(document, refresh=False)
+        stale = _detach(document, recompute=False)
         for name, value in values.items():
             setattr(document, name, value)
         document.save()
     else:
         document = Document.create(key=article.key, **values)
-    changes.record("document", document.id, "updated" if status == "replaced" else "created",
+    change_feed.record("document", document.id, "updated" if status == "replaced" else "created",
                    via="extraction")
     result = IngestResult(document.key, status, document.id)
     deleted = _deleted_evidence(document.key)
@@ -151,17 +153,17 @@ def _store(article, extraction, actor="loader"):
         rows.append((event_id, actor, "merge" if merged else "create", {"document": document.key}))
     history.record_many(rows)  # the article's history in one statement (nothing reads it before the commit)
     # events the old text reported and the new one did not match: recompute, or delete if orphaned
-    changes.refresh_ids([i for i in stale if i not in result.events_merged])
+    refresh.refresh_ids([i for i in stale if i not in result.events_merged])
     return result
 
 
-def _detach(document, refresh=True, via="extraction"):
+def _detach(document, recompute=True, via="extraction"):
     """Remove a document's mentions; recompute (or delete) the events they supported unless told not to
     (a replaced article first gets the chance to report the same events again)."""
     event_ids = [m.event_id for m in Mention.select(Mention.event).where(Mention.document == document).distinct()]
     Mention.delete().where(Mention.document == document).execute()
-    if refresh:
-        changes.refresh_ids(event_ids, via)
+    if recompute:
+        refresh.refresh_ids(event_ids, via)
     return event_ids
 
 
@@ -174,13 +176,13 @@ def _deleted_evidence(document_key):
 def _store_event(document, extracted):
     participant_rows = []
     for participant in extracted.participants:
-        actor = actors.resolve(participant)
+        actor = lookup.resolve(participant)
         if all(actor.id != row[0] for row in participant_rows):
             participant_rows.append((actor.id, participant.title))
     report = Report.from_extraction(extracted, participant_rows)
-    event = reconcile.find_match(report, [row[0] for row in participant_rows], document.id, document.published)
+    event = matching.find_match(report, [row[0] for row in participant_rows], document.id, document.published)
     merged = event is not None
-    before = changes.event_facets(event)
+    before = change_feed.event_facets(event)
     if event is None:
         event = Event.create(channel=extracted.channel, title=extracted.title or extracted.channel)
     Mention.insert_many([  # the event's evidence in one statement, before refresh_event reads it
@@ -188,8 +190,8 @@ def _store_event(document, extracted):
          "end": span.end, "date_text": span.date_text, "reported": report}
         for span in extracted.evidence
     ]).execute()
-    reconcile.refresh_event(event)
-    changes.record_event(event, "updated" if merged else "created", before, "extraction")
+    refresh.refresh_event(event)
+    change_feed.record_event(event, "updated" if merged else "created", before, "extraction")
     return event.id, merged
 
 
@@ -197,6 +199,6 @@ def delete_document(document):
     """Delete a document, its mentions, and every event no other document reports, inside the
     caller's unit of work (submissions.remove). Returns the ids of the events it reported."""
     event_ids = _detach(document, via="editor")
-    changes.record("document", document.id, "deleted", via="editor")
+    change_feed.record("document", document.id, "deleted", via="editor")
     document.delete_instance()
     return event_ids
