@@ -1,5 +1,6 @@
 """/v1/webhooks: register, list, read and delete hooks, and list a hook's deliveries (API key needed)."""
 from flask import current_app
+from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
@@ -15,8 +16,8 @@ from schemas.common import NoArgsSchema, PageArgsSchema
 
 from .. import webhooks
 from ..auth import authenticate, key_name
-from .editing import SECURITY
 from .paging import cursor_errors, page_limit, paged
+from .writes import SECURITY
 
 blp = Blueprint("webhooks", __name__, url_prefix="/v1/webhooks", description=(
     "Signed HTTP callbacks for the changes of the feed (API key needed). Each delivery is a POST of a "
@@ -42,65 +43,61 @@ def _reader():
     authenticate()
 
 
-@blp.route("", methods=["POST"])
-@blp.arguments(WebhookInSchema)
-@blp.response(201, WebhookCreatedSchema, headers={"Location": {"schema": {"type": "string"}}})
-@blp.alt_response(401, response="UNAUTHORIZED")
-@blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
-@blp.doc(security=SECURITY)
-def create_webhook(data):
-    """Register a hook; the answer holds its secret, shown only this once."""
-    hook = webhooks.create_hook(data, key_name(), webhooks.allowed_networks(
-        current_app.config["WEBHOOK_ALLOWED_NETWORKS"]))
-    return hook, 201, {"Location": f"/v1/webhooks/{hook['id']}"}
-
-
 @blp.route("")
-@blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
-@blp.response(200, WebhookPageSchema)
-@blp.alt_response(401, response="UNAUTHORIZED")
-@blp.doc(security=SECURITY)
-def list_webhooks(args):
-    """Every hook (never its secret), oldest first."""
-    _reader()
-    with cursor_errors():
-        data, next_cursor = webhooks.hooks_page(page_limit(args), args.get("cursor"))
-    return paged(data, next_cursor)
+class Webhooks(MethodView):
+    @blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
+    @blp.response(200, WebhookPageSchema)
+    @blp.alt_response(401, response="UNAUTHORIZED")
+    @blp.doc(security=SECURITY)
+    def get(self, args):
+        """Every hook (never its secret), oldest first."""
+        _reader()
+        with cursor_errors():
+            data, next_cursor = webhooks.hooks_page(page_limit(args), args.get("cursor"))
+        return paged(data, next_cursor)
+
+    @blp.arguments(WebhookInSchema)
+    @blp.response(201, WebhookCreatedSchema, headers={"Location": {"schema": {"type": "string"}}})
+    @blp.alt_response(401, response="UNAUTHORIZED")
+    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+    @blp.doc(security=SECURITY)
+    def post(self, data):
+        """Register a hook; the answer holds its secret, shown only this once."""
+        hook = webhooks.create_hook(data, key_name(), webhooks.allowed_networks(
+            current_app.config["WEBHOOK_ALLOWED_NETWORKS"]))
+        return hook, 201, {"Location": f"/v1/webhooks/{hook['id']}"}
 
 
 @blp.route(HOOK_PATH)
-@blp.arguments(NoArgsSchema, location="query", unknown=RAISE, as_kwargs=True)
-@blp.response(200, WebhookSchema)
-@blp.alt_response(401, response="UNAUTHORIZED")
-@blp.alt_response(404, response="NOT_FOUND")
-@blp.doc(security=SECURITY)
-def get_webhook(hook_id):
-    """One hook: its filters, and whether it is active or was disabled (and why)."""
-    _reader()
-    return webhooks.hook_payload(webhooks.get_hook(hook_id))
+class WebhookById(MethodView):
+    @blp.arguments(NoArgsSchema, location="query", unknown=RAISE, as_kwargs=True)
+    @blp.response(200, WebhookSchema)
+    @blp.alt_response(401, response="UNAUTHORIZED")
+    @blp.alt_response(404, response="NOT_FOUND")
+    @blp.doc(security=SECURITY)
+    def get(self, hook_id):
+        """One hook: its filters, and whether it is active or was disabled (and why)."""
+        _reader()
+        return webhooks.hook_payload(webhooks.get_hook(hook_id))
 
+    @blp.arguments(WebhookPatchSchema)
+    @blp.response(200, WebhookSchema)
+    @blp.alt_response(401, response="UNAUTHORIZED")
+    @blp.alt_response(404, response="NOT_FOUND")
+    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+    @blp.doc(security=SECURITY)
+    def patch(self, data, hook_id):
+        """Re-enable a disabled hook (`{"status": "active"}`), or pause one."""
+        return webhooks.set_status(hook_id, data["status"])
 
-@blp.route(HOOK_PATH, methods=["PATCH"])
-@blp.arguments(WebhookPatchSchema)
-@blp.response(200, WebhookSchema)
-@blp.alt_response(401, response="UNAUTHORIZED")
-@blp.alt_response(404, response="NOT_FOUND")
-@blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
-@blp.doc(security=SECURITY)
-def patch_webhook(data, hook_id):
-    """Re-enable a disabled hook (`{"status": "active"}`), or pause one."""
-    return webhooks.set_status(hook_id, data["status"])
-
-
-@blp.route(HOOK_PATH, methods=["DELETE"])
-@blp.response(204)
-@blp.alt_response(401, response="UNAUTHORIZED")
-@blp.alt_response(404, response="NOT_FOUND")
-@blp.doc(security=SECURITY)
-def delete_webhook(hook_id):
-    """Delete a hook and its pending deliveries."""
-    webhooks.delete_hook(hook_id)
-    return "", 204
+    @blp.response(204)
+    @blp.alt_response(401, response="UNAUTHORIZED")
+    @blp.alt_response(404, response="NOT_FOUND")
+    @blp.doc(security=SECURITY)
+    def delete(self, hook_id):
+        """Delete a hook and its pending deliveries."""
+        webhooks.delete_hook(hook_id)
+        return "", 204
 
 
 @blp.route(HOOK_PATH + "/deliveries")
