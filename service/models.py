@@ -26,7 +26,6 @@ from .reconciling.reports import Report, ReportField
 SCHEMA_VERSION = 6
 
 CHANNELS = {c.name: c.description for c in channel_registry.REGISTRY.values()}
-DATE_PRECISIONS = ("day", "month", "year")
 
 
 def utcnow():

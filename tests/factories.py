@@ -6,6 +6,7 @@ import json
 
 from service.models import Actor, Document, Event, EventActor, EventTopic, Mention, Topic
 from service.resolving import lookup, spellings
+from service.store import search_text
 
 _seq = itertools.count(1)
 STAMP = dt.datetime(2024, 1, 2, 3, 4, 5)
@@ -60,7 +61,6 @@ def event(
     """participants: actors or (actor, title) pairs; sources: (document, sentence) pairs."""
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
-    sentences = [sentence for _, sentence in sources]
     row = Event.create(
         date=date,
         date_precision=precision or ("day" if date else None),
@@ -72,7 +72,6 @@ def event(
         summary=summary,
         confidence=confidence,
         conflicts=json.dumps(list(conflicts)),
-        search_text=" ".join([title, summary or "", *sentences]),
         created_at=STAMP,
         updated_at=STAMP,
     )
@@ -87,4 +86,6 @@ def event(
         Mention.create(
             event=row, document=doc, sentence=sentence, start=start, end=start + len(sentence), date_text=None
         )
+    search_text.index(row)  # what `q` searches, as the loader and the editors build it
+    row.save()
     return row

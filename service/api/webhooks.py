@@ -17,7 +17,7 @@ from schemas.common import NoArgsSchema, PageArgsSchema
 from .. import webhooks
 from ..auth import authenticate, key_name
 from .paging import cursor_errors, page_limit, paged
-from .writes import SECURITY
+from .writes import key_needed
 
 blp = Blueprint("webhooks", __name__, url_prefix="/v1/webhooks", description=(
     "Signed HTTP callbacks for the changes of the feed (API key needed). Each delivery is a POST of a "
@@ -47,8 +47,7 @@ def _reader():
 class Webhooks(MethodView):
     @blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
     @blp.response(200, WebhookPageSchema)
-    @blp.alt_response(401, response="UNAUTHORIZED")
-    @blp.doc(security=SECURITY)
+    @key_needed(blp)
     def get(self, args):
         """Every hook (never its secret), oldest first."""
         _reader()
@@ -58,9 +57,7 @@ class Webhooks(MethodView):
 
     @blp.arguments(WebhookInSchema)
     @blp.response(201, WebhookCreatedSchema, headers={"Location": {"schema": {"type": "string"}}})
-    @blp.alt_response(401, response="UNAUTHORIZED")
-    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
-    @blp.doc(security=SECURITY)
+    @key_needed(blp, 422)
     def post(self, data):
         """Register a hook; the answer holds its secret, shown only this once."""
         hook = webhooks.create_hook(data, key_name(), webhooks.allowed_networks(
@@ -72,9 +69,7 @@ class Webhooks(MethodView):
 class WebhookById(MethodView):
     @blp.arguments(NoArgsSchema, location="query", unknown=RAISE, as_kwargs=True)
     @blp.response(200, WebhookSchema)
-    @blp.alt_response(401, response="UNAUTHORIZED")
-    @blp.alt_response(404, response="NOT_FOUND")
-    @blp.doc(security=SECURITY)
+    @key_needed(blp, 404)
     def get(self, hook_id):
         """One hook: its filters, and whether it is active or was disabled (and why)."""
         _reader()
@@ -82,18 +77,13 @@ class WebhookById(MethodView):
 
     @blp.arguments(WebhookPatchSchema)
     @blp.response(200, WebhookSchema)
-    @blp.alt_response(401, response="UNAUTHORIZED")
-    @blp.alt_response(404, response="NOT_FOUND")
-    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
-    @blp.doc(security=SECURITY)
+    @key_needed(blp, 404, 422)
     def patch(self, data, hook_id):
         """Re-enable a disabled hook (`{"status": "active"}`), or pause one."""
         return webhooks.set_status(hook_id, data["status"])
 
     @blp.response(204)
-    @blp.alt_response(401, response="UNAUTHORIZED")
-    @blp.alt_response(404, response="NOT_FOUND")
-    @blp.doc(security=SECURITY)
+    @key_needed(blp, 404)
     def delete(self, hook_id):
         """Delete a hook and its pending deliveries."""
         webhooks.delete_hook(hook_id)
@@ -103,9 +93,7 @@ class WebhookById(MethodView):
 @blp.route(HOOK_PATH + "/deliveries")
 @blp.arguments(PageArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, DeliveryPageSchema)
-@blp.alt_response(401, response="UNAUTHORIZED")
-@blp.alt_response(404, response="NOT_FOUND")
-@blp.doc(security=SECURITY)
+@key_needed(blp, 404)
 def list_deliveries(args, hook_id):
     """The hook's deliveries, newest first, each with every attempt's response status or error."""
     _reader()

@@ -6,20 +6,19 @@ Each public write (update_event, create_event, delete_event) is one unit of work
 write transaction (db.retrying), so callers (the API views, the CLI, tests) never do. They take and
 return plain dicts and model rows; a refusal is a domain_errors exception.
 """
-import hashlib
 import json
 
 from .. import change_feed as feed  # the change feed (service/history.py keeps each event's history)
-from .. import history
+from .. import history, periods
 from ..db import is_postgres, retrying
 from ..domain_errors import Invalid, NotFound
+from ..loading.sources import sha256
 from ..models import DeletedEvidence, Document, Event, EventActor, EventTopic, Mention, Topic, utcnow
 from ..reconciling.reports import Report
 from ..resolving import lookup
 from ..store import search_text
 
 EDITABLE = ("title", "summary", "date", "channel", "location", "topics", "participants")
-PERIOD = {"day": lambda d: d, "month": lambda d: d.replace(day=1), "year": lambda d: d.replace(month=1, day=1)}
 
 
 def get_event(event_id, lock=False):
@@ -86,7 +85,7 @@ def _apply(event, data):
         if data.get("date_precision") and not date:
             raise Invalid("date_precision", "An undated event has no date precision.")
         precision = (precision or "day") if date else None
-        event.date = PERIOD[precision](date) if date else None
+        event.date = periods.start(date, precision) if date else None
         event.date_precision = precision
         event.date_basis = "editor"
         fields.add("date")
@@ -151,7 +150,7 @@ def _update_event(event_id, data, key_name, precondition):
 def _note_document(sentences, title, key_name):
     """Evidence an editor typed without a source document is kept as an editor's note document."""
     text = "\n".join(sentences)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = sha256(text)
     existing = Document.get_or_none(Document.sha256 == digest)
     if existing:
         return existing

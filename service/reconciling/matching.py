@@ -4,15 +4,8 @@ An undated side merges only when exactly one event fits (see find_match).
 """
 import datetime as dt
 
+from .. import periods
 from ..models import Event, EventActor, Mention
-
-PRECISION_WIDTH = {"day": 10, "month": 7, "year": 4}
-
-
-def dates_compatible(a, a_precision, b, b_precision):
-    """Equal at the coarser of the two precisions ("2021-08" holds "2021-08-25")."""
-    width = min(PRECISION_WIDTH.get(a_precision, 10), PRECISION_WIDTH.get(b_precision, 10))
-    return a.isoformat()[:width] == b.isoformat()[:width]
 
 
 def _actor_sets(event_ids):
@@ -64,7 +57,7 @@ def find_match(report, actor_ids, document_id, published=None):
         if not (theirs == actor_ids or ((theirs <= actor_ids or actor_ids <= theirs) and len(shared) >= 2)):
             continue
         if event.date and report.date:
-            if dates_compatible(event.date, event.date_precision, report.date, report.date_precision):
+            if periods.same_period(event.date, event.date_precision, report.date, report.date_precision):
                 strong.append(event)
         elif report.date or _could_report(event, published):
             weak.append(event)

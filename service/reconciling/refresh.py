@@ -7,11 +7,10 @@ what each document alone said), so merging, re-loading a changed article and del
 import json
 from collections import Counter
 
-from .. import change_feed
+from .. import change_feed, periods
 from ..models import Document, Event, EventActor, EventTopic, Mention, Topic, utcnow
 from ..store import search_text
 
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 BASIS_RANK = {"editor": 0, "explicit": 1, "relative": 2, "unknown": 3}
 
 
@@ -39,7 +38,7 @@ def _best_dated(reports):
         return None
     return min(
         enumerate(dated),
-        key=lambda ir: (PRECISION_RANK.get(ir[1].date_precision, 3), BASIS_RANK.get(ir[1].date_basis, 5), ir[0]),
+        key=lambda ir: (periods.rank(ir[1].date_precision), BASIS_RANK.get(ir[1].date_basis, 5), ir[0]),
     )[1]
 
 

@@ -19,6 +19,8 @@ def norm(name):
 
 
 def slugify(name):
+    """The slug of a name: its normal form, hyphenated ("Inés Maró-Velk" -> "ines-maro-velk"). Actors' slugs
+    and the countries' topic slugs ("Bosnia and Herzegovina" -> "bosnia-and-herzegovina") are made by it alone."""
     return norm(name).replace(" ", "-")[:200] or "actor"
 
 
