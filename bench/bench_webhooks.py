@@ -112,9 +112,9 @@ def _report(args, url, receiver, expected, started, wrote):
 def main():
     args = _args()
     from service import db
+    from service.delivery.hooks import new_secret
     from service.migrate import migrate
     from service.models import Change, Event, Webhook
-    from service.webhooks import new_secret
 
     url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='bench-webhooks-')}/bench.db"
     db.bind(url)

@@ -242,7 +242,7 @@ class Webhook(BaseModel):
     failing_since = DoubleField(null=True)  # unix time of the first failure in the current streak
     disabled_at = DateTimeField(null=True)
     disabled_reason = TextField(null=True)
-    # SQLite has no SKIP LOCKED: a worker leases the hook instead (service/deliver.py)
+    # SQLite has no SKIP LOCKED: a worker leases the hook instead (service/delivery/worker.py)
     lease_owner = CharField(max_length=64, null=True)
     lease_until = DoubleField(null=True)
     created_at = DateTimeField(default=utcnow)

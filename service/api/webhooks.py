@@ -14,8 +14,8 @@ from schemas.changes import (
 )
 from schemas.common import NoArgsSchema, PageArgsSchema
 
-from .. import webhooks
 from ..auth import authenticate, key_name
+from ..delivery import hooks
 from .paging import cursor_errors, page_limit, paged
 from .writes import key_needed
 
@@ -33,7 +33,7 @@ HOOK_PATH = "/<id:hook_id>"
 def _check_networks(state):
     """A bad TIMELINE_WEBHOOK_ALLOWED_NETWORKS stops the service at start, not at the first POST."""
     try:
-        webhooks.allowed_networks(state.app.config["WEBHOOK_ALLOWED_NETWORKS"])
+        hooks.allowed_networks(state.app.config["WEBHOOK_ALLOWED_NETWORKS"])
     except ValueError as exc:
         raise SystemExit(f"configuration: TIMELINE_WEBHOOK_ALLOWED_NETWORKS is not valid ({exc})") from None
 
@@ -52,7 +52,7 @@ class Webhooks(MethodView):
         """Every hook (never its secret), oldest first."""
         _reader()
         with cursor_errors():
-            data, next_cursor = webhooks.hooks_page(page_limit(args), args.get("cursor"))
+            data, next_cursor = hooks.hooks_page(page_limit(args), args.get("cursor"))
         return paged(data, next_cursor)
 
     @blp.arguments(WebhookInSchema)
@@ -60,7 +60,7 @@ class Webhooks(MethodView):
     @key_needed(blp, 422)
     def post(self, data):
         """Register a hook; the answer holds its secret, shown only this once."""
-        hook = webhooks.create_hook(data, key_name(), webhooks.allowed_networks(
+        hook = hooks.create_hook(data, key_name(), hooks.allowed_networks(
             current_app.config["WEBHOOK_ALLOWED_NETWORKS"]))
         return hook, 201, {"Location": f"/v1/webhooks/{hook['id']}"}
 
@@ -73,20 +73,20 @@ class WebhookById(MethodView):
     def get(self, hook_id):
         """One hook: its filters, and whether it is active or was disabled (and why)."""
         _reader()
-        return webhooks.hook_payload(webhooks.get_hook(hook_id))
+        return hooks.hook_payload(hooks.get_hook(hook_id))
 
     @blp.arguments(WebhookPatchSchema)
     @blp.response(200, WebhookSchema)
     @key_needed(blp, 404, 422)
     def patch(self, data, hook_id):
         """Re-enable a disabled hook (`{"status": "active"}`), or pause one."""
-        return webhooks.set_status(hook_id, data["status"])
+        return hooks.set_status(hook_id, data["status"])
 
     @blp.response(204)
     @key_needed(blp, 404)
     def delete(self, hook_id):
         """Delete a hook and its pending deliveries."""
-        webhooks.delete_hook(hook_id)
+        hooks.delete_hook(hook_id)
         return "", 204
 
 
@@ -98,5 +98,5 @@ def list_deliveries(args, hook_id):
     """The hook's deliveries, newest first, each with every attempt's response status or error."""
     _reader()
     with cursor_errors():
-        data, next_cursor = webhooks.deliveries_page(hook_id, page_limit(args), args.get("cursor"))
+        data, next_cursor = hooks.deliveries_page(hook_id, page_limit(args), args.get("cursor"))
     return paged(data, next_cursor)

@@ -24,12 +24,12 @@ import uuid
 
 from peewee import InterfaceError, OperationalError
 
-from . import change_feed
+from .. import change_feed
+from ..db import database, is_postgres, write_transaction
+from ..models import Change, Delivery, Webhook
+from ..store.changes import entry, matches, pruned_through
 from .attempts import Settings, disable, record, send
-from .db import database, is_postgres, write_transaction
-from .models import Change, Delivery, Webhook
-from .store.changes import entry, matches, pruned_through
-from .webhooks import FILTERS
+from .hooks import FILTERS
 
 __all__ = ["Settings", "fan_out", "process_hook", "run"]
 
