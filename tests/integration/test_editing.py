@@ -79,7 +79,7 @@ def test_patch_sets_fields_locks_them_and_answers_the_event(client, desk, header
         updated_at=body["updated_at"],
     )
     got = client.get(f"/v1/events/{desk.call.id}")
-    assert got.json == body
+    assert got.get_data() == response.get_data()  # the very bytes GET answers, so the ETags agree
     assert response.headers["ETag"] == got.headers["ETag"]
     event = Event.get_by_id(desk.call.id)
     assert json.loads(event.locked) == ["channel", "date", "location", "participants", "title", "topics"]
