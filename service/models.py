@@ -1,5 +1,6 @@
 """The event store: tables and indexes. No HTTP, no JSON formatting here."""
 import datetime as dt
+import json
 
 from peewee import (
     SQL,
@@ -114,6 +115,14 @@ class Event(BaseModel):
 
     class Meta:
         indexes = ((("date", "id"), False),)
+
+    def locked_fields(self):
+        """The names of the fields an editor set (Event.locked)."""
+        return set(json.loads(self.locked or "[]"))
+
+    def lock(self, fields):
+        """Add fields to those the loader never recomputes."""
+        self.locked = json.dumps(sorted(self.locked_fields() | set(fields)))
 
 
 class EventActor(BaseModel):

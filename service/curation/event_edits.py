@@ -6,7 +6,6 @@ Each public write (update_event, create_event, delete_event) is one unit of work
 write transaction (db.retrying), so callers (the API views, the CLI, tests) never do. They take and
 return plain dicts and model rows; a refusal is a domain_errors exception.
 """
-import json
 
 from .. import change_feed as feed  # the change feed (service/history.py keeps each event's history)
 from .. import history, periods
@@ -120,8 +119,7 @@ def _diff(before, after):
 
 
 def _finish(event, fields):
-    locked = set(json.loads(event.locked or "[]")) | fields
-    event.locked = json.dumps(sorted(locked))
+    event.lock(fields)
     search_text.index(event)  # the loader's own indexing, so `q` finds the correction
     event.updated_at = utcnow()
     event.save()
@@ -140,7 +138,7 @@ def _update_event(event_id, data, key_name, precondition):
     before, facets = snapshot(event), feed.event_facets(event)
     fields = _apply(event, data)
     diff = _diff(before, snapshot(event))
-    if diff or not fields <= set(json.loads(event.locked or "[]")):
+    if diff or not fields <= event.locked_fields():
         _finish(event, fields)
         history.record(event.id, key_name, "update", diff)
         feed.record_event(event, "updated", facets, "editor")

@@ -58,7 +58,7 @@ def refresh_event(event):
     """Recompute the event from its reports; delete it when nothing reports it. Returns the event or None."""
     keyed_reports = _reports(event)
     reports = [report for _, report in keyed_reports]
-    locked = set(json.loads(event.locked or "[]"))
+    locked = event.locked_fields()
     if not reports:
         if event.manual or locked:  # an editor's work is never dropped silently
             return event
