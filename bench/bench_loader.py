@@ -47,7 +47,7 @@ def main():
     import spacy
 
     from service import db
-    from service.ingest import ingest_articles
+    from service.loading.ingest import ingest_articles
     from service.migrate import migrate
     from service.nlp.pipeline import MODEL, load_nlp
     from service.nlp.types import ArticleInput

@@ -3,7 +3,7 @@
     python bench/bench_webhooks.py [--changes 1000] [--workers 2] [--hooks 1] [--database-url URL]
 
 The changes are editors' corrections committed one after another through the real write path
-(edits.update_event in a write transaction) while the workers run; the commit time of each is
+(event_edits.update_event in a write transaction) while the workers run; the commit time of each is
 taken right after its commit. The receiver (127.0.0.1, ThreadingHTTPServer) answers 200 and notes
 when each `webhook-id` first arrived. Prints deliveries per second, the p50/p99 delay from commit to
 first arrival, duplicates (arrivals beyond the first) and losses (never arrived). Every loop is
@@ -65,7 +65,8 @@ def _args():
 
 def _commit_changes(event_id, count, rate):
     """{seq: time.time() right after its commit} for `count` corrections, paced at `rate` per second."""
-    from service import db, edits
+    from service import db
+    from service.curation import event_edits
     from service.models import Change
 
     committed, started = {}, time.time()
@@ -74,7 +75,7 @@ def _commit_changes(event_id, count, rate):
         if rate:
             time.sleep(max(0.0, started + n / rate - time.time()))
         with db.write_transaction():
-            edits.update_event(event_id, {"title": f"Bench talks {n}"}, "bench")
+            event_edits.update_event(event_id, {"title": f"Bench talks {n}"}, "bench")
         at = time.time()
         committed[Change.select(Change.seq).where(Change.object_id == event_id).order_by(Change.seq.desc())
                   .scalar()] = at
@@ -111,9 +112,9 @@ def _report(args, url, receiver, expected, started, wrote):
 def main():
     args = _args()
     from service import db
+    from service.delivery.hooks import new_secret
     from service.migrate import migrate
     from service.models import Change, Event, Webhook
-    from service.webhooks import new_secret
 
     url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='bench-webhooks-')}/bench.db"
     db.bind(url)

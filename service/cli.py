@@ -93,8 +93,8 @@ def load(paths, batch_size, quiet):
 
 
 def run_load(paths, settings, *, batch_size=16, quiet=False):
-    from .documents import collect
-    from .ingest import ingest_articles
+    from .loading.ingest import ingest_articles
+    from .loading.sources import collect
 
     started = time.monotonic()
     counts = {"articles": 0, "created": 0, "replaced": 0, "unchanged": 0, "failed": 0,

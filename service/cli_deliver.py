@@ -1,4 +1,4 @@
-"""`timeline deliver`: the webhook delivery worker (service/deliver.py), beside `timeline serve`."""
+"""`timeline deliver`: the webhook delivery worker (service/delivery/worker.py), beside `timeline serve`."""
 import logging
 import signal
 
@@ -15,8 +15,8 @@ def deliver(max_seconds, once):
     Run one or more beside `timeline serve`, on one machine or several sharing DATABASE_URL:
     they share the hooks without sending one delivery twice (PostgreSQL: SKIP LOCKED; SQLite: leases).
     """
-    from . import deliver as worker
     from .cli import open_store
+    from .delivery import worker
 
     settings = open_store()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")

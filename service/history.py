@@ -1,6 +1,6 @@
 """Each event's history (EventChange): every write to it, written and read here only.
 
-Kept after the event is deleted. Distinct from the change feed (service/changes.py), which tells
+Kept after the event is deleted. Distinct from the change feed (service/change_feed.py), which tells
 followers what changed; this tells an editor who changed what, and is what GET .../history shows.
 """
 import json

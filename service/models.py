@@ -1,5 +1,6 @@
 """The event store: tables and indexes. No HTTP, no JSON formatting here."""
 import datetime as dt
+import json
 
 from peewee import (
     SQL,
@@ -21,12 +22,11 @@ from peewee import (
 from schemas import channels as channel_registry
 
 from .db import database, is_postgres
-from .reports import Report, ReportField
+from .reconciling.reports import Report, ReportField
 
 SCHEMA_VERSION = 6
 
 CHANNELS = {c.name: c.description for c in channel_registry.REGISTRY.values()}
-DATE_PRECISIONS = ("day", "month", "year")
 
 
 def utcnow():
@@ -115,6 +115,14 @@ class Event(BaseModel):
 
     class Meta:
         indexes = ((("date", "id"), False),)
+
+    def locked_fields(self):
+        """The names of the fields an editor set (Event.locked)."""
+        return set(json.loads(self.locked or "[]"))
+
+    def lock(self, fields):
+        """Add fields to those the loader never recomputes."""
+        self.locked = json.dumps(sorted(self.locked_fields() | set(fields)))
 
 
 class EventActor(BaseModel):
@@ -208,7 +216,7 @@ class WriteQuota(BaseModel):
 
 class Change(BaseModel):
     """The change feed (schema 4): one row per created, updated, merged or deleted event, document
-    or participant, written in the transaction of the change itself (service/changes.py)."""
+    or participant, written in the transaction of the change itself (service/change_feed.py)."""
 
     id = StableIdField()  # on SQLite the seq is this id: never given twice, even after pruning
     # the feed's order: given at commit, not at insert, so it follows commit order (service/migrate.py)
@@ -243,7 +251,7 @@ class Webhook(BaseModel):
     failing_since = DoubleField(null=True)  # unix time of the first failure in the current streak
     disabled_at = DateTimeField(null=True)
     disabled_reason = TextField(null=True)
-    # SQLite has no SKIP LOCKED: a worker leases the hook instead (service/deliver.py)
+    # SQLite has no SKIP LOCKED: a worker leases the hook instead (service/delivery/worker.py)
     lease_owner = CharField(max_length=64, null=True)
     lease_until = DoubleField(null=True)
     created_at = DateTimeField(default=utcnow)

@@ -4,8 +4,9 @@ import hashlib
 import itertools
 import json
 
-from service import actors
 from service.models import Actor, Document, Event, EventActor, EventTopic, Mention, Topic
+from service.resolving import lookup, spellings
+from service.store import search_text
 
 _seq = itertools.count(1)
 STAMP = dt.datetime(2024, 1, 2, 3, 4, 5)
@@ -13,10 +14,10 @@ STAMP = dt.datetime(2024, 1, 2, 3, 4, 5)
 
 def actor(name, country=None, *, slug=None, kind="person", aliases=()):
     row = Actor.create(
-        name=name, slug=slug or actors.slugify(name), kind=kind, country=country, created_at=STAMP
+        name=name, slug=slug or spellings.slugify(name), kind=kind, country=country, created_at=STAMP
     )
     for spelling in (name, *aliases):  # as the loader adds them (tests/test_factories.py): one per lookup key
-        actors.add_alias(row, spelling)
+        lookup.add_alias(row, spelling)
     return row
 
 
@@ -60,7 +61,6 @@ def event(
     """participants: actors or (actor, title) pairs; sources: (document, sentence) pairs."""
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
-    sentences = [sentence for _, sentence in sources]
     row = Event.create(
         date=date,
         date_precision=precision or ("day" if date else None),
@@ -72,7 +72,6 @@ def event(
         summary=summary,
         confidence=confidence,
         conflicts=json.dumps(list(conflicts)),
-        search_text=" ".join([title, summary or "", *sentences]),
         created_at=STAMP,
         updated_at=STAMP,
     )
@@ -87,4 +86,6 @@ def event(
         Mention.create(
             event=row, document=doc, sentence=sentence, start=start, end=start + len(sentence), date_text=None
         )
+    search_text.index(row)  # what `q` searches, as the loader and the editors build it
+    row.save()
     return row

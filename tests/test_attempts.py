@@ -6,8 +6,8 @@ import random
 
 from standardwebhooks import Webhook as Reference
 
-from service.attempts import Settings, backoff
-from service.webhooks import new_secret, sign
+from service.delivery.attempts import Settings, backoff
+from service.delivery.hooks import new_secret, sign
 
 
 def test_backoff_doubles_up_to_the_cap_with_jitter_of_half_to_all():

@@ -3,7 +3,7 @@ import datetime as dt
 import io
 import json
 
-from service.documents import collect
+from service.loading.sources import collect
 
 LIMIT = 1000
 TEXT = "The envoy of Freedonia met the minister of Sylvania in Ruritania on Friday."

@@ -1,8 +1,8 @@
 """The test factories write actors as the loader does: the same lookup keys and slugs, so a test
 built on factories finds people the way the service finds them."""
-from service import actors
 from service.models import Actor, ActorAlias
 from service.nlp.types import Participant
+from service.resolving import lookup
 from tests import factories
 
 # invented spellings: accents, hyphens, an honorific, stray punctuation and spaces
@@ -20,7 +20,7 @@ def test_factories_and_the_loader_normalise_names_the_same_way(db):
     ActorAlias.delete().execute()
     Actor.delete().execute()
     for spelling in SPELLINGS:
-        actors.resolve(Participant(spelling, None, None))
+        lookup.resolve(Participant(spelling, None, None))
     assert _stored() == built
     assert built == [("ade okonkwo lind", "ade-okonkwo-lind"), ("ines maro velk", "ines-maro-velk"),
                      ("tomasz o bryne", "tomasz-o-bryne")]

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from service import ingest
 from service.db import database
+from service.loading import ingest
 from service.models import Actor, ActorAlias, Document, Event, EventActor, Mention
 from service.nlp.types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
 
@@ -172,18 +172,18 @@ def test_editor_locked_fields_survive_new_reports(db):
 
 @pytest.mark.parametrize("text", ["", "   \n", "1 2 3 4"])
 def test_text_without_words_is_refused(text):
-    from service.documents import BadArticle, check_text
+    from service.loading.sources import BadArticle, check_text
 
     with pytest.raises(BadArticle):
         check_text(text)
 
 
 def test_an_event_an_editor_deleted_stays_deleted_when_its_article_is_extracted_again(db):
-    from service import edits
+    from service.curation import event_edits
 
     first = store("a.txt", report([ALBA, DMITRI], sentence="They spoke."),
                   report([ALBA], channel="statement", sentence="He said so."), text="Version one of the text.")
-    edits.delete_event(first.events_created[0], "desk")
+    event_edits.delete_event(first.events_created[0], "desk")
     again = store("a.txt", report([ALBA, DMITRI], sentence="They spoke."),
                   report([ALBA], channel="statement", sentence="He said so."), text="Version two of the text.")
     assert again.status == "replaced"
@@ -191,7 +191,7 @@ def test_an_event_an_editor_deleted_stays_deleted_when_its_article_is_extracted_
 
 
 def test_a_merged_event_keeps_the_four_topics_most_reports_name(db):
-    from service.ingest import sync_topics
+    from service.loading.ingest import sync_topics
     from service.models import EventTopic, Topic
 
     sync_topics()

@@ -2,7 +2,7 @@
 import datetime as dt
 
 from service.models import Mention
-from service.reports import Report
+from service.reconciling.reports import Report
 from tests import factories
 
 

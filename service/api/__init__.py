@@ -79,16 +79,13 @@ def init_api(app):
     # bodies keep the order the schemas declare ("id" first), not alphabetical order
     app.json.sort_keys = False
     api = TimelineApi(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(_schema_name_resolver)})
-    from . import channels, docs, documents, events, health, participants, timeline, topics
-
-    for module in (health, events, participants, topics, channels, documents, timeline):
-        api.register_blueprint(module.blp)
     from .. import auth
-    from . import changes, editing, ingest_api, webhooks
+    from . import changes, channels, docs, documents, events, health, participants, timeline, topics, webhooks
 
     auth.init_app(app)  # the write gate: API keys, rate limit, body size (issue 4)
     auth.document_security(api)
-    for module in (editing, ingest_api, changes, webhooks):
+    # one blueprint per resource, its reads and its writes together
+    for module in (health, events, participants, topics, channels, documents, timeline, changes, webhooks):
         api.register_blueprint(module.blp)
     _document_webhook_payload(api)
     docs.init_app(app)

@@ -1,4 +1,5 @@
-"""GET /v1/participants, one participant, their events and their counterparts."""
+"""/v1/participants: the listing, one participant, their events and counterparts, and the editors'
+merge of a duplicate into one (API key needed)."""
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
@@ -10,10 +11,14 @@ from schemas.catalog import (
 )
 from schemas.common import NoArgsSchema, PageArgsSchema
 from schemas.events import EventPageSchema, ParticipantEventArgsSchema
+from schemas.writes import MergeInSchema, MergeResultSchema
 
 from .. import jsonbody, store
+from ..auth import key_name
+from ..curation import participant_merge
 from ..domain_errors import NotFound
 from .paging import cursor_errors, listing, page_limit, paged
+from .writes import write_errors
 
 blp = Blueprint(
     "participants", __name__, url_prefix="/v1/participants", description="People and bodies taking part in events"
@@ -66,3 +71,13 @@ def counterparts(args, actor_id):
     with cursor_errors():
         data, next_cursor = store.counterparts_page(actor, page_limit(args), args.get("cursor"))
     return paged(data, next_cursor)
+
+
+@blp.route(f"/{ID}/merge", methods=["POST"])
+@blp.arguments(MergeInSchema)
+@blp.response(200, MergeResultSchema)
+@write_errors(blp, 404)
+def merge_participant(data, actor_id):
+    """Fold a duplicate participant into this one: its aliases and event links move here."""
+    target, aliases, merged, events = participant_merge.merge_actors(actor_id, data["duplicate"], key_name())
+    return {"participant": target, "aliases": aliases, "merged": merged, "events": events}

@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from .. import auth
 from ..errors import Problem
-from . import filters
+from . import template_filters
 from .views import blp
 
 ASSETS = Path(__file__).resolve().parent.parent / "static" / "desk"
@@ -68,5 +68,5 @@ def asset(name):
 def init_app(app):
     if not app.config.get("DESK", True):
         return
-    filters.register(app)
+    template_filters.register(app)
     app.register_blueprint(blp)

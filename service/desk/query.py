@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from flask import request, url_for
 from marshmallow import ValidationError
 
-from ..actors import slugify
+from ..resolving.spellings import slugify
 
 LIST_FIELDS = ("participant", "channel", "topic")
 # what the page itself adds to the API's filters

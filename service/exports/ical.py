@@ -5,14 +5,8 @@ Written by hand rather than with a library: escaping (section 3.3.11) and line f
 """
 import datetime as dt
 
-from .. import __version__
+from .. import __version__, periods
 from .text import channel_label, clean, location_label, participant_label, summary_text
-
-PERIOD_END = {
-    "day": lambda d: d + dt.timedelta(days=1),
-    "month": lambda d: (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1),
-    "year": lambda d: d.replace(year=d.year + 1, month=1, day=1),
-}
 
 
 def escape(text):
@@ -59,7 +53,7 @@ def _description(event):
 
 def vevent(event, context):
     start = dt.date.fromisoformat(event["date"])
-    end = PERIOD_END[event["date_precision"] or "day"](start)
+    end = periods.after(start, event["date_precision"] or "day")
     categories = [channel_label(event["channel"])] + [t["label"] for t in event["topics"]]
     lines = [
         "BEGIN:VEVENT",

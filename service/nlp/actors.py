@@ -2,7 +2,7 @@
 
 from spacy.tokens import Doc, Span
 
-from ..actors import token_equal
+from ..resolving.spellings import token_equal
 from .context import name_context
 from .coref import title_mentions
 from .groups import listed_countries, respectively_countries

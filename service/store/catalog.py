@@ -3,14 +3,14 @@ import datetime as dt
 
 from peewee import fn
 
-from ..actors import norm
 from ..models import CHANNELS, Actor, ActorAlias, Document, Event, EventActor, EventTopic, Mention, Topic
+from ..resolving.spellings import norm
 from . import keyset
 from .payloads import event_payloads, iso_text
 
 
 def normalize(text):
-    """The form of ActorAlias.norm (service.actors.norm), or plain casefolding when that is empty."""
+    """The form of ActorAlias.norm (service.resolving.spellings.norm), or plain casefolding when that is empty."""
     return norm(text) or " ".join(text.casefold().split())
 
 

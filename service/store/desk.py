@@ -4,9 +4,9 @@ import datetime as dt
 
 from peewee import fn
 
+from .. import periods
 from ..models import Document, Event, EventActor
 from .events import filter_events, undated_mode
-from .timeline import bucket_start
 
 # the most buckets an axis draws: the interval grows (day, week, month, year) until it fits
 AXIS_BUCKETS_MAX = 120
@@ -15,15 +15,6 @@ STEP = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 def _day(value):
     return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
-
-
-def next_bucket(start, interval):
-    """The first day of the bucket after the one starting on `start`."""
-    if interval in ("day", "week"):
-        return start + dt.timedelta(days=STEP[interval])
-    if interval == "month":
-        return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return start.replace(year=start.year + 1)
 
 
 def fitting_interval(first, last):
@@ -59,11 +50,11 @@ def channel_counts(filters, interval=None):
         interval = interval or fitting_interval(dated[0][0], dated[-1][0])
         counted = {}
         for day, channel, n in dated:
-            bucket = counted.setdefault(bucket_start(day, interval), {})
+            bucket = counted.setdefault(periods.start(day, interval), {})
             bucket[channel] = bucket.get(channel, 0) + n
-        start, last = bucket_start(dated[0][0], interval), bucket_start(dated[-1][0], interval)
+        start, last = periods.start(dated[0][0], interval), periods.start(dated[-1][0], interval)
         while start <= last:
-            following = next_bucket(start, interval)
+            following = periods.after(start, interval)
             counts = counted.get(start, {})
             buckets.append({"start": start, "end": following - dt.timedelta(days=1),
                             "total": sum(counts.values()), "counts": counts})

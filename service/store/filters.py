@@ -58,37 +58,25 @@ def _has_participant(value):
     )
 
 
+def _linked(link, target, condition):
+    """EXISTS a row linking this event (EventActor, EventTopic, Mention) to one that meets the condition;
+    the same SQL the filters always sent (a correlated EXISTS: see the module's docstring)."""
+    return fn.EXISTS(link.select(SQL("1")).join(target).where(link.event == Event.id).where(condition))
+
+
 def _has_country(country):
-    return fn.EXISTS(
-        EventActor
-        .select(SQL("1"))
-        .join(Actor)
-        .where(EventActor.event == Event.id)
-        .where(Actor.country == country.upper())
-    )
+    return _linked(EventActor, Actor, Actor.country == country.upper())
 
 
 def _has_topic(slug):
-    return fn.EXISTS(
-        EventTopic
-        .select(SQL("1"))
-        .join(Topic)
-        .where(EventTopic.event == Event.id)
-        .where(Topic.slug == slug)
-    )
+    return _linked(EventTopic, Topic, Topic.slug == slug)
 
 
 def _has_document(value):
     condition = Document.key == str(value)
     if _as_id(value) is not None:
         condition = condition | (Document.id == _as_id(value))
-    return fn.EXISTS(
-        Mention
-        .select(SQL("1"))
-        .join(Document)
-        .where(Mention.event == Event.id)
-        .where(condition)
-    )
+    return _linked(Mention, Document, condition)
 
 
 def undated_mode(filters):

@@ -1,20 +1,10 @@
 """/v1/timeline: matching events grouped into day, week, month or year buckets."""
 import datetime as dt
 
+from .. import periods
 from ..models import Event
 from .events import filter_events, undated_mode
 from .payloads import iso_text
-
-
-def bucket_start(day, interval):
-    """First day of the bucket holding day; weeks start on Monday."""
-    if interval == "day":
-        return day
-    if interval == "week":
-        return day - dt.timedelta(days=day.weekday())
-    if interval == "month":
-        return day.replace(day=1)
-    return day.replace(month=1, day=1)
 
 
 def timeline(filters, interval):
@@ -31,7 +21,7 @@ def timeline(filters, interval):
             continue
         if isinstance(day, str):
             day = dt.date.fromisoformat(day)
-        buckets.setdefault(bucket_start(day, interval), []).append(event_id)
+        buckets.setdefault(periods.start(day, interval), []).append(event_id)
     return {
         "interval": interval,
         "buckets": [

@@ -4,15 +4,17 @@ object closed, so a key the schema does not name fails as much as a missing one)
 import schemathesis
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from service import auth, edits, webhooks
+from service import auth
+from service.curation import event_edits
+from service.delivery import hooks
 
 
 def test_every_payload_of_every_endpoint_conforms_to_its_schema(app, world):
     schema = schemathesis.openapi.from_wsgi("/v1/openapi.json", app)
     key = auth.create_key("contract")  # hooks are read with a key only
-    edits.update_event(world.call.id, {"summary": "Corrected."}, "contract")  # a history entry, a change
-    hook = webhooks.create_hook({"url": "http://127.0.0.1:9/hook", "filters": {"channel": ["meeting"]}}, "contract",
-                                webhooks.allowed_networks("127.0.0.0/8"))
+    event_edits.update_event(world.call.id, {"summary": "Corrected."}, "contract")  # a history entry, a change
+    hook = hooks.create_hook({"url": "http://127.0.0.1:9/hook", "filters": {"channel": ["meeting"]}}, "contract",
+                                hooks.allowed_networks("127.0.0.0/8"))
     existing = {"event_id": world.call.id, "actor_id": world.putin.id, "document_id": world.d2.id,
                 "hook_id": hook["id"]}
     checked = []

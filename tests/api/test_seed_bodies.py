@@ -14,9 +14,9 @@ from urllib.parse import urlencode
 import pytest
 
 from schemas.events import EventPageSchema, EventSchema
-from service import ingest
 from service.db import database
-from service.documents import collect
+from service.loading import ingest
+from service.loading.sources import collect
 from service.models import Actor, Document, Event
 
 ROOT = Path(__file__).resolve().parents[2]

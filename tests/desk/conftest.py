@@ -4,8 +4,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from service import auth, ingest
-from service.documents import collect
+from service import auth
+from service.loading import ingest
+from service.loading.sources import collect
 from tests import factories as f
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,8 +8,9 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from service import deliver, edits
+from service.curation import event_edits
 from service.db import database, write_transaction
+from service.delivery import worker
 
 LOOPBACK = "127.0.0.0/8"
 
@@ -50,16 +51,16 @@ class Receiver:
 def settings(**changes):
     values = {"timeout": 2.0, "retry_base": 0.05, "retry_max": 0.5, "disable_after": 3600.0, "lease": 5.0,
               "poll": 0.02, "networks": (ipaddress.ip_network(LOOPBACK),)}
-    return deliver.Settings(**{**values, **changes})
+    return worker.Settings(**{**values, **changes})
 
 
 def correct(event_id, title):
     with write_transaction():
-        edits.update_event(event_id, {"title": title}, "desk")
+        event_edits.update_event(event_id, {"title": title}, "desk")
 
 
 def run_until(condition, settings, seconds=20):
-    deliver.run(settings, max_seconds=seconds, stop=condition)
+    worker.run(settings, max_seconds=seconds, stop=condition)
     database.connect(reuse_if_open=True)
     assert condition()
 

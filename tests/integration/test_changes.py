@@ -2,7 +2,7 @@
 import datetime as dt
 import re
 
-from service import changes
+from service import change_feed
 from service.models import Change
 from tests import factories as f
 from tests.conftest import assert_problem
@@ -135,8 +135,8 @@ def test_a_since_older_than_the_retention_period_is_410(client, db, headers):
     created = client.post("/v1/documents", json=BODY, headers=headers).json
     client.patch(f"/v1/events/{created['events_created'][0]}", json={"title": "Later"}, headers=headers)
     Change.update(at=dt.datetime(2020, 1, 1)).where(Change.seq <= 4).execute()
-    assert changes.prune(30) == 4
-    assert changes.prune(30) == 0
+    assert change_feed.prune(30) == 4
+    assert change_feed.prune(30) == 0
     body = assert_problem(client.get("/v1/changes?since=3"), 410)
     assert body == {
         "type": "https://timeline.invalid/problems/since-pruned", "title": "Gone", "status": 410,
@@ -147,4 +147,4 @@ def test_a_since_older_than_the_retention_period_is_410(client, db, headers):
     assert [e["seq"] for e in _feed(client, since=4).json["data"]] == [5]
     # the newest change is never pruned, however old: it numbers the next one
     Change.update(at=dt.datetime(2020, 1, 1)).execute()
-    assert changes.prune(30) == 0
+    assert change_feed.prune(30) == 0

@@ -8,7 +8,7 @@ import time
 import pytest
 from werkzeug.serving import make_server
 
-from service import edits
+from service.curation import event_edits
 from service.db import database, is_postgres, write_transaction
 from service.models import Change
 from tests import factories as f
@@ -39,7 +39,7 @@ def _get(port, path, headers=None, timeout=30):
 def _correct(event_id, title):
     """One editor's correction, committed through the real write path."""
     with write_transaction():
-        edits.update_event(event_id, {"title": title}, "desk")
+        event_edits.update_event(event_id, {"title": title}, "desk")
 
 
 def test_a_follower_misses_no_change_committed_by_concurrent_writers(server, db):
@@ -52,7 +52,7 @@ def test_a_follower_misses_no_change_committed_by_concurrent_writers(server, db)
         try:
             for i in range(ROUNDS):
                 with write_transaction():
-                    edits.update_event(events[n].id, {"title": f"writer {n} round {i}"}, "desk")
+                    event_edits.update_event(events[n].id, {"title": f"writer {n} round {i}"}, "desk")
                     # commit late, so another writer's later change can commit first
                     time.sleep(rng.uniform(0, 0.01))
         except Exception as exc:  # reported by the assertion below

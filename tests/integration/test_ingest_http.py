@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from service import ingest
-from service.documents import collect
+from service.loading import ingest
+from service.loading.sources import collect
 from service.models import TABLES, Document, Event
 from tests.conftest import assert_problem
 

@@ -5,13 +5,12 @@ History rows of a push over the API are credited to the API key that sent the ar
 
 from humanize import naturalsize
 
-from . import history, store
-from .db import database, is_postgres, retrying, write_transaction
-from .documents import BadArticle, check_text, sha256
-from .domain_errors import Invalid, NotFound, TooLarge
-from .models import Document, Event
-from .nlp import EXTRACTOR_VERSION
-from .nlp.types import ArticleInput
+from .. import history, store
+from ..db import database, is_postgres, retrying, write_transaction
+from ..domain_errors import Invalid, NotFound, TooLarge
+from ..models import Document, Event
+from ..nlp.types import ArticleInput
+from .sources import BadArticle, check_text, sha256
 
 
 def article_input(data, max_bytes):
@@ -43,11 +42,11 @@ def submit(data, key_name, max_bytes):
     two articles that bring in the same new person at once make one actor, and no client is
     told 4xx for a race between servers. A deadlock PostgreSQL breaks is retried (db.retrying).
     """
-    from .ingest import IngestResult, extract_one, store_locked, sync_topics  # spaCy on first use only
+    from .ingest import IngestResult, extract_one, is_current, store_locked, stored_text, sync_topics  # loads spaCy
 
     article = article_input(data, max_bytes)
-    existing = Document.get_or_none(Document.sha256 == sha256(article.text))
-    extraction = None if existing and existing.extractor_version == EXTRACTOR_VERSION else extract_one(article)
+    existing = stored_text(article.text)
+    extraction = None if is_current(existing) else extract_one(article)
     if extraction is not None:
         with write_transaction():
             sync_topics()
@@ -57,7 +56,7 @@ def submit(data, key_name, max_bytes):
             for name in sorted({f"key:{article.key}", f"sha256:{sha256(article.text)}"}):
                 database.execute_sql("SELECT pg_advisory_xact_lock(hashtext(%s))", (name,))
         if extraction is None:
-            return IngestResult(existing.key, "unchanged", existing.id)
+            return IngestResult.unchanged(existing)
         return store_locked(article, extraction, key_name)
 
     result = retrying(store_it)

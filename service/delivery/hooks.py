@@ -1,7 +1,7 @@
 """Webhooks: registration, target URL checks, Standard Webhooks 1.0 signing, delivery listings.
 
 A hook receives, as signed POSTs, the changes of the feed that pass its filters, from the moment
-it is created. `timeline deliver` (service/deliver.py) does the sending.
+it is created. `timeline deliver` (service/delivery/worker.py) does the sending.
 """
 import base64
 import datetime as dt
@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 
 from schemas.changes import ChangeFilterSchema
 
-from .db import write_transaction
-from .domain_errors import Invalid, NotFound
-from .models import Delivery, DeliveryAttempt, Webhook, utcnow
-from .store import keyset
-from .store.changes import latest_seq
+from ..db import write_transaction
+from ..domain_errors import Invalid, NotFound
+from ..models import Delivery, DeliveryAttempt, Webhook, utcnow
+from ..store import keyset
+from ..store.changes import latest_seq
 
 SECRET_PREFIX = "whsec_"
 FILTERS = ChangeFilterSchema()

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from humanize import naturalsize
 
-from .jsonsafe import BadJson, loads
-from .nlp.types import ArticleInput
+from ..jsonsafe import BadJson, loads
+from ..nlp.types import ArticleInput
 
 ARTICLE_SUFFIXES = (".txt", ".json")
 WORD = re.compile(r"[^\W\d_]{2,}")

@@ -4,14 +4,15 @@ The loader keeps what each document said (Mention.reported, with actor ids) and 
 participants from it, so those ids are rewritten too: otherwise re-deriving an event would
 bring back the duplicate's id.
 """
-from . import actors, changes, edits, history
-from .db import is_postgres, lock_store_writes, retrying
-from .domain_errors import Invalid, NotFound
-from .models import Actor, ActorAlias, Event, EventActor, Mention, utcnow
+from .. import change_feed, history
+from ..db import is_postgres, lock_store_writes, retrying
+from ..domain_errors import Invalid, NotFound
+from ..models import Actor, ActorAlias, Event, EventActor, Mention, utcnow
+from ..resolving import lookup
 
 
 def _find(ref, field):
-    actor = edits.find_actor(ref)
+    actor = lookup.by_ref(ref)
     if actor is None:
         if field == "path":
             raise NotFound("participant", ref)
@@ -48,7 +49,7 @@ def _merge_actors(target_ref, duplicate_ref, key_name):
         raise Invalid("duplicate", "A participant cannot be merged into itself.")
     _lock_in_order(target, duplicate)
     theirs = {link.event_id: link for link in EventActor.select().where(EventActor.actor == duplicate)}
-    before = {event.id: changes.event_facets(event) for event in Event.select().where(Event.id.in_(list(theirs)))}
+    before = {event.id: change_feed.event_facets(event) for event in Event.select().where(Event.id.in_(list(theirs)))}
     ours = {link.event_id: link for link in EventActor.select().where(EventActor.actor == target)}
     for event_id, link in theirs.items():
         if event_id in ours:
@@ -62,7 +63,7 @@ def _merge_actors(target_ref, duplicate_ref, key_name):
     moved = sorted(theirs)
     _rewrite_reports(moved, duplicate.id, target.id)
     ActorAlias.update(actor=target).where(ActorAlias.actor == duplicate).execute()
-    actors.add_alias(target, duplicate.name)
+    lookup.add_alias(target, duplicate.name)
     if duplicate.country and not target.country:
         target.country = duplicate.country
         target.save()
@@ -70,10 +71,10 @@ def _merge_actors(target_ref, duplicate_ref, key_name):
     duplicate.delete_instance()
     if moved:
         Event.update(updated_at=utcnow()).where(Event.id.in_(moved)).execute()
-    changes.record("participant", duplicate_id, "merged", via="editor", survivor=target.id)
-    changes.record("participant", target.id, "updated", via="editor")
+    change_feed.record("participant", duplicate_id, "merged", via="editor", survivor=target.id)
+    change_feed.record("participant", target.id, "updated", via="editor")
     for event in Event.select().where(Event.id.in_(moved)).order_by(Event.id):
-        changes.record_event(event, "updated", before[event.id], "editor")
+        change_feed.record_event(event, "updated", before[event.id], "editor")
     for event_id in moved:
         history.record(event_id, key_name, "merge", {"participants": {
             "merged": {"id": duplicate_id, "slug": duplicate_slug}, "into": {"id": target.id, "slug": target.slug}}})

@@ -24,12 +24,12 @@ import uuid
 
 from peewee import InterfaceError, OperationalError
 
-from . import changes
+from .. import change_feed
+from ..db import database, is_postgres, write_transaction
+from ..models import Change, Delivery, Webhook
+from ..store.changes import entry, matches, pruned_through
 from .attempts import Settings, disable, record, send
-from .db import database, is_postgres, write_transaction
-from .models import Change, Delivery, Webhook
-from .store.changes import entry, matches, pruned_through
-from .webhooks import FILTERS
+from .hooks import FILTERS
 
 __all__ = ["Settings", "fan_out", "process_hook", "run"]
 
@@ -147,7 +147,7 @@ def _pass(settings, worker, pruned_at):
     """One round over the enabled hooks; (whether there was work, when the feed was last pruned)."""
     database.connect(reuse_if_open=True)
     if pruned_at is None or time.monotonic() - pruned_at > PRUNE_EVERY_SECONDS:
-        changes.prune(settings.retention_days)  # the worker runs beside the service: it keeps the feed trim
+        change_feed.prune(settings.retention_days)  # the worker runs beside the service: it keeps the feed trim
         pruned_at = time.monotonic()
     hook_ids = [h.id for h in Webhook.select(Webhook.id).where(Webhook.enabled).order_by(Webhook.id)]
     busy = False

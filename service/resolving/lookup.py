@@ -1,59 +1,18 @@
-"""Actor resolution: every spelling of one person becomes one Actor with aliases.
+"""Finding and making Actor rows: the loader's `resolve` (a name, perhaps with a country), the
+editors' `by_ref` (an id or a slug), `add_alias` for a new spelling.
 
-"Dmitri Kovalenko" and "Dmitry Kovalenko" are one actor (tokens of four or more letters may
-differ by one edit); "Li Na" and "Li Ne" never merge (short tokens must be equal); a two-token
-name inside a longer one ("Omar Haddad" in "Karim Omar Haddad") is the same person unless
-their countries differ; one name given with two different countries is two actors.
+Names are compared by `spellings.same_person`, except across countries: a name known with another
+country is another person, and one name given with two different countries is two actors.
 """
-import re
-import unicodedata
-
-from . import changes
-from .models import Actor, ActorAlias
-
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "he", "h e"}
+from .. import change_feed
+from ..models import Actor, ActorAlias
+from .spellings import norm, same_person, slugify
 
 
-def norm(name):
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[^\w]+", " ", text).strip()
-    return " ".join(t for t in text.split() if t not in HONORIFICS)
-
-
-def slugify(name):
-    return norm(name).replace(" ", "-")[:200] or "actor"
-
-
-def _edit_distance_at_most_one(a, b):
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
-def token_equal(a, b):
-    return a == b or (min(len(a), len(b)) >= 4 and _edit_distance_at_most_one(a, b))
-
-
-def same_person(a, b):
-    """Two normalised names that denote the same person."""
-    ta, tb = a.split(), b.split()
-    if not ta or not tb:
-        return False
-    if len(ta) == len(tb):
-        return all(token_equal(x, y) for x, y in zip(sorted(ta), sorted(tb), strict=True)) or all(
-            token_equal(x, y) for x, y in zip(ta, tb, strict=True)
-        )
-    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
-    if len(short) < 2:
-        return False
-    it = iter(long_)
-    return all(any(token_equal(s, t) for t in it) for s in short)
+def by_ref(ref):
+    """An actor by id, or by slug (slugs are lower case; a client's capitals do not matter)."""
+    query = Actor.select().where((Actor.id == ref) if isinstance(ref, int) else (Actor.slug == ref.lower()))
+    return query.first()
 
 
 def _candidates(key):
@@ -84,7 +43,7 @@ def _namesake(key, country):
     return next((actor for actor in query if norm(actor.name) == key), None)
 
 
-def find_actor(name, country=None):
+def by_name(name, country=None):
     """The actor a name denotes; a name known with another country is another person."""
     key = norm(name)
     alias = ActorAlias.select(ActorAlias, Actor).join(Actor).where(ActorAlias.norm == key).first()
@@ -123,7 +82,7 @@ def add_alias(actor, spelling):
 
 def resolve(participant):
     """The Actor for an extracted Participant, created on first sight; new spellings become aliases."""
-    actor = find_actor(participant.name, participant.country)
+    actor = by_name(participant.name, participant.country)
     if actor is None:
         actor = Actor.create(
             name=participant.name.strip(),
@@ -131,11 +90,11 @@ def resolve(participant):
             kind=participant.kind or "person",
             country=participant.country,
         )
-        changes.record("participant", actor.id, "created", via="extraction")
+        change_feed.record("participant", actor.id, "created", via="extraction")
     elif participant.country and not actor.country:
         actor.country = participant.country
         actor.save()
-        changes.record("participant", actor.id, "updated", via="extraction")
+        change_feed.record("participant", actor.id, "updated", via="extraction")
     # full spellings only: a bare surname ("Li") would be ambiguous across actors
     for spelling in [participant.name, *participant.aliases]:
         if len(norm(spelling).split()) >= 2 or spelling == participant.name:

@@ -11,9 +11,8 @@ import json
 
 from peewee import fn
 
-from . import reconcile
 from .db import write_transaction
-from .models import Actor, Change, ChangeHorizon, Delivery, Event, EventActor, EventTopic, Topic, utcnow
+from .models import Actor, Change, ChangeHorizon, Delivery, EventActor, EventTopic, Topic, utcnow
 
 KINDS = ("event", "document", "participant")
 ACTIONS = ("created", "updated", "merged", "deleted")
@@ -59,23 +58,6 @@ def record_event(event, action, before, via):
     """An event change; `event` is the row as it is now (its facets are the "after")."""
     after = event_facets(event) if action != "deleted" else None
     record("event", event.id, action, via=via, before=before, after=after)
-
-
-def refresh(event, via="extraction"):
-    """reconcile.refresh_event, recorded: the event is updated, or deleted when nothing reports it."""
-    before = event_facets(event)
-    event_id = event.id
-    kept = reconcile.refresh_event(event)
-    if kept is None:
-        record("event", event_id, "deleted", via=via, before=before)
-    else:
-        record_event(kept, "updated", before, via)
-    return kept
-
-
-def refresh_ids(event_ids, via="extraction"):
-    for event in Event.select().where(Event.id.in_(list(event_ids))):
-        refresh(event, via)
 
 
 def prune(retention_days):

@@ -8,13 +8,15 @@ from itertools import islice
 
 from peewee import chunked
 
-from . import actors, changes, history, reconcile
-from .db import lock_store_writes, retrying, write_transaction
-from .documents import sha256
-from .models import DeletedEvidence, Document, Event, Mention, Topic, utcnow
-from .nlp import EXTRACTOR_VERSION
-from .nlp.topics import vocabulary
-from .reports import Report
+from .. import change_feed, history
+from ..db import lock_store_writes, retrying, write_transaction
+from ..models import DeletedEvidence, Document, Event, Mention, Topic, utcnow
+from ..nlp import EXTRACTOR_VERSION
+from ..nlp.topics import vocabulary
+from ..reconciling import matching, refresh
+from ..reconciling.reports import Report
+from ..resolving import lookup
+from .sources import sha256
 
 CHUNK = 64  # articles read ahead for one nlp.pipe run: bounds memory on big folders
 
@@ -27,6 +29,20 @@ class IngestResult:
     events_created: list[int] = field(default_factory=list)
     events_merged: list[int] = field(default_factory=list)
     error: str | None = None
+
+    @classmethod
+    def unchanged(cls, document):
+        return cls(document.key, "unchanged", document.id)
+
+
+def stored_text(text):
+    """The document holding this very text (keyed by its SHA-256), or None."""
+    return Document.get_or_none(Document.sha256 == sha256(text))
+
+
+def is_current(document):
+    """A stored text the current extractor read: loading the same text again changes nothing."""
+    return document is not None and document.extractor_version == EXTRACTOR_VERSION
 
 
 def sync_topics():
@@ -47,7 +63,7 @@ def sync_topics():
 
 def ingest_articles(articles, *, batch_size=16, actor="loader"):
     """Yield one IngestResult per ArticleInput, in order; history rows are credited to `actor`."""
-    from .nlp.extract import extract_articles  # loads spaCy: only the loader pays for it
+    from ..nlp.extract import extract_articles  # loads spaCy: only the loader pays for it
 
     with write_transaction():
         sync_topics()
@@ -55,9 +71,9 @@ def ingest_articles(articles, *, batch_size=16, actor="loader"):
     while chunk := list(islice(iterator, CHUNK)):
         results, todo = {}, []
         for i, article in enumerate(chunk):
-            existing = Document.get_or_none(Document.sha256 == sha256(article.text))
-            if existing and existing.extractor_version == EXTRACTOR_VERSION:
-                results[i] = IngestResult(existing.key, "unchanged", existing.id)
+            existing = stored_text(article.text)
+            if is_current(existing):
+                results[i] = IngestResult.unchanged(existing)
             else:
                 todo.append(i)
         extracted = _extract_safely(extract_articles, [chunk[i] for i in todo], batch_size)
@@ -92,7 +108,7 @@ def _extract_safely(extract_articles, articles, batch_size):
 def extract_one(article):
     """Extraction alone, outside any transaction: a caller can then hold the write lock only
     for storing (see store_locked)."""
-    from .nlp.extract import extract_articles
+    from ..nlp.extract import extract_articles
 
     return next(iter(extract_articles([article], batch_size=1)))
 
@@ -113,10 +129,10 @@ def _store_safely(article, extraction, actor):
 def _store(article, extraction, actor="loader"):
     digest = sha256(article.text)
     document = Document.get_or_none(Document.key == article.key)
-    other = Document.get_or_none(Document.sha256 == digest)
-    if other is not None and other.extractor_version == EXTRACTOR_VERSION:
+    other = stored_text(article.text)
+    if is_current(other):
         # this text is stored already (under this key or another; perhaps by a concurrent push)
-        return IngestResult(other.key, "unchanged", other.id)
+        return IngestResult.unchanged(other)
     if other is not None:
         document = other  # same text, older extractor: re-extract it under its own key
     status = "replaced" if document else "created"
@@ -135,13 +151,13 @@ def _store(article, extraction, actor="loader"):
     }
     stale = []
     if document:
-        stale = _detach(document, refresh=False)
+        stale = _detach(document, recompute=False)
         for name, value in values.items():
             setattr(document, name, value)
         document.save()
     else:
         document = Document.create(key=article.key, **values)
-    changes.record("document", document.id, "updated" if status == "replaced" else "created",
+    change_feed.record("document", document.id, "updated" if status == "replaced" else "created",
                    via="extraction")
     result = IngestResult(document.key, status, document.id)
     deleted = _deleted_evidence(document.key)
@@ -156,17 +172,17 @@ def _store(article, extraction, actor="loader"):
         rows.append((event_id, actor, "merge" if merged else "create", {"document": document.key}))
     history.record_many(rows)  # the article's history in one statement (nothing reads it before the commit)
     # events the old text reported and the new one did not match: recompute, or delete if orphaned
-    changes.refresh_ids([i for i in stale if i not in result.events_merged])
+    refresh.refresh_ids([i for i in stale if i not in result.events_merged])
     return result
 
 
-def _detach(document, refresh=True, via="extraction"):
+def _detach(document, recompute=True, via="extraction"):
     """Remove a document's mentions; recompute (or delete) the events they supported unless told not to
     (a replaced article first gets the chance to report the same events again)."""
     event_ids = [m.event_id for m in Mention.select(Mention.event).where(Mention.document == document).distinct()]
     Mention.delete().where(Mention.document == document).execute()
-    if refresh:
-        changes.refresh_ids(event_ids, via)
+    if recompute:
+        refresh.refresh_ids(event_ids, via)
     return event_ids
 
 
@@ -179,13 +195,13 @@ def _deleted_evidence(document_key):
 def _store_event(document, extracted):
     participant_rows = []
     for participant in extracted.participants:
-        actor = actors.resolve(participant)
+        actor = lookup.resolve(participant)
         if all(actor.id != row[0] for row in participant_rows):
             participant_rows.append((actor.id, participant.title))
     report = Report.from_extraction(extracted, participant_rows)
-    event = reconcile.find_match(report, [row[0] for row in participant_rows], document.id, document.published)
+    event = matching.find_match(report, [row[0] for row in participant_rows], document.id, document.published)
     merged = event is not None
-    before = changes.event_facets(event)
+    before = change_feed.event_facets(event)
     if event is None:
         event = Event.create(channel=extracted.channel, title=extracted.title or extracted.channel)
     Mention.insert_many([  # the event's evidence in one statement, before refresh_event reads it
@@ -193,8 +209,8 @@ def _store_event(document, extracted):
          "end": span.end, "date_text": span.date_text, "reported": report}
         for span in extracted.evidence
     ]).execute()
-    reconcile.refresh_event(event)
-    changes.record_event(event, "updated" if merged else "created", before, "extraction")
+    refresh.refresh_event(event)
+    change_feed.record_event(event, "updated" if merged else "created", before, "extraction")
     return event.id, merged
 
 
@@ -202,6 +218,6 @@ def delete_document(document):
     """Delete a document, its mentions, and every event no other document reports, inside the
     caller's unit of work (submissions.remove). Returns the ids of the events it reported."""
     event_ids = _detach(document, via="editor")
-    changes.record("document", document.id, "deleted", via="editor")
+    change_feed.record("document", document.id, "deleted", via="editor")
     document.delete_instance()
     return event_ids

@@ -7,8 +7,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 
-from .models import DeliveryAttempt, Webhook, utcnow
-from .webhooks import TargetRefused, allowed_networks, check_target, message_id, sign
+from ..models import DeliveryAttempt, Webhook, utcnow
+from .hooks import TargetRefused, allowed_networks, check_target, message_id, sign
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -2,7 +2,7 @@
 
 The loader keeps each document's own account (date, channel, place, people, topics, title,
 summary, confidence) beside its evidence, so an event can always be recomputed from its
-reports (reconcile.refresh_event) and conflicts between sources shown. Built here, from an
+reports (reconciling.refresh) and conflicts between sources shown. Built here, from an
 extraction or from an editor's event, and read everywhere as a Report, never as JSON.
 """
 import dataclasses

@@ -1,83 +1,17 @@
-"""One real-world event, many reports: matching a report to a stored event, and recomputing
-an event's fields from all the reports it has.
+"""Recomputing an event from all the reports it has (matching.find_match found it).
 
 An event's values are derived from its mentions' reports (Mention.reported, a reports.Report:
 what each document alone said), so merging, re-loading a changed article and deleting a document all come down to
 `refresh_event`. Fields an editor set (Event.locked) are never recomputed.
 """
-import datetime as dt
 import json
 from collections import Counter
 
-from .models import Document, Event, EventActor, EventTopic, Mention, Topic, utcnow
+from .. import change_feed, periods
+from ..models import Document, Event, EventActor, EventTopic, Mention, Topic, utcnow
+from ..store import search_text
 
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 BASIS_RANK = {"editor": 0, "explicit": 1, "relative": 2, "unknown": 3}
-PRECISION_WIDTH = {"day": 10, "month": 7, "year": 4}
-
-
-def dates_compatible(a, a_precision, b, b_precision):
-    """Equal at the coarser of the two precisions ("2021-08" holds "2021-08-25")."""
-    width = min(PRECISION_WIDTH.get(a_precision, 10), PRECISION_WIDTH.get(b_precision, 10))
-    return a.isoformat()[:width] == b.isoformat()[:width]
-
-
-def _actor_sets(event_ids):
-    sets = {}
-    for link in EventActor.select(EventActor.event, EventActor.actor).where(EventActor.event.in_(event_ids)):
-        sets.setdefault(link.event_id, set()).add(link.actor_id)
-    return sets
-
-
-# an undated report is news of the days before its publication, not of months before
-UNDATED_REPORT_WINDOW = dt.timedelta(days=31)
-
-
-def _could_report(event, published):
-    """Whether an undated report published on `published` can be about the dated `event`."""
-    if published is None or event.date is None:
-        return True
-    start = event.date
-    return start <= published and published - start <= UNDATED_REPORT_WINDOW + dt.timedelta(
-        days=30 if event.date_precision == "month" else 0)
-
-
-def find_match(report, actor_ids, document_id, published=None):
-    """The stored event this report describes, or None.
-
-    Same people (equal sets, or one inside the other sharing two or more), the same channel,
-    and compatible dates. An undated side merges only when exactly one event fits, so an
-    undated report never picks between two dated events of the same people; and an undated
-    report of a dated article only with an event of the month before its publication.
-    """
-    actor_ids = set(actor_ids)
-    if not actor_ids:
-        return None
-    candidates = list(
-        Event.select()
-        .join(EventActor)
-        .where(EventActor.actor.in_(list(actor_ids)))
-        .where(Event.channel == report.channel)
-        .where(~Event.id.in_(Mention.select(Mention.event).where(Mention.document == document_id)))
-        .distinct()
-    )
-    if not candidates:
-        return None
-    sets = _actor_sets([e.id for e in candidates])
-    strong, weak = [], []
-    for event in candidates:
-        theirs = sets.get(event.id, set())
-        shared = theirs & actor_ids
-        if not (theirs == actor_ids or ((theirs <= actor_ids or actor_ids <= theirs) and len(shared) >= 2)):
-            continue
-        if event.date and report.date:
-            if dates_compatible(event.date, event.date_precision, report.date, report.date_precision):
-                strong.append(event)
-        elif report.date or _could_report(event, published):
-            weak.append(event)
-    if strong:
-        return strong[0]
-    return weak[0] if len(weak) == 1 else None
 
 
 def _reports(event):
@@ -104,7 +38,7 @@ def _best_dated(reports):
         return None
     return min(
         enumerate(dated),
-        key=lambda ir: (PRECISION_RANK.get(ir[1].date_precision, 3), BASIS_RANK.get(ir[1].date_basis, 5), ir[0]),
+        key=lambda ir: (periods.rank(ir[1].date_precision), BASIS_RANK.get(ir[1].date_basis, 5), ir[0]),
     )[1]
 
 
@@ -124,7 +58,7 @@ def refresh_event(event):
     """Recompute the event from its reports; delete it when nothing reports it. Returns the event or None."""
     keyed_reports = _reports(event)
     reports = [report for _, report in keyed_reports]
-    locked = set(json.loads(event.locked or "[]"))
+    locked = event.locked_fields()
     if not reports:
         if event.manual or locked:  # an editor's work is never dropped silently
             return event
@@ -152,16 +86,10 @@ def refresh_event(event):
         _set_participants(event, reports)
     if "topics" not in locked:
         _set_topics(event, reports)
-    index_text(event)
+    search_text.index(event)
     event.updated_at = utcnow()
     event.save()
     return event
-
-
-def index_text(event):
-    """Set the text `q` searches: title, summary and every evidence sentence (not saved here)."""
-    evidence = [m.sentence for m in Mention.select(Mention.sentence).where(Mention.event == event)]
-    event.search_text = "\n".join([event.title or "", event.summary or "", *evidence])
 
 
 def _set_participants(event, reports):
@@ -190,3 +118,20 @@ def _set_topics(event, reports):
     if slugs:
         topics = Topic.select(Topic.id, Topic.slug).where(Topic.slug.in_(slugs))
         EventTopic.insert_many([{"event": event.id, "topic": t.id} for t in topics]).execute()
+
+
+def refresh_recorded(event, via="extraction"):
+    """refresh_event, recorded in the change feed: the event is updated, or deleted when nothing reports it."""
+    before = change_feed.event_facets(event)
+    event_id = event.id
+    kept = refresh_event(event)
+    if kept is None:
+        change_feed.record("event", event_id, "deleted", via=via, before=before)
+    else:
+        change_feed.record_event(kept, "updated", before, via)
+    return kept
+
+
+def refresh_ids(event_ids, via="extraction"):
+    for event in Event.select().where(Event.id.in_(list(event_ids))):
+        refresh_recorded(event, via)

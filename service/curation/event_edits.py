@@ -1,24 +1,23 @@
 """Editors' corrections: change, add and delete events, with a history of every change.
 
-Every field an editor sets is added to Event.locked, and the loader (reconcile.refresh_event) never
+Every field an editor sets is added to Event.locked, and the loader (reconciling.refresh) never
 recomputes a locked field, so a correction survives re-loading the articles.
 Each public write (update_event, create_event, delete_event) is one unit of work: it opens its own
 write transaction (db.retrying), so callers (the API views, the CLI, tests) never do. They take and
 return plain dicts and model rows; a refusal is a domain_errors exception.
 """
-import hashlib
-import json
 
-from . import changes as feed  # the change feed (service/history.py keeps each event's history)
-from . import history
-from .db import is_postgres, retrying
-from .domain_errors import Invalid, NotFound
-from .models import Actor, DeletedEvidence, Document, Event, EventActor, EventTopic, Mention, Topic, utcnow
-from .reconcile import index_text
-from .reports import Report
+from .. import change_feed as feed  # the change feed (service/history.py keeps each event's history)
+from .. import history, periods
+from ..db import is_postgres, retrying
+from ..domain_errors import Invalid, NotFound
+from ..loading.sources import sha256
+from ..models import DeletedEvidence, Document, Event, EventActor, EventTopic, Mention, Topic, utcnow
+from ..reconciling.reports import Report
+from ..resolving import lookup
+from ..store import search_text
 
 EDITABLE = ("title", "summary", "date", "channel", "location", "topics", "participants")
-PERIOD = {"day": lambda d: d, "month": lambda d: d.replace(day=1), "year": lambda d: d.replace(month=1, day=1)}
 
 
 def get_event(event_id, lock=False):
@@ -46,16 +45,10 @@ def snapshot(event):
     }
 
 
-def find_actor(ref):
-    """An actor by id, or by slug (slugs are lower case; a client's capitals do not matter)."""
-    query = Actor.select().where((Actor.id == ref) if isinstance(ref, int) else (Actor.slug == ref.lower()))
-    return query.first()
-
-
 def _resolve_participants(refs):
     rows, missing = [], []
     for ref in refs:
-        actor = find_actor(ref["participant"])
+        actor = lookup.by_ref(ref["participant"])
         if actor is None:
             missing.append(str(ref["participant"]))
         elif any(actor.id == other.id for other, _ in rows):
@@ -91,7 +84,7 @@ def _apply(event, data):
         if data.get("date_precision") and not date:
             raise Invalid("date_precision", "An undated event has no date precision.")
         precision = (precision or "day") if date else None
-        event.date = PERIOD[precision](date) if date else None
+        event.date = periods.start(date, precision) if date else None
         event.date_precision = precision
         event.date_basis = "editor"
         fields.add("date")
@@ -126,9 +119,8 @@ def _diff(before, after):
 
 
 def _finish(event, fields):
-    locked = set(json.loads(event.locked or "[]")) | fields
-    event.locked = json.dumps(sorted(locked))
-    index_text(event)  # the loader's own indexing, so `q` finds the correction
+    event.lock(fields)
+    search_text.index(event)  # the loader's own indexing, so `q` finds the correction
     event.updated_at = utcnow()
     event.save()
 
@@ -146,7 +138,7 @@ def _update_event(event_id, data, key_name, precondition):
     before, facets = snapshot(event), feed.event_facets(event)
     fields = _apply(event, data)
     diff = _diff(before, snapshot(event))
-    if diff or not fields <= set(json.loads(event.locked or "[]")):
+    if diff or not fields <= event.locked_fields():
         _finish(event, fields)
         history.record(event.id, key_name, "update", diff)
         feed.record_event(event, "updated", facets, "editor")
@@ -156,7 +148,7 @@ def _update_event(event_id, data, key_name, precondition):
 def _note_document(sentences, title, key_name):
     """Evidence an editor typed without a source document is kept as an editor's note document."""
     text = "\n".join(sentences)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = sha256(text)
     existing = Document.get_or_none(Document.sha256 == digest)
     if existing:
         return existing
