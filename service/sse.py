@@ -11,7 +11,7 @@ import threading
 import time
 
 from .db import database
-from .store.changes import changes_after, entry
+from .store.change_pages import changes_after, entry
 
 BATCH = 200
 RETRY_MS = 1000

@@ -1,7 +1,7 @@
 """One slug rule (resolving.spellings.slugify) for actors and the countries' topics."""
 import re
 
-from service.nlp.topics import _countries
+from service.nlp.topic_vocabulary import _countries
 from service.resolving.spellings import slugify
 
 URL_SAFE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -9,7 +9,7 @@ from schemas.changes import SEQ_MAX, ChangeArgsSchema, ChangePageSchema
 
 from ..errors import Problem
 from ..sse import StreamSlots, stream_changes
-from ..store.changes import SinceTooOld, changes_page, check_since, latest_seq
+from ..store.change_pages import SinceTooOld, changes_page, check_since, latest_seq
 from .paging import page_limit
 
 blp = Blueprint("changes", __name__, url_prefix="/v1/changes",

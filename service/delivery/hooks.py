@@ -20,7 +20,7 @@ from ..db import write_transaction
 from ..domain_errors import Invalid, NotFound
 from ..models import Delivery, DeliveryAttempt, Webhook, utcnow
 from ..store import keyset
-from ..store.changes import latest_seq
+from ..store.change_pages import latest_seq
 
 SECRET_PREFIX = "whsec_"
 FILTERS = ChangeFilterSchema()

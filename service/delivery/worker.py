@@ -27,7 +27,7 @@ from peewee import InterfaceError, OperationalError
 from .. import change_feed
 from ..db import database, is_postgres, write_transaction
 from ..models import Change, Delivery, Webhook
-from ..store.changes import entry, matches, pruned_through
+from ..store.change_pages import entry, matches, pruned_through
 from .attempts import Settings, disable, record, send
 from .hooks import FILTERS
 

@@ -12,7 +12,7 @@ from .. import change_feed, history
 from ..db import lock_store_writes, retrying, write_transaction
 from ..models import DeletedEvidence, Document, Event, Mention, Topic, utcnow
 from ..nlp import EXTRACTOR_VERSION
-from ..nlp.topics import vocabulary
+from ..nlp.topic_vocabulary import vocabulary
 from ..reconciling import matching, refresh
 from ..reconciling.reports import Report
 from ..resolving import lookup

@@ -25,8 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .actors import find_people
+from .candidates import find_candidates
 from .dates import DateExpr, find_dates, find_post_dates, publication
-from .events import find_candidates
 from .header_dates import dateline_day, full_dates
 from .merge import merge
 from .pipeline import sentences, text_of

@@ -20,8 +20,8 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from .anaphora import occasion_nouns
+from .candidates import Candidate
 from .dates import DateExpr
-from .events import Candidate
 from .lexicon import lexicon
 from .pipeline import channel_spans, sent_of, sentences, text_of
 

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from .about import about_countries
 from .people import People
 from .pipeline import sentences, text_of
-from .topics import assign
+from .topic_vocabulary import assign
 from .types import EvidenceSpan, Participant
 from .zones import Zones
 

@@ -9,8 +9,8 @@ from schemas.channels import PLACED
 from schemas.channels import label as channel_label
 
 from .anaphora import antecedent
+from .candidates import best_matches
 from .event_topics import article_about, event_topics, headline_span
-from .events import best_matches
 from .headline import headline
 from .merge import Group, background
 from .modality import hypothetical
@@ -18,7 +18,7 @@ from .pairs import left_country
 from .people import People
 from .pipeline import load_nlp, sent_of, text_of
 from .places import dateline_city, event_location, span_country
-from .topics import labels, signal_counts
+from .topic_vocabulary import labels, signal_counts
 from .types import ArticleExtraction, ArticleInput, EvidenceSpan, ExtractedEvent, Participant
 from .zones import Zones, evidence_bounds
 

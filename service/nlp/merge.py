@@ -8,9 +8,9 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
+from .candidates import MEETINGS, Candidate, destinations
 from .dates import DateExpr
 from .event_dates import date_for, finer, settle
-from .events import MEETINGS, Candidate, destinations
 from .lexicon import lexicon
 from .people import People
 

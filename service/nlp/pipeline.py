@@ -50,13 +50,13 @@ def load_nlp():
 
 def _warm_lookups() -> None:
     """Build the gazetteer and vocabulary indexes now, with the model, not inside the first article."""
-    from . import normalise, places, topics
+    from . import normalise, places, topic_vocabulary
 
     normalise.parse("1 January 2020")  # dateparser loads its locale data on first use
     places.city_country("London")
     places.country_of("France")
-    topics.vocabulary()
-    topics.signal_counts("")
+    topic_vocabulary.vocabulary()
+    topic_vocabulary.signal_counts("")
 
 
 def channel_spans(doc: Doc) -> list[Span]:

@@ -3,8 +3,8 @@ Press Conference on 5 June 2023", "Remarks by President X at the Summit") report
 even when its body, a transcript, names neither."""
 from spacy.tokens import Doc
 
+from .candidates import Candidate, best_matches
 from .dates import DateExpr
-from .events import Candidate, best_matches
 from .header_dates import full_dates
 from .merge import Group
 from .people import People

@@ -29,6 +29,7 @@ The desk's pages (service/desk) also read
     ``channel_counts(filters, interval=None)`` (counts per bucket and channel, for the time axis),
     ``participant_titles(actor_id)`` and ``document_text(document_id)``.
 """
+from .buckets import timeline
 from .catalog import (
     channels,
     counterparts_page,
@@ -40,10 +41,9 @@ from .catalog import (
     topics,
 )
 from .desk import channel_counts, document_text, participant_titles
-from .events import events_page, export_version, filter_events, get_event, iter_event_payloads
+from .event_queries import events_page, export_version, filter_events, get_event, iter_event_payloads
 from .keyset import BadCursor
 from .payloads import event_payloads
-from .timeline import timeline
 
 __all__ = [
     "BadCursor",

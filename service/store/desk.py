@@ -6,7 +6,7 @@ from peewee import fn
 
 from .. import periods
 from ..models import Document, Event, EventActor
-from .events import filter_events, undated_mode
+from .event_queries import filter_events, undated_mode
 
 # the most buckets an axis draws: the interval grows (day, week, month, year) until it fits
 AXIS_BUCKETS_MAX = 120

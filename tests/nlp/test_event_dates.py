@@ -101,9 +101,9 @@ def _built(words, heads, deps, tags, pos):
 def test_report_day_reads_the_simple_past_from_the_parse(words, heads, deps, tags, pos, dated):
     import datetime as dt
 
+    from service.nlp.candidates import Candidate
     from service.nlp.dates import DateExpr
     from service.nlp.event_dates import _report_day
-    from service.nlp.events import Candidate
 
     doc = _built(words, heads, deps, tags, pos)
     verb = next(t for t in doc if t.pos_ == "VERB")

@@ -7,7 +7,7 @@ tests do not depend on the name rules either. All names are invented."""
 from spacy.tokens import Doc, Span
 
 from service.nlp.anaphora import pair_of, quote_speaker, reporter
-from service.nlp.events import (
+from service.nlp.candidates import (
     _a_state_or_city,
     _by_way_of,
     _candidate,

@@ -2,7 +2,7 @@
 import re
 
 from service.nlp.normalise import alternation
-from service.nlp.topics import _signals
+from service.nlp.topic_vocabulary import _signals
 
 
 def test_the_trie_prefers_the_longer_word_and_backs_off_to_a_shorter_one():

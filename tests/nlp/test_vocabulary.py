@@ -1,6 +1,6 @@
 """Topic vocabulary, gazetteer look-ups and event locations."""
 from service.nlp.places import city_country, country_of, event_location
-from service.nlp.topics import assign, vocabulary
+from service.nlp.topic_vocabulary import assign, vocabulary
 
 
 def test_vocabulary_has_themes_with_iptc_codes_and_gazetteer_countries():

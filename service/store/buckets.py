@@ -3,7 +3,7 @@ import datetime as dt
 
 from .. import periods
 from ..models import Event
-from .events import filter_events, undated_mode
+from .event_queries import filter_events, undated_mode
 from .payloads import iso_text
 
 
