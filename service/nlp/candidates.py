@@ -192,7 +192,7 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
             cand.channel = "generic"  # "the two exchanged greetings": what they said in their talk
         if cand.channel in {"generic", "correspondence"}:
             cand.channel = next((m for m, tok in media.get(cand.sent.start, ())
-                                 if _by_way_of(tok) and (tok.i in cand.region or _verb_of(tok).i == cand.gv.i)),
+                                 if _by_way_of(tok) and (tok.i in cand.region or verb_of(tok).i == cand.gv.i)),
                                 cand.channel)
     out = _said_in_writing(out)
     for tok in doc:
@@ -368,11 +368,11 @@ def _read_noun(channel: str, trig: Token, people: People, c: Channels) -> Readin
     head = node.head
     if trig.lemma_.lower() in c.interview_nouns:
         guests = [p for k in trig.children if k.dep_ == "prep" and k.lower_ == "with" for p in list_pids(k, people)]
-        askers = own + subject_pids(_verb_of(trig), people)
+        askers = own + subject_pids(verb_of(trig), people)
         if guests and any(people.persons[p].country or people.persons[p].titles for p in askers):
             return None  # "X's interviews with Y", both officials: talks, told by other triggers
         if guests:  # "an interview with X": X speaks, whoever asks
-            return Reading(channel, _verb_of(trig), guests, [], clause(trig))
+            return Reading(channel, verb_of(trig), guests, [], clause(trig))
     if node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in c.attribution_preps:
         return None  # "according to a statement": a source, not an event
     if node.dep_ == "attr" and any(k.dep_ in SUBJECTS and k.lemma_.lower() in c.summit_nouns for k in head.children):
@@ -440,7 +440,8 @@ def _by_way_of(tok: Token) -> bool:
     return tok.pos_ == "ADP" or tok.dep_ == "pobj" or tok.head.dep_ == "pobj" and tok.dep_ in {"compound", "amod"}
 
 
-def _verb_of(tok: Token) -> Token:
+def verb_of(tok: Token) -> Token:
+    """The verb `tok` hangs from (the root when there is none): where its clause's subject and dates are."""
     while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
         tok = tok.head
     return tok

@@ -20,7 +20,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from .anaphora import occasion_nouns
-from .candidates import Candidate
+from .candidates import Candidate, verb_of
 from .dates import DateExpr
 from .lexicon import lexicon
 from .pipeline import channel_spans, sent_of, sentences, text_of
@@ -33,14 +33,6 @@ CONTACT_NOUNS = lexicon().dates.contact_nouns  # "after the meeting"
 CONTACT_VERBS = lexicon().dates.contact_verbs  # "after meeting with X"
 DEFINITE = lexicon().dates.definite  # "the conversation", "their talks": a contact already told
 OCCASION_LOOK_BACK = 6  # sentences
-
-
-def attach(tok: Token) -> Token:
-    """The verb a date or place hangs from (or the noun trigger met on the way)."""
-    t = tok
-    while t.pos_ not in {"VERB", "AUX"} and t.head.i != t.i:
-        t = t.head
-    return t
 
 
 def _in(dates: list[DateExpr], sent: Span) -> list[DateExpr]:
@@ -56,7 +48,7 @@ def date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | Non
         if span is None:
             continue
         root = span.root
-        verb = attach(root)
+        verb = verb_of(root)
         # "the ministry confirmed on Aug 25 a meeting held the previous day": the report's date is not the event's
         reported = (verb.lemma_.lower() in reporting and verb.i != cand.trigger.i and not d.anaphoric
                     and cand.channel not in SPOKEN)
@@ -112,7 +104,7 @@ def _of_clause(doc: Doc, d: DateExpr, noun: Token) -> bool:
     """Whether a date belongs to the noun's phrase or to the clause the noun is in."""
     span = doc.char_span(d.start, d.end, alignment_mode="expand")
     return span is not None and (noun.left_edge.i <= span.root.i <= noun.right_edge.i
-                                 or attach(span.root).i == attach(noun).i)
+                                 or verb_of(span.root).i == verb_of(noun).i)
 
 
 def reported_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
@@ -123,7 +115,7 @@ def reported_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr 
         if d.start >= cand.sent.end_char or d.date is None:
             continue
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is not None and not d.anaphoric and attach(span.root).lemma_.lower() in reporting:
+        if span is not None and not d.anaphoric and verb_of(span.root).lemma_.lower() in reporting:
             best = d
     return best
 
@@ -248,11 +240,11 @@ def _nameless_date(doc: Doc, g, dates: list[DateExpr], named: set[int]) -> DateE
 
 def _attached(doc: Doc, mention: Token, dates: list[DateExpr]) -> DateExpr | None:
     """A day-precise date of the clause of `mention`."""
-    verb = attach(mention)
+    verb = verb_of(mention)
     for d in dates:
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is not None and d.date is not None and d.precision == "day" and not d.anaphoric \
-                and attach(span.root).i == verb.i:
+                and verb_of(span.root).i == verb.i:
             return d
     return None
 
@@ -270,7 +262,7 @@ def _report_day(doc: Doc, g, dates: list[DateExpr], report: DateExpr | None, lea
         return None
     vague = lexicon().dates.vague_past
     for c in g.cands:
-        verb = c.gv if c.gv.pos_ in {"VERB", "AUX"} else attach(c.trigger)
+        verb = c.gv if c.gv.pos_ in {"VERB", "AUX"} else verb_of(c.trigger)
         if _under_way(c, verb) and not _quoted(c.trigger) and not _in(dates, sent_of(c.trigger)):
             return report  # "is holding talks", "the summit has begun": under way as the report is written
         if lead is not None and c.sent.start != lead:
