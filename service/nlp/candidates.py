@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.channels import SPEAKER_ONLY
 
 from .anaphora import pair_of, quote_speaker, reporter
+from .countries import ent_at
 from .lexicon import Channels, lexicon
 from .modality import hypothetical
 from .people import People
@@ -493,7 +494,7 @@ def _destination(trig: Token, region: list[Token]) -> bool:
 
 def _a_state_or_city(tok: Token) -> bool:
     """The place `tok` heads is a country or a city, not a region ("a trip to Latin America")."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = ent_at(tok.doc, tok.i)
     start = min([ent.start if ent is not None else tok.i] + [k.i for k in tok.lefts if k.dep_ == "compound"])
     name = tok.doc[start:max(tok.i + 1, ent.end if ent is not None else 0)].text  # "Latin" + "America"
     return bool(country_of(name) or city_country(name))
