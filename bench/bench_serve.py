@@ -61,13 +61,37 @@ def _stop(process):
             process.wait()
 
 
-def wrk(url, seconds, connections, threads):
-    """Requests per second (wrk), refusing a run with any error or non-2xx answer."""
+def wrk(url, seconds, connections, threads, counted=None):
+    """Requests per second (wrk), refusing a run with any error or non-2xx answer. With counted
+    (a process group id), also the CPU time per request of that group and of every PostgreSQL
+    process: (rps, microseconds)."""
+    before = _cpu_seconds(counted) if counted else None
     out = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency", url],
                          capture_output=True, text=True, timeout=seconds + 60).stdout
     if "Non-2xx" in out or "Socket errors" in out:
         raise SystemExit(f"wrk saw errors on {url}:\n{out}")
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    if counted is None:
+        return rps
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    return rps, (_cpu_seconds(counted) - before) / max(requests, 1) * 1e6
+
+
+def _cpu_seconds(group):
+    """User + system CPU seconds of the processes of a process group and of the PostgreSQL server's
+    processes (a request served from PostgreSQL costs both), from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                line = stat.read()
+        except OSError:
+            continue
+        name, fields = line[line.index("(") + 1:line.rindex(")")], line[line.rindex(")") + 2:].split()
+        if int(fields[2]) == group or name.startswith("postgres"):
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
 
 
 def _check(url, expect_rows):
@@ -113,20 +137,28 @@ def main():
             wrk(url, 2, args.connections, 2)
         ratios = {label: [] for label, *_ in PAIRS}
         rps = {key: [] for key in urls}
+        cpu = {key: [] for key in urls}
+        groups = {key: os.getpgid(servers[_server(key)].pid) for key in urls}
         for round_no in range(args.rounds):
             # each ratio from two runs back to back (their order alternating): the drift of a shared
             # machine's load between them stays small
             for label, top, bottom, invert, _ in PAIRS if round_no % 2 == 0 else PAIRS[::-1]:
                 pair = (top, bottom) if round_no % 2 == 0 else (bottom, top)
-                got = {key: wrk(urls[key][0], args.seconds, args.connections, 2) for key in pair}
-                for key, value in got.items():
-                    rps[key].append(value)
+                got = {}
+                for key in pair:
+                    got[key], cost = wrk(urls[key][0], args.seconds, args.connections, 2, counted=groups[key])
+                    rps[key].append(got[key])
+                    cpu[key].append(cost)
                 ratios[label].append(got[bottom] / got[top] if invert else got[top] / got[bottom])
             print(f"round {round_no + 1} done (load average {os.getloadavg()[0]:.1f})", flush=True)
-        _report(rps, ratios)
+        _report(rps, ratios, cpu)
     finally:
         for process in servers.values():
             _stop(process)
+
+
+def _server(key):
+    return {"ds": "datasette"}.get(key.split(":")[0], key.split(":")[0])
 
 
 def _urls(base, t):
@@ -164,13 +196,20 @@ for _label, _key in (("plain page", "plain"), ("participant query", "participant
     PAIRS.append((f"PostgreSQL vs SQLite, {_label}", f"pg:{_key}", f"sqlite:{_key}", False, ">= 0.9"))
 
 
-def _report(rps, ratios):
+def _report(rps, ratios, cpu):
     print()
     print("requests/s (median of runs): " + ", ".join(f"{k} {statistics.median(v):.0f}" for k, v in rps.items()))
+    print("CPU per request, microseconds (median; server processes + PostgreSQL's): "
+          + ", ".join(f"{k} {statistics.median(v):.0f}" for k, v in cpu.items()))
     width = max(len(label) for label, *_ in PAIRS)
     for label, _, _, _, goal in PAIRS:
         values = ratios[label]
         print(f"{label:<{width}}  {statistics.median(values):5.2f}  ({min(values):.2f}-{max(values):.2f})  goal {goal}")
+    # the same comparison in CPU spent per request: what a CPU-bound machine divides between requests,
+    # steadier than requests/s when other work shares the machine
+    for name in ("plain", "participant", "deep"):
+        ratio = statistics.median(cpu[f"sqlite:{name}"]) / statistics.median(cpu[f"pg:{name}"])
+        print(f"PostgreSQL vs SQLite, {name}, by CPU per request (SQLite's / PostgreSQL's): {ratio:.2f}")
 
 
 if __name__ == "__main__":

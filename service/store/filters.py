@@ -11,6 +11,7 @@ from peewee import SQL, fn
 
 from schemas.common import ID_MAX
 
+from ..db import execute_cached
 from ..models import Actor, Document, Event, EventActor, EventTopic, Mention, Topic
 from .search import matches
 
@@ -46,7 +47,10 @@ def resolve_actor(value):
     has already looked up (/v1/participants/{id}/events): it is taken as it is."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    return actor_id(value).scalar()
+    number = _as_id(value)
+    params = [str(value).lower()] + ([] if number is None else [number])
+    row = execute_cached(("actor_id", number is None), lambda: actor_id(value), params).fetchone()
+    return row[0] if row else None
 
 
 def _has_participant(value):

@@ -3,7 +3,7 @@ import datetime as dt
 
 import orjson
 
-from ..db import database, execute_prepared, is_postgres
+from ..db import execute_cached, execute_prepared, is_postgres
 from ..models import Actor, Document, Event, EventActor, EventTopic, Mention, Topic
 from .pages import COLUMNS, EventRow
 
@@ -21,20 +21,9 @@ def iso_text(value):
     return value.isoformat()
 
 
-_SQL = {}  # (query, number of ids, engine) -> SQL text: peewee renders each shape once, not per request
-
-
 def _by_ids(name, build, ids):
-    """Rows of build(ids), a query whose only parameters are the ids, from its cached SQL text
-    (prepared on PostgreSQL)."""
-    key = (name, len(ids), is_postgres())
-    sql = _SQL.get(key)
-    if sql is None:
-        sql, params = database.get_sql_context().sql(build(ids)).query()
-        if list(params) != list(ids):  # some other parameter: render it every time
-            return database.execute(build(ids))
-        _SQL[key] = sql
-    return execute_prepared(sql, list(ids))
+    """Rows of build(ids), a query whose only parameters are the ids (rendered once per shape)."""
+    return execute_cached((name, len(ids)), lambda: build(ids), list(ids))
 
 
 def _participants(ids):
@@ -178,40 +167,60 @@ def event_payloads(events):
     ]
 
 
-# SQLite: the page's rows, each with its participants, topics and mentions beside it as three JSON
+# The page's rows, each with its participants, topics and mentions beside it as three JSON
 # arrays ([[title, id, slug, name, country]...], [[slug, label]...], [[sentence, start, end,
 # date_text, document id, key, title, publisher, url, published]...]) in the orders the three
-# payload queries use: a page is one statement, stepped once per event (a step runs without the
-# GIL, so threads serving other requests are not held). The event's own columns stay columns:
-# SQLite's JSON would print a REAL with 15 digits, not Python's shortest repr.
-LINKED = """SELECT "p".*,
-(SELECT json_group_array(json_array("x"."title", "x"."id", "x"."slug", "x"."name", "x"."country")) FROM (
+# payload queries use: a page is one statement. On SQLite it is stepped once per event (a step
+# runs without the GIL, so threads serving other requests are not held); on PostgreSQL it is
+# one round trip, prepared, and the server builds the arrays while Python serves other requests.
+# The event's own columns stay columns: SQLite's JSON would print a REAL with 15 digits, not
+# Python's shortest repr. {array} and {agg} are the engine's JSON functions.
+LINKED = """SELECT {columns},
+(SELECT {agg}({array}("x"."title", "x"."id", "x"."slug", "x"."name", "x"."country")){text} FROM (
  SELECT "l"."title", "a"."id", "a"."slug", "a"."name", "a"."country" FROM "event_actor" AS "l"
  INNER JOIN "actor" AS "a" ON ("l"."actor_id" = "a"."id") WHERE ("l"."event_id" = "p"."id")
  ORDER BY "l"."position", "l"."id") AS "x"),
-(SELECT json_group_array(json_array("x"."slug", "x"."label")) FROM (
+(SELECT {agg}({array}("x"."slug", "x"."label")){text} FROM (
  SELECT "t"."slug", "t"."label" FROM "event_topic" AS "l" INNER JOIN "topic" AS "t" ON ("l"."topic_id" = "t"."id")
  WHERE ("l"."event_id" = "p"."id") ORDER BY "t"."slug") AS "x"),
-(SELECT json_group_array(json_array("x"."sentence", "x"."start", "x"."end", "x"."date_text", "x"."id", "x"."key",
-                                         "x"."title", "x"."publisher", "x"."url", "x"."published")) FROM (
+(SELECT {agg}({array}("x"."sentence", "x"."start", "x"."end", "x"."date_text", "x"."id", "x"."key",
+                     "x"."title", "x"."publisher", "x"."url", "x"."published")){text} FROM (
  SELECT "m"."sentence", "m"."start", "m"."end", "m"."date_text", "d"."id", "d"."key", "d"."title", "d"."publisher",
         "d"."url", "d"."published" FROM "mention" AS "m" INNER JOIN "document" AS "d" ON ("m"."document_id" = "d"."id")
  WHERE ("m"."event_id" = "p"."id") ORDER BY "d"."published" ASC NULLS LAST, "d"."id", "m"."start", "m"."id") AS "x")
 FROM ({page}) AS "p"
 """
-_LINKED = {}  # page SQL -> LINKED around it
+# PostgreSQL's dates and timestamps come as text, as SQLite's do: the driver would make them
+# date objects only for iso_text to make them text again
+_TEMPORAL = {"date", "created_at", "updated_at"}
+_COLUMNS = {
+    False: '"p".*',
+    True: ", ".join(f'"p"."{column.name}"' + ("::text" if column.name in _TEMPORAL else "") for column in COLUMNS),
+}
+# SQLite's json_group_array gives [] for no rows, PostgreSQL's json_agg NULL; json_agg's own
+# type would be parsed by the driver's (slower) json module, so it comes as text for orjson
+JSON_FUNCTIONS = {
+    False: {"agg": "json_group_array", "array": "json_array", "text": ""},
+    True: {"agg": "json_agg", "array": "json_build_array", "text": "::text"},
+}
+_LINKED = {}  # (engine, page SQL) -> LINKED around it
 
 
 def linked_sql(page_sql):
-    """The one statement of a SQLite page: the page query's rows with their payload lists."""
-    sql = _LINKED.get(page_sql)
+    """The one statement of a page: the page query's rows with their payload lists."""
+    key = (is_postgres(), page_sql)
+    sql = _LINKED.get(key)
     if sql is None:
-        sql = _LINKED[page_sql] = LINKED.format(page=page_sql)
+        sql = _LINKED[key] = LINKED.format(page=page_sql, columns=_COLUMNS[key[0]], **JSON_FUNCTIONS[key[0]])
     return sql
 
 
+def _lists(raw):
+    return orjson.loads(raw) if raw else []
+
+
 def _linked_payload(row):
-    people, subjects, mentions = map(orjson.loads, row[-3:])
+    people, subjects, mentions = map(_lists, row[-3:])
     return _payload(
         EventRow._make(row[:-3]),
         [{"id": i, "slug": slug, "name": name, "country": country, "title": title}
@@ -224,14 +233,10 @@ def _linked_payload(row):
 def page_payloads(query, limit):
     """The page of query ((SQL, params) from pages.page_query, for limit + 1 rows): (API dicts of
     its first limit rows, the EventRow the next page continues after, or None when none follows).
-    One statement on SQLite (LINKED); on PostgreSQL the page query and the three payload queries,
-    each prepared."""
+    One statement (LINKED), prepared on PostgreSQL."""
     if query is None:
         return [], None
-    if is_postgres():
-        rows = [EventRow(*row) for row in execute_prepared(*query)]
-        return event_payloads(rows[:limit]), rows[limit - 1] if len(rows) > limit else None
-    rows = database.execute_sql(linked_sql(query[0]), query[1]).fetchall()
+    rows = list(execute_prepared(linked_sql(query[0]), query[1]))
     more = len(rows) > limit
     del rows[limit:]
     return [_linked_payload(row) for row in rows], EventRow._make(rows[-1][:-3]) if more else None

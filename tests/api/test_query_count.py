@@ -4,15 +4,14 @@ import datetime as dt
 import pytest
 
 from service import store
-from service.db import database, is_postgres
+from service.db import database
 from tests import factories as f
 
 
 def page_queries():
-    """The statements of a page: on PostgreSQL the page query, then participants, topics and sources
-    of the whole page (each prepared); on SQLite one statement that carries all four
-    (service.store.payloads.LINKED)."""
-    return 4 if is_postgres() else 1
+    """The statements of a page: one on both engines, the page query with each event's
+    participants, topics and sources beside it (service.store.payloads.LINKED)."""
+    return 1
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from service import config, create_app
-from service.db import database, is_postgres
+from service.db import database
 from tests.conftest import assert_problem
 
 
@@ -222,9 +222,9 @@ def test_every_page_costs_a_fixed_number_of_queries(client, newsroom, headers, c
     del count_queries[:]
     page(client.get(next_url))
     costs["timeline"].add(len(count_queries))
-    fewer = 0 if is_postgres() else 3  # a page of events is one statement on SQLite (store.payloads.LINKED)
-    assert costs == {"timeline": {6 - fewer}, "timeline of a participant": {7 - fewer}, "event": {5},
-                     "participant": {10 - fewer}, "document": {6}}
+    # a page of events is one statement (store.payloads.LINKED)
+    assert costs == {"timeline": {3}, "timeline of a participant": {4}, "event": {5}, "participant": {7},
+                     "document": {6}}
 
 
 def test_desk_false_leaves_the_pages_out(app, newsroom):
