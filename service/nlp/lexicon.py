@@ -95,6 +95,7 @@ class Channels(_File):
     future_words: Words
     conditional_marks: Words
     habitual_modifiers: Words
+    repetition_nouns: Words  # "met several times", "on many occasions": a history
     visit_words: Words
     background_adjectives: Words
     host_verbs: Words

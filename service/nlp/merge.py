@@ -13,6 +13,7 @@ from .dates import DateExpr
 from .event_dates import date_for, finer, settle
 from .lexicon import lexicon
 from .people import People
+from .places import event_location
 
 
 def _same_time(a: DateExpr | None, b: DateExpr | None) -> bool:
@@ -108,7 +109,7 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
                 continue
         target = None
         for g in groups:
-            if g.channel != cand.channel or not g.compatible_date(date) or _elsewhere(g, cand):
+            if g.channel != cand.channel or not g.compatible_date(date) or _elsewhere(g, cand, people):
                 continue
             a, b = set(g.pids), set(cand.pids)
             if a <= b or b <= a:
@@ -148,12 +149,28 @@ def _for_summit(verb) -> bool:
                and o.lemma_.lower() in lexicon().channels.summit_nouns for p in verb.children for o in p.children)
 
 
-def _elsewhere(g: Group, cand: Candidate) -> bool:
-    """A leg of a tour is its own event: it joins only reports of the visit to the same country, and
-    a report of other people ("welcoming X's visit, Y said") never joins a leg."""
+def _elsewhere(g: Group, cand: Candidate, people: People) -> bool:
+    """A leg of a tour is its own event: it joins only reports of the visit to the same country (the
+    people met there are of that country, or the clause names one of its cities), and a report of
+    other people ("welcoming X's visit, Y said") never joins a leg."""
     if cand.destination:
-        return any(c.destination != cand.destination for c in g.cands)
-    return any(c.destination for c in g.cands) and len(g.pids) != len(cand.pids)
+        return any(c.destination != cand.destination and not (c.destination is None
+                                                              and _there(c, cand.destination, people))
+                   for c in g.cands)
+    legs = {c.destination for c in g.cands if c.destination}
+    return bool(legs) and len(g.pids) != len(cand.pids) and not (len(legs) == 1 and _there(cand, legs.pop(), people))
+
+
+def _there(cand: Candidate, iso: str, people: People) -> bool:
+    """The contact took place in country iso: everyone the subject meets is of it, or the clause says
+    "in CITY" of it ("In Accra, X met Y" for a leg to Ghana)."""
+    hosts = [p for p in cand.pids if p not in cand.subj]
+    if cand.subj and hosts and all(people.persons[p].country == iso for p in hosts):
+        return True
+    doc = cand.trigger.doc
+    place = event_location([doc[i] for i in sorted(cand.region)], list(doc.ents)) \
+        or event_location(list(cand.sent), list(doc.ents))
+    return place is not None and place[1] == iso
 
 
 def _split(cand: Candidate, date, people: People, dates: list[DateExpr]):

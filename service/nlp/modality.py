@@ -29,6 +29,8 @@ def hypothetical(v: Token) -> bool:
     if any(k.lower_ in c.future_modifiers | c.habitual_modifiers for k in kids
            if k.dep_ in {"amod", "compound", "advmod"}):
         return True  # "an upcoming visit", "several meetings", "previously met", "regularly speak"
+    if any(_repeated(k, c) for k in kids):
+        return True
     if any(k.lower_ in c.background_adjectives for k in kids if k.dep_ == "amod"):
         return True  # "earlier meetings"; but "X earlier said" is the report of the day
     if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) or v.dep_ in {"xcomp", "acl"}:
@@ -40,6 +42,16 @@ def hypothetical(v: Token) -> bool:
             return True
         return head.pos_ in {"VERB", "AUX"} and hypothetical(head)
     return False
+
+
+def _repeated(tok: Token, c: Channels) -> bool:
+    """ "met him several times", "have spoken on many occasions": the history of a relationship."""
+    if tok.dep_ == "prep":
+        nouns = [k for k in tok.children if k.dep_ == "pobj"]
+    else:
+        nouns = [tok] if tok.dep_ in {"npadvmod", "advmod", "dobj", "tmod"} else []
+    return any(n.lower_ in c.repetition_nouns and any(m.dep_ == "amod" and m.lower_ in c.habitual_modifiers
+                                                       for m in n.children) for n in nouns)
 
 
 def _future(tok: Token, c: Channels) -> bool:

@@ -47,6 +47,24 @@ def test_habitual_and_earlier_contacts_are_background(extract):
                       "date": "2022-02-01", "precision": "day", "basis": "relative", "location": ("Kigali", "RW")}]
 
 
+def test_contacts_repeated_over_time_are_a_history(extract):
+    text = ("date 2023-05-12 Icelandic Prime Minister Sigrun Thorsdottir has met Danish Prime Minister Mette Holm "
+            "several times since the election, and the two foreign ministers have spoken on many occasions. On "
+            "Thursday, Thorsdottir met Faroese leader Jonas Dahl in Reykjavik.\n")
+    _, found = events(extract, text)
+    assert [(f["channel"], f["people"], f["date"]) for f in found] == [
+        ("meeting", [("Sigrun Thorsdottir", "IS"), ("Jonas Dahl", None)], "2023-05-11")]
+
+
+def test_writing_to_someone_is_correspondence_and_a_head_of_government_title_gives_the_country(extract):
+    text = ("date 2024-10-17 Maltese Prime Minister Carmel Vella wrote to Dutch Prime Minister Joost Bakker on "
+            "Tuesday about migration. On Wednesday Vella met the Irish Taoiseach, Eamon Keane, in Valletta.\n")
+    _, found = events(extract, text)
+    assert [(f["channel"], f["people"], f["date"]) for f in found] == [
+        ("correspondence", [("Carmel Vella", "MT"), ("Joost Bakker", "NL")], "2024-10-15"),
+        ("meeting", [("Carmel Vella", "MT"), ("Eamon Keane", "IE")], "2024-10-16")]
+
+
 def test_telling_a_conference_is_a_speech_and_a_news_conference_a_briefing(extract):
     text = ("date 2022-02-20 German Chancellor Anna Weber told the Baltic Security Conference on Saturday that Europe "
             "must invest more in defence. Dutch Prime Minister Mark de Vries told a news conference on Friday that "

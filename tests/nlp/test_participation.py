@@ -81,6 +81,18 @@ def test_each_country_of_a_tour_is_one_meeting(extract):
     assert meetings == [("meeting", ["Tran Van Long", "Ana Quispe"])] + [("meeting", ["Tran Van Long"])] * 3
 
 
+def test_a_leg_of_a_tour_joins_the_talks_held_there(extract):
+    text = ("date 2021-09-24 Austrian Chancellor Lena Gruber ended a tour this month that took her to Morocco, "
+            "Tunisia and Egypt. In Tunis on Wednesday, Gruber met Tunisian Prime Minister Karim Mansouri. In Rabat "
+            "she held talks with Foreign Minister Youssef Alami.\n")
+    meetings = [(e["channel"], [n for n, _ in e["people"]], e["location"]) for e in found(extract, text)]
+    assert sorted(meetings, key=str) == sorted([
+        ("meeting", ["Lena Gruber", "Youssef Alami"], ("Rabat", "MA")),
+        ("meeting", ["Lena Gruber", "Karim Mansouri"], ("Tunis", "TN")),
+        ("meeting", ["Lena Gruber"], None),
+    ], key=str)
+
+
 def test_seen_off_by_a_host_is_a_meeting_and_remarks_to_the_press_a_briefing(extract):
     text = ("date 2023-02-14 Ugandan Vice President Joseph Okello saw off Kenyan President Ruth Wanjiku at the end "
             "of her stay on Tuesday.\n\nWanjiku spoke to the press about the railway.\n")
