@@ -235,13 +235,18 @@ def name_spans(doc: Doc) -> list[Span]:
     taken = {i for s in out for i in range(s.start, s.end)}
     out += _untagged_after_titles(doc, taken)
     taken |= {i for s in out for i in range(s.start, s.end)}
-    return sorted(out + _untagged_before_apposition(doc, taken), key=lambda s: s.start)
+    out += _untagged_before_apposition(doc, taken)
+    taken |= {i for s in out for i in range(s.start, s.end)}
+    return sorted(out + _title_appositions(doc, taken), key=lambda s: s.start)
 
 
 def _untyped_name(span: Span) -> bool:
-    """The small model sometimes types a name as NORP/GPE/ORG: accept two to six unknown words."""
+    """The small model sometimes types a name as NORP/GPE/ORG: accept two to six unknown words; a
+    word that is also a place ("Mendoza") is kept when the name stands in apposition to a title."""
     words = name_tokens(span)
-    if len(words) < 2 or len(words) > 6 or any(is_known_place_or_group(t.text) for t in words):
+    if len(words) < 2 or len(words) > 6 or is_known_place_or_group(name_text(span)):
+        return False
+    if any(is_known_place_or_group(t.text) for t in words) and not _title_before_comma(span.doc, span.start):
         return False
     particles = lexicon().titles.name_particles
     return all(t.pos_ == "PROPN" or _given_abbreviation(t) for t in words if t.lower_ not in particles)
@@ -298,6 +303,36 @@ def _untagged_before_apposition(doc: Doc, taken: set[int]) -> list[Span]:
             if span is not None:
                 out.append(span)
         i = max(end, i + 1)
+    return out
+
+
+def _title_before_comma(doc: Doc, start: int) -> bool:
+    """ "the Peruvian foreign minister, NAME": a singular title word, then a comma, right before `start`."""
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    title = doc[start - 2]
+    return title.lower_ in lexicon().titles.title_words and title.tag_ not in {"NNS", "NNPS"}
+
+
+def _title_appositions(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "the visiting Senegalese Foreign Minister, NAME, ...": two to four capitalised words the model
+    left untagged, set off by a comma after a title and in apposition to it (the parse says so)."""
+    v = lexicon().titles
+    out = []
+    for comma in (t.i for t in doc if t.text == "," and _title_before_comma(doc, t.i + 1)):
+        begin = end = comma + 1
+        while (end < len(doc) and end - begin < 4 and doc[end].pos_ == "PROPN" and _capitalised(doc[end])
+               and not doc[end].ent_type_ and end not in taken and doc[end].lower_ not in v.title_or_modifier
+               and doc[end].lower_ not in v.institution_words):
+            end += 1
+        if end - begin < 2 or (end < len(doc) and doc[end].pos_ == "PROPN"):
+            continue
+        last = doc[end - 1]
+        if last.dep_ != "appos" or last.head.i != comma - 1:
+            continue
+        span = clean(doc[begin:end])
+        if span is not None and not is_known_place_or_group(span.text):
+            out.append(span)
     return out
 
 

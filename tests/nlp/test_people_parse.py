@@ -49,3 +49,46 @@ def test_a_long_gulf_name_split_by_the_model_is_one_person(nlp):
     assert [p.name for p in find_people(doc).persons] == ["Nasser bin Fahad bin Omar Al Qasimi"]
     doc.set_ents([Span(doc, 3, 4, "PERSON"), Span(doc, 5, 10, "ORG")], default="outside")
     assert [p.name for p in find_people(doc).persons] == ["Nasser bin Fahad bin Omar Al Qasimi"]
+
+
+def _received_the_minister(name_ents):
+    """ "Tomas Brel received the visiting Zambian Foreign Minister, Marta Rosario Quintana, on Monday.":
+    the name the model left untagged (or typed as an organisation) is in apposition to the title."""
+    rows = [("Tomas", True, "NNP", "PROPN", "compound", 1, "Tomas"),  # 0
+            ("Brel", True, "NNP", "PROPN", "nsubj", 2, "Brel"),
+            ("received", True, "VBD", "VERB", "ROOT", 2, "receive"),
+            ("the", True, "DT", "DET", "det", 7, "the"),
+            ("visiting", True, "VBG", "VERB", "amod", 7, "visit"),
+            ("Zambian", True, "NNP", "PROPN", "compound", 7, "Zambian"),  # 5
+            ("Foreign", True, "NNP", "PROPN", "compound", 7, "Foreign"),
+            ("Minister", False, "NNP", "PROPN", "dobj", 2, "Minister"),
+            (",", True, ",", "PUNCT", "punct", 7, ","),
+            ("Marta", True, "NNP", "PROPN", "compound", 11, "Marta"),
+            ("Rosario", True, "NNP", "PROPN", "compound", 11, "Rosario"),  # 10: also a city
+            ("Quintana", False, "NNP", "PROPN", "appos", 7, "Quintana"),
+            (",", True, ",", "PUNCT", "punct", 7, ","),
+            ("on", True, "IN", "ADP", "prep", 2, "on"),
+            ("Monday", False, "NNP", "PROPN", "pobj", 13, "Monday"),
+            (".", False, ".", "PUNCT", "punct", 2, ".")]
+    return rows, ["B-PERSON", "I-PERSON", "O", "O", "O", "B-NORP", "O", "O", "O", *name_ents,
+                  "O", "O", "B-DATE", "O"]
+
+
+def test_an_untagged_name_in_apposition_to_a_title_is_a_person(nlp):
+    rows, ents = _received_the_minister(["O", "O", "O"])
+    found = find_people(built(nlp, rows, ents))
+    assert sorted((p.name, p.country) for p in found.persons) == [("Marta Rosario Quintana", "ZM"),
+                                                                  ("Tomas Brel", None)]
+
+
+def test_a_name_typed_as_an_organisation_after_a_title_keeps_a_word_that_is_also_a_city(nlp):
+    rows, ents = _received_the_minister(["B-ORG", "I-ORG", "I-ORG"])
+    found = find_people(built(nlp, rows, ents))
+    assert sorted((p.name, p.country) for p in found.persons) == [("Marta Rosario Quintana", "ZM"),
+                                                                  ("Tomas Brel", None)]
+
+
+def test_a_plural_title_before_a_comma_introduces_no_name(nlp):
+    rows, ents = _received_the_minister(["O", "O", "O"])
+    rows[7] = ("Ministers", False, "NNPS", "PROPN", "dobj", 2, "Minister")
+    assert [p.name for p in find_people(built(nlp, rows, ents)).persons] == ["Tomas Brel"]
