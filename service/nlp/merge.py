@@ -13,6 +13,7 @@ from .dates import DateExpr
 from .event_dates import date_for, finer, settle
 from .lexicon import lexicon
 from .people import People
+from .places import event_location
 
 
 def _same_time(a: DateExpr | None, b: DateExpr | None) -> bool:
@@ -40,6 +41,12 @@ def _placed(cand: Candidate) -> bool:
     doc = cand.trigger.doc
     return any(doc[i].ent_type_ in {"GPE", "LOC", "FAC"} and doc[i - 1].lower_ in {"in", "at"}
                for i in cand.region if i > 0)
+
+
+def _in_a_city(cand: Candidate) -> bool:
+    """The clause names the city the contact took place in ("held talks in Hanoi"): it was in person."""
+    doc = cand.trigger.doc
+    return event_location([doc[i] for i in sorted(cand.region)], list(doc.ents)) is not None
 
 
 def _same_people(a: list[int], b: list[int]) -> bool:
@@ -79,8 +86,9 @@ def _settle_media(dated: list[tuple[Candidate, DateExpr | None]]) -> None:
         ctx = next((c2 for c2, _ in dated if c2 is not cand and c2.channel != "generic"
                     and c2.sent.start == cand.sent.start and set(cand.pids) <= set(c2.pids)), None)
         # a call of the same people ("X and Y spoke by phone ... The talks covered ..."), or a round
-        # of calls of X's whose callers go unnamed; never a call of one of them with someone else
-        ctx = ctx or next((c2 for c2, d2 in dated if c2.channel in {"phone_call", "video_call"}
+        # of calls of X's whose callers go unnamed; never a call of one of them with someone else,
+        # nor for talks the clause places in a city ("held talks in Hanoi": in person)
+        ctx = ctx or next((c2 for c2, d2 in dated if not _in_a_city(cand) and c2.channel in {"phone_call", "video_call"}
                            and (_same_people(c2.pids, cand.pids) or set(c2.pids) <= set(cand.pids))
                            and _same_time(date, d2)), None)  # talks of another day are other talks
         # "X met Y ... The two presidents spoke about ...": the talk of the meeting just reported
