@@ -92,3 +92,16 @@ def test_a_plural_title_before_a_comma_introduces_no_name(nlp):
     rows, ents = _received_the_minister(["O", "O", "O"])
     rows[7] = ("Ministers", False, "NNPS", "PROPN", "dobj", 2, "Minister")
     assert [p.name for p in find_people(built(nlp, rows, ents)).persons] == ["Tomas Brel"]
+
+
+def test_a_body_of_several_words_the_model_left_untagged_gives_its_code(nlp):
+    # "European Commission President Hanna Lind spoke."
+    rows = [("European", True, "NNP", "PROPN", "compound", 1, "European"),
+            ("Commission", True, "NNP", "PROPN", "compound", 2, "Commission"),
+            ("President", True, "NNP", "PROPN", "compound", 4, "President"),
+            ("Hanna", True, "NNP", "PROPN", "compound", 4, "Hanna"),
+            ("Lind", True, "NNP", "PROPN", "nsubj", 5, "Lind"),
+            ("spoke", False, "VBD", "VERB", "ROOT", 5, "speak"),
+            (".", False, ".", "PUNCT", "punct", 5, ".")]
+    doc = built(nlp, rows, ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert [(p.name, p.country) for p in find_people(doc).persons] == [("Hanna Lind", "EU")]
