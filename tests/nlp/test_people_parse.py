@@ -105,3 +105,28 @@ def test_a_body_of_several_words_the_model_left_untagged_gives_its_code(nlp):
             (".", False, ".", "PUNCT", "punct", 5, ".")]
     doc = built(nlp, rows, ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"])
     assert [(p.name, p.country) for p in find_people(doc).persons] == [("Hanna Lind", "EU")]
+
+
+def test_a_spokesman_for_someone_named_before_the_comma_speaks_for_that_state(nlp):
+    # "A spokesman for Chilean President Lena Vask, Tomas Brel, told reporters."
+    rows = [("A", True, "DT", "DET", "det", 1, "a"),  # 0
+            ("spokesman", True, "NN", "NOUN", "nsubj", 11, "spokesman"),
+            ("for", True, "IN", "ADP", "prep", 1, "for"),
+            ("Chilean", True, "JJ", "ADJ", "amod", 5, "chilean"),
+            ("President", True, "NNP", "PROPN", "compound", 5, "President"),
+            ("Lena", True, "NNP", "PROPN", "compound", 6, "Lena"),  # 5
+            ("Vask", False, "NNP", "PROPN", "pobj", 2, "Vask"),
+            (",", True, ",", "PUNCT", "punct", 6, ","),
+            ("Tomas", True, "NNP", "PROPN", "compound", 9, "Tomas"),
+            ("Brel", False, "NNP", "PROPN", "appos", 6, "Brel"),
+            (",", True, ",", "PUNCT", "punct", 1, ","),  # 10
+            ("told", True, "VBD", "VERB", "ROOT", 11, "tell"),
+            ("reporters", False, "NNS", "NOUN", "dobj", 11, "reporter"),
+            (".", False, ".", "PUNCT", "punct", 11, ".")]
+    ents = ["O", "O", "O", "B-NORP", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"]
+    found = find_people(built(nlp, rows, ents))
+    brel = next(p for p in found.persons if p.name == "Tomas Brel")
+    assert (brel.country, brel.spokesperson) == ("CL", True)
+    # Vask is whom he speaks for, not a party to his briefing
+    assert [found.persons[found.pid_at(i)].name if found.pid_at(i) is not None else None for i in (5, 6, 8, 9)] \
+        == [None, None, "Tomas Brel", "Tomas Brel"]
