@@ -221,7 +221,8 @@ def name_spans(doc: Doc) -> list[Span]:
     v = lexicon().titles
     for ent in doc.ents:
         titled = ent.start > 0 and doc[ent.start - 1].lower_ in v.title_words or (
-            ent.root.dep_ == "appos" and ent.root.head.lower_ in v.title_words)  # "The Premier of X, NAME,"
+            ent.root.dep_ == "appos" and ent.root.head.lower_ in v.title_words  # "The Premier of X, NAME,"
+        ) or _title_before_comma(doc, ent.start)
         if ent.label_ not in NAME_LABELS and not (ent.label_ == "ORG" and titled):
             continue
         if ent.label_ == "ORG" and any(t.lower_ in v.institution_words for t in ent):
@@ -307,10 +308,19 @@ def _untagged_before_apposition(doc: Doc, taken: set[int]) -> list[Span]:
 
 
 def _title_before_comma(doc: Doc, start: int) -> bool:
-    """ "the Peruvian foreign minister, NAME": a singular title word, then a comma, right before `start`."""
+    """ "the Peruvian foreign minister, NAME", "the Ambassador of Thailand, NAME": a singular title
+    word (and the country it is of), then a comma, right before `start`."""
     if start < 2 or doc[start - 1].text != ",":
         return False
-    title = doc[start - 2]
+    k = start - 2
+    if doc[k].ent_type_ == "GPE" and country_of(doc[k].text):
+        while k > 0 and doc[k].ent_iob_ == "I":
+            k -= 1
+        k -= 1 + (k > 0 and doc[k - 1].lower_ == "the")  # "of the Philippines"
+        if k < 1 or doc[k].lower_ != "of":
+            return False
+        k -= 1
+    title = doc[k]
     return title.lower_ in lexicon().titles.title_words and title.tag_ not in {"NNS", "NNPS"}
 
 
@@ -328,7 +338,7 @@ def _title_appositions(doc: Doc, taken: set[int]) -> list[Span]:
         if end - begin < 2 or (end < len(doc) and doc[end].pos_ == "PROPN"):
             continue
         last = doc[end - 1]
-        if last.dep_ != "appos" or last.head.i != comma - 1:
+        if last.dep_ != "appos" or last.head.i >= comma:
             continue
         span = clean(doc[begin:end])
         if span is not None and not is_known_place_or_group(span.text):

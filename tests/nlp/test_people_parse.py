@@ -130,3 +130,30 @@ def test_a_spokesman_for_someone_named_before_the_comma_speaks_for_that_state(nl
     # Vask is whom he speaks for, not a party to his briefing
     assert [found.persons[found.pid_at(i)].name if found.pid_at(i) is not None else None for i in (5, 6, 8, 9)] \
         == [None, None, "Tomas Brel", "Tomas Brel"]
+
+
+def test_a_name_after_a_title_of_a_country_and_a_comma_is_a_person_though_typed_an_organisation(nlp):
+    # "Ana Ruiz received a courtesy call from the Ambassador of Peru, Tomas Brel, on Friday." (the parser
+    # hangs the name from "call")
+    rows = [("Ana", True, "NNP", "PROPN", "compound", 1, "Ana"),  # 0
+            ("Ruiz", True, "NNP", "PROPN", "nsubj", 2, "Ruiz"),
+            ("received", True, "VBD", "VERB", "ROOT", 2, "receive"),
+            ("a", True, "DT", "DET", "det", 5, "a"),
+            ("courtesy", True, "JJ", "ADJ", "amod", 5, "courtesy"),
+            ("call", True, "NN", "NOUN", "dobj", 2, "call"),  # 5
+            ("from", True, "IN", "ADP", "prep", 5, "from"),
+            ("the", True, "DT", "DET", "det", 8, "the"),
+            ("Ambassador", True, "NNP", "PROPN", "pobj", 6, "Ambassador"),
+            ("of", True, "IN", "ADP", "prep", 8, "of"),
+            ("Peru", False, "NNP", "PROPN", "pobj", 9, "Peru"),  # 10
+            (",", True, ",", "PUNCT", "punct", 5, ","),
+            ("Tomas", True, "NNP", "PROPN", "compound", 13, "Tomas"),
+            ("Brel", False, "NNP", "PROPN", "appos", 5, "Brel"),
+            (",", True, ",", "PUNCT", "punct", 5, ","),
+            ("on", True, "IN", "ADP", "prep", 2, "on"),  # 15
+            ("Friday", False, "NNP", "PROPN", "pobj", 15, "Friday"),
+            (".", False, ".", "PUNCT", "punct", 2, ".")]
+    for name in (["B-ORG", "I-ORG"], ["O", "O"]):
+        ents = ["B-PERSON", "I-PERSON", *["O"] * 8, "B-GPE", "O", *name, "O", "O", "B-DATE", "O"]
+        found = find_people(built(nlp, rows, ents))
+        assert sorted((p.name, p.country) for p in found.persons) == [("Ana Ruiz", None), ("Tomas Brel", "PE")]
