@@ -273,6 +273,11 @@ def _read_verb(channel: str, trig: Token, people: People) -> Reading | None:
             for k in guests):
         return None  # "received a letter": the letter is the event
     objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)
+    if trig.lemma_.lower() == "call":  # "called on X" is a courtesy call; "called on X to act" is none
+        if any(k.dep_ in {"xcomp", "ccomp"} for k in trig.children):
+            return None
+        calling = [k for k in trig.children if k.dep_ == "prep" and k.lower_ in lexicon().channels.calling_preps]
+        objs = [p for k in calling for p in pids_in(clause(k), people)]
     if not objs and channel not in SPEAKER_ONLY and any(k.lower_ in lexicon().titles.person_nouns for k in guests):
         objs = listed_after(trig, people)  # "received several guests, among them X, Y and Z"
     return Reading(channel, trig, subject_pids(trig, people), objs, clause(trig))

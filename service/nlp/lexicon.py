@@ -105,6 +105,7 @@ class Channels(_File):
     plural_only: Words  # "held talks with A and B": one contact, though the noun is plural
     interview_nouns: Words  # "in an interview with X": X speaks, not who interviews
     part_nouns: Words  # "said at the start of a speech": the speech frames the verb
+    calling_preps: Words  # "called on X": a courtesy call on X (not "called on X to act")
 
     @cached_property
     def rank(self) -> dict[str, int]:
