@@ -385,7 +385,8 @@ def _read_noun(channel: str, trig: Token, people: People, c: Channels) -> Readin
         return None  # "the summit was their first meeting": the summit itself, told again
     if hypothetical(trig) or (node.i != trig.i and hypothetical(node)):
         return None
-    if node.dep_ == "dobj" and head.lemma_.lower() in c.light_verbs:
+    if node.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in c.light_verbs:
+        # "held talks with Y"; "talks were held between X and Y" (by X: the agent)
         objs = own + [p for p in object_pids(head, people) if p not in own]
         return Reading(channel, head, subject_pids(head, people), objs, clause(head))
     framing = head.lower_ in c.framing_preps or head.lower_ == "for" and trig.lemma_.lower() in c.visit_words

@@ -1,6 +1,7 @@
 """Contact rules that read the parse, on hand-built Docs (no model), with people given by hand: who
 takes part in a contact a verb or noun reports. All names are invented."""
-from service.nlp.candidates import _read_verb
+from service.nlp.candidates import _read_noun, _read_verb
+from service.nlp.lexicon import lexicon
 
 from .test_rules_parse import built, names, people_of
 
@@ -35,3 +36,24 @@ def test_calling_on_someone_to_act_is_no_contact(nlp):
     doc = built(nlp, rows, [*CALLED_ON_ENTS[:10], "O", "O", "O", "O"])
     people = people_of(doc, [(0, 2, None), (8, 10, "PE")])
     assert _read_verb("meeting", doc[2], people) is None
+
+
+def test_talks_held_between_two_people_in_the_passive_are_theirs(nlp):
+    rows = [  # "Talks were held on Friday between Anna Kovar and Tomas Brel."
+        ("Talks", True, "NNS", "NOUN", "nsubjpass", 2, "talk"),  # 0
+        ("were", True, "VBD", "AUX", "auxpass", 2, "be"),
+        ("held", True, "VBN", "VERB", "ROOT", 2, "hold"),
+        ("on", True, "IN", "ADP", "prep", 2, "on"),
+        ("Friday", True, "NNP", "PROPN", "pobj", 3, "Friday"),
+        ("between", True, "IN", "ADP", "prep", 2, "between"),  # 5
+        ("Anna", True, "NNP", "PROPN", "compound", 7, "Anna"),
+        ("Kovar", True, "NNP", "PROPN", "pobj", 5, "Kovar"),
+        ("and", True, "CC", "CCONJ", "cc", 7, "and"),
+        ("Tomas", True, "NNP", "PROPN", "compound", 10, "Tomas"),
+        ("Brel", False, "NNP", "PROPN", "conj", 7, "Brel"),  # 10
+        (".", False, ".", "PUNCT", "punct", 2, ".")]
+    doc = built(nlp, rows, ["O", "O", "O", "O", "B-DATE", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON",
+                            "O"])
+    people = people_of(doc, [(6, 8, None), (9, 11, None)])
+    reading = _read_noun("generic", doc[0], people, lexicon().channels)
+    assert (reading.gv.i, names(people, reading.objs)) == (2, ["Anna Kovar", "Tomas Brel"])
