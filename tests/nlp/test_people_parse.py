@@ -157,3 +157,20 @@ def test_a_name_after_a_title_of_a_country_and_a_comma_is_a_person_though_typed_
         ents = ["B-PERSON", "I-PERSON", *["O"] * 8, "B-GPE", "O", *name, "O", "O", "B-DATE", "O"]
         found = find_people(built(nlp, rows, ents))
         assert sorted((p.name, p.country) for p in found.persons) == [("Ana Ruiz", None), ("Tomas Brel", "PE")]
+
+
+def test_a_title_joined_by_for_keeps_its_country(nlp):
+    # "Omani Minister for Foreign Affairs Salim Al Harthy spoke." ("for" joins a title's words)
+    rows = [("Omani", True, "JJ", "ADJ", "amod", 1, "omani"),
+            ("Minister", True, "NNP", "PROPN", "nsubj", 8, "Minister"),
+            ("for", True, "IN", "ADP", "prep", 1, "for"),
+            ("Foreign", True, "NNP", "PROPN", "compound", 4, "Foreign"),
+            ("Affairs", True, "NNPS", "PROPN", "compound", 7, "Affairs"),
+            ("Salim", True, "NNP", "PROPN", "compound", 7, "Salim"),
+            ("Al", True, "NNP", "PROPN", "compound", 7, "Al"),
+            ("Harthy", True, "NNP", "PROPN", "pobj", 2, "Harthy"),
+            ("spoke", False, "VBD", "VERB", "ROOT", 8, "speak"),
+            (".", False, ".", "PUNCT", "punct", 8, ".")]
+    doc = built(nlp, rows, ["B-NORP", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
+    assert [(p.name, p.country, p.title) for p in find_people(doc).persons] == [
+        ("Salim Al Harthy", "OM", "Minister for Foreign Affairs")]
