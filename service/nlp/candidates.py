@@ -242,8 +242,10 @@ def _principals(cand: Candidate, people: People) -> Candidate | None:
     """The candidate without attendees and non-state people; None when nobody is left."""
     doc = cand.trigger.doc
     keep = []
+    # "X accompanied Y on the visit": X only attends Y's contact
+    escorts = cand.subj if cand.gv.lemma_.lower() in lexicon().participation.accompanying_verbs else []
     for pid in cand.pids:
-        if _non_state(people.persons[pid], people, doc):
+        if _non_state(people.persons[pid], people, doc) or pid in escorts:
             continue
         at = [m.start for m in people.mentions if m.pid == pid and cand.sent.start <= m.start < cand.sent.end]
         if at and pid not in cand.subj and all(_attends(doc[i]) for i in at):

@@ -118,6 +118,7 @@ class Participation(_File):
     non_state_titles: Words
     attendance_heads: Annotated[dict[str, Words], Field(min_length=1)]
     relation_words: Words  # "relations between A and B": a relationship of those states
+    accompanying_verbs: Words  # "X accompanied Y on the visit": X only attends Y's contact
 
 
 class Dates(_File):

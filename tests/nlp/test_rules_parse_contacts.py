@@ -1,6 +1,6 @@
 """Contact rules that read the parse, on hand-built Docs (no model), with people given by hand: who
 takes part in a contact a verb or noun reports. All names are invented."""
-from service.nlp.candidates import _read_noun, _read_verb
+from service.nlp.candidates import _candidate, _principals, _read_noun, _read_verb
 from service.nlp.lexicon import lexicon
 
 from .test_rules_parse import built, names, people_of
@@ -57,3 +57,21 @@ def test_talks_held_between_two_people_in_the_passive_are_theirs(nlp):
     people = people_of(doc, [(6, 8, None), (9, 11, None)])
     reading = _read_noun("generic", doc[0], people, lexicon().channels)
     assert (reading.gv.i, names(people, reading.objs)) == (2, ["Anna Kovar", "Tomas Brel"])
+
+
+def test_who_accompanies_someone_on_a_visit_only_attends_it(nlp):
+    rows = [  # "Tomas Brel accompanied Anna Kovar on the visit."
+        ("Tomas", True, "NNP", "PROPN", "compound", 1, "Tomas"),  # 0
+        ("Brel", True, "NNP", "PROPN", "nsubj", 2, "Brel"),
+        ("accompanied", True, "VBD", "VERB", "ROOT", 2, "accompany"),
+        ("Anna", True, "NNP", "PROPN", "compound", 4, "Anna"),
+        ("Kovar", True, "NNP", "PROPN", "dobj", 2, "Kovar"),
+        ("on", True, "IN", "ADP", "prep", 2, "on"),  # 5
+        ("the", True, "DT", "DET", "det", 7, "the"),
+        ("visit", False, "NN", "NOUN", "pobj", 5, "visit"),
+        (".", False, ".", "PUNCT", "punct", 2, ".")]
+    doc = built(nlp, rows, ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"])
+    people = people_of(doc, [(0, 2, "NZ"), (3, 5, "NZ")])
+    cand = _candidate("meeting", doc[7], people, lexicon().channels)
+    assert names(people, cand.pids) == ["Tomas Brel", "Anna Kovar"]
+    assert names(people, _principals(cand, people).pids) == ["Anna Kovar"]
