@@ -461,11 +461,20 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     rank = lexicon().channels.rank
     best: dict[tuple, Candidate] = {}
     for cand in cands:
-        key = (cand.sent.start, frozenset(cand.pids))
+        key = (cand.sent.start, frozenset(cand.pids), sequenced(cand.gv))
         old = best.get(key)
         if old is None or (cand.implied, _rank(cand, rank)) < (old.implied, _rank(old, rank)):
             best[key] = cand
     return sorted(best.values(), key=lambda c: c.trigger.i)
+
+
+def sequenced(verb: Token) -> int | None:
+    """ "hosted Y on Thursday, a week after the two spoke by phone": a clause of another time than the
+    one it hangs from reports a contact of its own (its verb's index; None for any other clause)."""
+    marks = lexicon().dates.sequence_marks
+    if verb.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in marks for k in verb.children):
+        return verb.i
+    return None
 
 
 def _rank(cand: Candidate, rank: dict) -> float:

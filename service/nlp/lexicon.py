@@ -141,6 +141,7 @@ class Dates(_File):
     contact_verbs: Words  # "after meeting with X"
     definite: Words
     start_verbs: Words
+    sequence_marks: Words  # "a week after they spoke": a clause of another time than its head's
 
 
 class Demonyms(_File):

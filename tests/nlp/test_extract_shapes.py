@@ -18,3 +18,23 @@ def test_talks_held_in_a_city_are_a_meeting_not_the_call_the_same_pair_had(extra
          "date": "2023-04-01", "precision": "month", "basis": "relative", "location": None},
         {"channel": "meeting", "people": [("Pablo Rojas", "CL"), ("Lucia Quispe", "PE")],
          "date": None, "precision": None, "basis": "unknown", "location": ("Lima", "PE")}]
+
+
+def test_a_call_told_as_a_week_before_a_visit_is_its_own_contact_and_a_briefing_after_follows_the_last(extract):
+    text = ("Published: 2023-06-10\n\n"
+            "Uruguayan President Rosa Ferreyra hosted Paraguayan President Tomas Benitez in Montevideo on Friday, a "
+            "week after the two leaders spoke by phone about river transport.\n\n"
+            "In the June 2 call, Ferreyra and Benitez agreed to reopen talks on dredging the river, her office said "
+            "at the time.\n\n"
+            "At Friday's meeting, the two presidents signed an agreement on the waterway.\n\n"
+            "\"This river unites us,\" Ferreyra said at a news conference after the meeting.\n")
+    pair = [("Rosa Ferreyra", "UY"), ("Tomas Benitez", "PY")]
+    # the call is not dated by the visit's clause: it is the call of June 2
+    assert events(extract, text) == [
+        {"channel": "meeting", "people": pair, "date": "2023-06-09", "precision": "day", "basis": "relative",
+         "location": ("Montevideo", "UY")},
+        {"channel": "phone_call", "people": pair, "date": "2023-06-02", "precision": "day", "basis": "explicit",
+         "location": None},
+        # "after the meeting": the day of the contact told last before it, the meeting, not the call
+        {"channel": "press_conference", "people": pair[:1], "date": "2023-06-09", "precision": "day",
+         "basis": "relative", "location": None}]
