@@ -99,6 +99,19 @@ def _settle_media(dated: list[tuple[Candidate, DateExpr | None]]) -> None:
             dated[i] = (cand, next(d for c2, d in dated if c2 is ctx))
 
 
+def _said_in_contact(dated: list[tuple[Candidate, DateExpr | None]]) -> None:
+    """ "During the call ... X congratulated Y on ...": a courtesy verb with no written medium, between
+    the same people as a call or meeting of the article at a compatible time, was said in that contact."""
+    for i, (cand, date) in enumerate(dated):
+        if cand.channel != "correspondence" or cand.trigger.pos_ != "VERB" or len(cand.pids) < 2:
+            continue
+        ctx = next(((c2, d2) for c2, d2 in dated if c2.channel in {"phone_call", "video_call", "meeting"}
+                    and _same_people(c2.pids, cand.pids) and _same_time(date, d2)), None)
+        if ctx is not None:
+            cand.channel = ctx[0].channel
+            dated[i] = (cand, date or ctx[1])
+
+
 def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: People,
           published: dt.date | None = None, anchor: dt.date | None = None,
           report: DateExpr | None = None, lead: int | None = None) -> list[Group]:
@@ -106,6 +119,7 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
     date, else its publication date, then only for the lead sentence, the token index `lead`)."""
     dated = [(c, d) for c in cands if not background(d := date_for(doc, c, dates), published)]
     _settle_media(dated)
+    _said_in_contact(dated)
     dated = [x for cand, date in dated for x in _split(cand, date, people, dates)]
     groups: list[Group] = []
     for cand, date in dated:

@@ -38,3 +38,18 @@ def test_a_call_told_as_a_week_before_a_visit_is_its_own_contact_and_a_briefing_
         # "after the meeting": the day of the contact told last before it, the meeting, not the call
         {"channel": "press_conference", "people": pair[:1], "date": "2023-06-09", "precision": "day",
          "basis": "relative", "location": None}]
+
+
+def test_a_congratulation_told_after_a_call_of_the_same_two_was_said_in_that_call(extract):
+    text = ("date 2023-02-09\n\nPrime ministers discuss fisheries\n\n"
+            "Icelandic Prime Minister Kristin Haraldsdottir held a telephone conversation with Irish Prime Minister "
+            "Sean Mulcahy on Tuesday, her office said.\n\n"
+            "During the call, the two leaders discussed fishing quotas.\n\n"
+            "Haraldsdottir congratulated Mulcahy on the new fisheries agreement and invited him to Reykjavik.\n\n"
+            "On Wednesday, Mulcahy congratulated Norwegian Prime Minister Erik Solvang on his election victory.\n")
+    assert events(extract, text) == [
+        {"channel": "phone_call", "people": [("Kristin Haraldsdottir", "IS"), ("Sean Mulcahy", "IE")],
+         "date": "2023-02-07", "precision": "day", "basis": "relative", "location": None},
+        # another pair, another day: a congratulation of its own
+        {"channel": "correspondence", "people": [("Sean Mulcahy", "IE"), ("Erik Solvang", "NO")],
+         "date": "2023-02-08", "precision": "day", "basis": "relative", "location": None}]
