@@ -63,7 +63,7 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
     for s in subj:
         if s.lower_ in {"who", "that"} and v.dep_ == "relcl":
             s = v.head  # "X, who met Y on Monday, ...": the subject is X
-        found = pids_in(clause(s), people)
+        found = pids_in(_acting(s), people)
         if not found and pronouns and s.lower_ in {"he", "she"}:
             found = _antecedent(s, people)
         if not found and s.lower_ == "i":
@@ -74,6 +74,15 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
             if pid not in out:
                 out.append(pid)
     return out
+
+
+def _acting(subj: Token) -> list[Token]:
+    """The words of a subject that may name who acts: "X's ministry said" is the ministry's act, not X's."""
+    words = clause(subj)
+    if subj.pos_ == "NOUN" and subj.lower_ in lexicon().titles.institution_words:
+        owned = {t.i for k in subj.children if k.dep_ == "poss" for t in k.subtree}
+        words = [t for t in words if t.i not in owned]
+    return words
 
 
 def _antecedent(pron: Token, people: People) -> list[int]:

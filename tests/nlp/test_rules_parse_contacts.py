@@ -1,6 +1,6 @@
 """Contact rules that read the parse, on hand-built Docs (no model), with people given by hand: who
 takes part in a contact a verb or noun reports. All names are invented."""
-from service.nlp.candidates import _candidate, _principals, _read_noun, _read_verb
+from service.nlp.candidates import _candidate, _principals, _read_noun, _read_verb, subject_pids
 from service.nlp.lexicon import lexicon
 
 from .test_rules_parse import built, names, people_of
@@ -75,3 +75,20 @@ def test_who_accompanies_someone_on_a_visit_only_attends_it(nlp):
     cand = _candidate("meeting", doc[7], people, lexicon().channels)
     assert names(people, cand.pids) == ["Tomas Brel", "Anna Kovar"]
     assert names(people, _principals(cand, people).pids) == ["Anna Kovar"]
+
+
+def test_a_ministry_speaks_for_itself_not_for_the_minister_who_owns_it(nlp):
+    rows = [  # "Anna Kovar's ministry said in a statement." / "Anna Kovar said in a statement."
+        ("Anna", True, "NNP", "PROPN", "compound", 1, "Anna"),  # 0
+        ("Kovar", False, "NNP", "PROPN", "poss", 3, "Kovar"),
+        ("'s", True, "POS", "PART", "case", 1, "'s"),
+        ("ministry", True, "NN", "NOUN", "nsubj", 4, "ministry"),
+        ("said", True, "VBD", "VERB", "ROOT", 4, "say"),
+        ("in", True, "IN", "ADP", "prep", 4, "in"),  # 5
+        ("a", True, "DT", "DET", "det", 7, "a"),
+        ("statement", False, "NN", "NOUN", "pobj", 5, "statement"),
+        (".", False, ".", "PUNCT", "punct", 4, ".")]
+    doc = built(nlp, rows, ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"])
+    people = people_of(doc, [(0, 2, "MA")])
+    assert subject_pids(doc[4], people) == []
+    assert _candidate("statement", doc[7], people, lexicon().channels) is None
