@@ -122,11 +122,12 @@ def reported_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr 
 
 
 def _also(g, before: list) -> object | None:
-    """ "X also held talks with Z", undated: on the same occasion as the last dated meeting of X."""
+    """ "X also held talks with Z", undated: on the same occasion as the last dated meeting of X, or as
+    the address X gave ("addressed the council ... also met Z on the sidelines of the session")."""
     doc = g.cands[0].trigger.doc
     if not any(doc[i].lower_ in lexicon().dates.same_occasion for c in g.cands for i in c.region):
         return None
-    return next((o for o in reversed(before) if o.channel in {"meeting", "multilateral_meeting"}
+    return next((o for o in reversed(before) if o.channel in {"meeting", "multilateral_meeting", "speech"}
                  and o.date is not None and set(o.pids) & set(g.pids)), None)
 
 

@@ -53,3 +53,15 @@ def test_a_congratulation_told_after_a_call_of_the_same_two_was_said_in_that_cal
         # another pair, another day: a congratulation of its own
         {"channel": "correspondence", "people": [("Sean Mulcahy", "IE"), ("Erik Solvang", "NO")],
          "date": "2023-02-08", "precision": "day", "basis": "relative", "location": None}]
+
+
+def test_talks_also_held_on_the_sidelines_of_a_session_someone_addressed_share_its_day_and_place(extract):
+    text = ("Published: 9 May 2023\n\n"
+            "Ghanaian President Kofi Mensah Asare on Monday addressed the ECOWAS Council of Ministers in Abuja, "
+            "calling for elections in the region.\n\n"
+            "Asare also held talks with the ECOWAS Commission president, Ibrahim Sow Keita, on the sidelines of the "
+            "session.\n")
+    day = {"date": "2023-05-08", "precision": "day", "basis": "relative", "location": ("Abuja", "NG")}
+    assert events(extract, text) == [
+        {"channel": "speech", "people": [("Kofi Mensah Asare", "GH")], **day},
+        {"channel": "meeting", "people": [("Kofi Mensah Asare", "GH"), ("Ibrahim Sow Keita", None)], **day}]
