@@ -65,3 +65,16 @@ def test_talks_also_held_on_the_sidelines_of_a_session_someone_addressed_share_i
     assert events(extract, text) == [
         {"channel": "speech", "people": [("Kofi Mensah Asare", "GH")], **day},
         {"channel": "meeting", "people": [("Kofi Mensah Asare", "GH"), ("Ibrahim Sow Keita", None)], **day}]
+
+
+def test_the_title_alone_names_the_holder_who_was_the_subject_just_before(extract):
+    text = ("date 2023-03-09\n\n"
+            "The president of Ghana, Kwame Boateng, was received by Ivorian President Alassane Kouadio at the "
+            "presidential palace in Abidjan on Wednesday.\n\n"
+            "The president later met with the speaker of parliament, Awa Traore Bamba.\n")
+    # both are presidents named once: "the president" is the one the sentence before was about
+    assert events(extract, text) == [
+        {"channel": "meeting", "people": [("Kwame Boateng", "GH"), ("Alassane Kouadio", "CI")],
+         "date": "2023-03-08", "precision": "day", "basis": "relative", "location": ("Abidjan", "CI")},
+        {"channel": "meeting", "people": [("Kwame Boateng", "GH"), ("Awa Traore Bamba", None)],
+         "date": None, "precision": None, "basis": "unknown", "location": None}]
