@@ -78,3 +78,11 @@ def test_the_title_alone_names_the_holder_who_was_the_subject_just_before(extrac
          "date": "2023-03-08", "precision": "day", "basis": "relative", "location": ("Abidjan", "CI")},
         {"channel": "meeting", "people": [("Kwame Boateng", "GH"), ("Awa Traore Bamba", None)],
          "date": None, "precision": None, "basis": "unknown", "location": None}]
+
+
+def test_a_place_inside_what_was_discussed_does_not_make_a_talk_in_person(extract):
+    text = ("date 2023-08-11\n\nBelgian Foreign Minister Luc Vermeulen spoke with the Lebanese foreign minister, "
+            "Nadim Khoury, on Thursday about the situation in Tripoli.\n")
+    assert events(extract, text) == [
+        {"channel": "phone_call", "people": [("Luc Vermeulen", "BE"), ("Nadim Khoury", "LB")],
+         "date": "2023-08-10", "precision": "day", "basis": "relative", "location": None}]
