@@ -46,8 +46,10 @@ def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
     before = doc[i - 1]
     if before.lower_ in v.title_words:
         return True
-    if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v.institution_words:
-        return False  # "the Ambassador of Norway, NAME", "a spokesperson for the Ruritanian ministry, NAME"
+    if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v.institution_words \
+            and before.lower_ not in v.office_words:
+        return False  # "the Ambassador of Norway, NAME", "a spokesperson for the Ruritanian ministry, NAME",
+        #               "the Minister of State for Foreign Affairs, NAME"
     ent = ent_at(doc, i - 1)
     if ent is not None and ent.start > 0 and doc[ent.start - 1].lower_ in {"and", ","}:
         return False  # "the ministers of Norway and Sweden, A and B": a list, not one name's title

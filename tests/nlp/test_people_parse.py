@@ -174,3 +174,26 @@ def test_a_title_joined_by_for_keeps_its_country(nlp):
     doc = built(nlp, rows, ["B-NORP", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
     assert [(p.name, p.country, p.title) for p in find_people(doc).persons] == [
         ("Salim Al Harthy", "OM", "Minister for Foreign Affairs")]
+
+
+def test_a_title_ending_in_its_portfolio_before_a_comma_introduces_the_name(nlp):
+    # "The Omani Minister of State for Foreign Affairs, Salim Harthy, met the envoy."
+    rows = [("The", True, "DT", "DET", "det", 2, "the"),
+            ("Omani", True, "JJ", "ADJ", "amod", 2, "omani"),
+            ("Minister", True, "NNP", "PROPN", "nsubj", 12, "Minister"),
+            ("of", True, "IN", "ADP", "prep", 2, "of"),
+            ("State", True, "NNP", "PROPN", "pobj", 3, "State"),
+            ("for", True, "IN", "ADP", "prep", 2, "for"),  # 5
+            ("Foreign", True, "NNP", "PROPN", "compound", 7, "Foreign"),
+            ("Affairs", False, "NNPS", "PROPN", "pobj", 5, "Affairs"),
+            (",", True, ",", "PUNCT", "punct", 2, ","),
+            ("Salim", True, "NNP", "PROPN", "compound", 10, "Salim"),
+            ("Harthy", False, "NNP", "PROPN", "appos", 7, "Harthy"),  # 10
+            (",", True, ",", "PUNCT", "punct", 2, ","),
+            ("met", True, "VBD", "VERB", "ROOT", 12, "meet"),
+            ("the", True, "DT", "DET", "det", 14, "the"),
+            ("envoy", False, "NN", "NOUN", "dobj", 12, "envoy"),
+            (".", False, ".", "PUNCT", "punct", 12, ".")]
+    doc = built(nlp, rows, ["O", "B-NORP", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O",
+                            "O", "O"])
+    assert [(p.name, p.country) for p in find_people(doc).persons] == [("Salim Harthy", "OM")]
