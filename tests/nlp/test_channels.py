@@ -169,7 +169,10 @@ def test_a_heading_briefing_the_body_reports_is_not_told_twice(extract):
 
 def test_telling_a_newspaper_is_remarks_to_the_press(extract):
     text = ("date 2023-11-17 Estonian Foreign Minister Mart Kivi told the newspaper Postimees on Thursday that "
-            "sanctions would be extended. Kivi told a radio station later that day he was hopeful.\n")
+            "sanctions would be extended. Kivi told a radio station later that day he was hopeful. On Wednesday, Kivi "
+            "told Latvian state television that talks would go on.\n")
     _, found = events(extract, text)
     assert found == [{"channel": "press_conference", "people": [("Mart Kivi", "EE")], "date": "2023-11-16",
+                      "precision": "day", "basis": "relative", "location": None},
+                     {"channel": "press_conference", "people": [("Mart Kivi", "EE")], "date": "2023-11-15",
                       "precision": "day", "basis": "relative", "location": None}]
