@@ -197,3 +197,10 @@ def test_a_title_ending_in_its_portfolio_before_a_comma_introduces_the_name(nlp)
     doc = built(nlp, rows, ["O", "B-NORP", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O",
                             "O", "O"])
     assert [(p.name, p.country) for p in find_people(doc).persons] == [("Salim Harthy", "OM")]
+
+
+def test_a_name_after_a_title_and_a_comma_the_model_tagged_in_part_is_whole(nlp):
+    rows, ents = _received_the_minister(["B-PERSON", "O", "O"])  # only "Marta" tagged; "Rosario" is a city
+    found = find_people(built(nlp, rows, ents))
+    assert sorted((p.name, p.country) for p in found.persons) == [("Marta Rosario Quintana", "ZM"),
+                                                                  ("Tomas Brel", None)]
