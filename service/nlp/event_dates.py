@@ -127,6 +127,8 @@ def _also(g, before: list) -> object | None:
     doc = g.cands[0].trigger.doc
     if not any(doc[i].lower_ in lexicon().dates.same_occasion for c in g.cands for i in c.region):
         return None
+    if any(sequenced(c.gv) is not None for c in g.cands):
+        return None  # "a month after the two met on the sidelines of ...": another occasion
     return next((o for o in reversed(before) if o.channel in {"meeting", "multilateral_meeting", "speech"}
                  and o.date is not None and set(o.pids) & set(g.pids)), None)
 

@@ -8,7 +8,7 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from .candidates import MEETINGS, Candidate, destinations
+from .candidates import MEETINGS, Candidate, destinations, sequenced
 from .dates import DateExpr
 from .event_dates import date_for, finer, settle
 from .lexicon import lexicon
@@ -136,7 +136,8 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
                 continue
         target = None
         for g in groups:
-            if g.channel != cand.channel or not g.compatible_date(date) or _elsewhere(g, cand):
+            if g.channel != cand.channel or not g.compatible_date(date) or _elsewhere(g, cand) \
+                    or _other_time(g, cand):
                 continue
             a, b = set(g.pids), set(cand.pids)
             if a <= b or b <= a:
@@ -182,6 +183,13 @@ def _elsewhere(g: Group, cand: Candidate) -> bool:
     if cand.destination:
         return any(c.destination != cand.destination for c in g.cands)
     return any(c.destination for c in g.cands) and len(g.pids) != len(cand.pids)
+
+
+def _other_time(g: Group, cand: Candidate) -> bool:
+    """ "met in Canberra on Thursday, a month after the two met in Vientiane": a clause of another time
+    and the clause it hangs from report two contacts, whatever their dates."""
+    mine = sequenced(cand.gv)
+    return any(c.sent.start == cand.sent.start and (sequenced(c.gv) is None) != (mine is None) for c in g.cands)
 
 
 def _split(cand: Candidate, date, people: People, dates: list[DateExpr]):

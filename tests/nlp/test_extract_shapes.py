@@ -86,3 +86,15 @@ def test_a_place_inside_what_was_discussed_does_not_make_a_talk_in_person(extrac
     assert events(extract, text) == [
         {"channel": "phone_call", "people": [("Luc Vermeulen", "BE"), ("Nadim Khoury", "LB")],
          "date": "2023-08-10", "precision": "day", "basis": "relative", "location": None}]
+
+
+def test_a_meeting_told_as_a_month_before_the_talks_is_a_second_meeting_of_its_own_place(extract):
+    text = ("Published: 2023-10-20\n\n"
+            "Norwegian Foreign Minister Ingrid Solheim held talks with her Chilean counterpart, Pedro Valdivia Soto, "
+            "in Oslo on Thursday, a month after the two ministers met on the sidelines of a conference in Geneva.\n")
+    pair = [("Ingrid Solheim", "NO"), ("Pedro Valdivia Soto", "CL")]
+    assert events(extract, text) == [
+        {"channel": "meeting", "people": pair, "date": "2023-10-19", "precision": "day", "basis": "relative",
+         "location": ("Oslo", "NO")},
+        {"channel": "meeting", "people": pair, "date": None, "precision": None, "basis": "unknown",
+         "location": ("Geneva", "CH")}]
