@@ -27,4 +27,4 @@ Every word list is data: lexicon reads data/en/*.json once, typed and checked (d
 """
 
 # bump when extraction output changes: documents extracted by an older version are re-extracted
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"

@@ -63,7 +63,7 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
     for s in subj:
         if s.lower_ in {"who", "that"} and v.dep_ == "relcl":
             s = v.head  # "X, who met Y on Monday, ...": the subject is X
-        found = pids_in(clause(s), people)
+        found = pids_in(_acting(s), people)
         if not found and pronouns and s.lower_ in {"he", "she"}:
             found = _antecedent(s, people)
         if not found and s.lower_ == "i":
@@ -74,6 +74,15 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
             if pid not in out:
                 out.append(pid)
     return out
+
+
+def _acting(subj: Token) -> list[Token]:
+    """The words of a subject that may name who acts: "X's ministry said" is the ministry's act, not X's."""
+    words = clause(subj)
+    if subj.pos_ == "NOUN" and subj.lower_ in lexicon().titles.institution_words:
+        owned = {t.i for k in subj.children if k.dep_ == "poss" for t in k.subtree}
+        words = [t for t in words if t.i not in owned]
+    return words
 
 
 def _antecedent(pron: Token, people: People) -> list[int]:
@@ -242,8 +251,10 @@ def _principals(cand: Candidate, people: People) -> Candidate | None:
     """The candidate without attendees and non-state people; None when nobody is left."""
     doc = cand.trigger.doc
     keep = []
+    # "X accompanied Y on the visit": X only attends Y's contact
+    escorts = cand.subj if cand.gv.lemma_.lower() in lexicon().participation.accompanying_verbs else []
     for pid in cand.pids:
-        if _non_state(people.persons[pid], people, doc):
+        if _non_state(people.persons[pid], people, doc) or pid in escorts:
             continue
         at = [m.start for m in people.mentions if m.pid == pid and cand.sent.start <= m.start < cand.sent.end]
         if at and pid not in cand.subj and all(_attends(doc[i]) for i in at):
@@ -273,6 +284,11 @@ def _read_verb(channel: str, trig: Token, people: People) -> Reading | None:
             for k in guests):
         return None  # "received a letter": the letter is the event
     objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)
+    if trig.lemma_.lower() == "call":  # "called on X" is a courtesy call; "called on X to act" is none
+        if any(k.dep_ in {"xcomp", "ccomp"} for k in trig.children):
+            return None
+        calling = [k for k in trig.children if k.dep_ == "prep" and k.lower_ in lexicon().channels.calling_preps]
+        objs = [p for k in calling for p in pids_in(clause(k), people)]
     if not objs and channel not in SPEAKER_ONLY and any(k.lower_ in lexicon().titles.person_nouns for k in guests):
         objs = listed_after(trig, people)  # "received several guests, among them X, Y and Z"
     return Reading(channel, trig, subject_pids(trig, people), objs, clause(trig))
@@ -380,7 +396,8 @@ def _read_noun(channel: str, trig: Token, people: People, c: Channels) -> Readin
         return None  # "the summit was their first meeting": the summit itself, told again
     if hypothetical(trig) or (node.i != trig.i and hypothetical(node)):
         return None
-    if node.dep_ == "dobj" and head.lemma_.lower() in c.light_verbs:
+    if node.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in c.light_verbs:
+        # "held talks with Y"; "talks were held between X and Y" (by X: the agent)
         objs = own + [p for p in object_pids(head, people) if p not in own]
         return Reading(channel, head, subject_pids(head, people), objs, clause(head))
     framing = head.lower_ in c.framing_preps or head.lower_ == "for" and trig.lemma_.lower() in c.visit_words
@@ -453,11 +470,20 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     rank = lexicon().channels.rank
     best: dict[tuple, Candidate] = {}
     for cand in cands:
-        key = (cand.sent.start, frozenset(cand.pids))
+        key = (cand.sent.start, frozenset(cand.pids), sequenced(cand.gv))
         old = best.get(key)
         if old is None or (cand.implied, _rank(cand, rank)) < (old.implied, _rank(old, rank)):
             best[key] = cand
     return sorted(best.values(), key=lambda c: c.trigger.i)
+
+
+def sequenced(verb: Token) -> int | None:
+    """ "hosted Y on Thursday, a week after the two spoke by phone": a clause of another time than the
+    one it hangs from reports a contact of its own (its verb's index; None for any other clause)."""
+    marks = lexicon().dates.sequence_marks
+    if verb.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in marks for k in verb.children):
+        return verb.i
+    return None
 
 
 def _rank(cand: Candidate, rank: dict) -> float:

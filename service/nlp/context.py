@@ -46,8 +46,10 @@ def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
     before = doc[i - 1]
     if before.lower_ in v.title_words:
         return True
-    if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v.institution_words:
-        return False  # "the Ambassador of Norway, NAME", "a spokesperson for the Ruritanian ministry, NAME"
+    if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v.institution_words \
+            and before.lower_ not in v.office_words:
+        return False  # "the Ambassador of Norway, NAME", "a spokesperson for the Ruritanian ministry, NAME",
+        #               "the Minister of State for Foreign Affairs, NAME"
     ent = ent_at(doc, i - 1)
     if ent is not None and ent.start > 0 and doc[ent.start - 1].lower_ in {"and", ","}:
         return False  # "the ministers of Norway and Sweden, A and B": a list, not one name's title
@@ -67,12 +69,26 @@ def _country_step(doc: Doc, i: int) -> tuple[str, int] | int:
     iso = iso or code_of(tok.text)
     if iso is None and ent is not None and ent.start > 0 and doc[ent.start - 1].lower_ == "of":
         iso = city_country(ent.text)  # "Emir of <city>": a city-state or emirate
+    lo = ent.start if ent is not None else i
+    if iso is None and ent is None:
+        iso, lo = _untagged_body(doc, i)
     if not iso:
         return i  # an unknown capitalised word inside the title ("Foreign Affairs")
-    lo = ent.start if ent is not None else i
     if lo == 0 or doc[lo - 1].lower_ != "to" or tok.ent_type_ == "NORP":
         return iso, lo
     return lo  # "Ambassador to Kenya": where the envoy serves, not their country
+
+
+def _untagged_body(doc: Doc, i: int) -> tuple[str | None, int]:
+    """ "European Commission President NAME": a body of several capitalised words ending at `i` that the
+    model left untagged: (its code, where it starts)."""
+    for j in range(i - 1, max(i - 4, -1), -1):
+        if not doc[j].text[:1].isupper() or doc[j].ent_type_:
+            break
+        iso = code_of(doc[j:i + 1].text)
+        if iso:
+            return iso, j
+    return None, i
 
 
 def _left_step(doc: Doc, i: int, start: int, floor: int) -> tuple[str, int] | int:

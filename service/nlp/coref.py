@@ -84,13 +84,32 @@ def _holder(tok, persons: list[Person], out: list[Mention], want: str | None) ->
         if want and p.country and p.country != want:
             continue
         last = max(m.start for m in out if m.pid == pid and m.start < tok.i)
-        score = (bool(want) and p.country == want, titled, count, last)
+        # of two holders named as often, whoever was the subject just before ("X was received by
+        # Prime Minister Y ... The prime minister later met Z": X), else the one named last
+        score = (bool(want) and p.country == want, titled, count, _subject_since(tok, pid, out), last)
         if best is None or score > best[0]:
             best = (score, p)
     if best is None:  # "Readout of the Secretary-General's meeting" before the holder is named
         holders = [p for p in persons if _holds(p, phrase) and (not want or p.country in (None, want))]
         return holders[0] if len(holders) == 1 else None
     return best[1]
+
+
+def _subject_since(tok, pid: int, out: list[Mention]) -> bool:
+    """Whether `pid` is named as a subject in the sentence before `tok`'s, or in `tok`'s before it."""
+    sent = sent_of(tok)
+    floor = sent_of(tok.doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    for m in out:
+        if m.pid != pid or not floor <= m.start < tok.i:
+            continue
+        head = tok.doc[m.start:m.end].root
+        for _ in range(4):  # "The prime minister of Fiji, NAME, was received": the phrase NAME is in
+            if head.dep_ not in {"appos", "pobj", "prep"} or head.head.i == head.i:
+                break
+            head = head.head
+        if head.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+    return False
 
 
 def _holds(p: Person, phrase: set[str]) -> bool:

@@ -58,6 +58,9 @@ RELATIVE = re.compile(
     rf"|\b(?P<anaphor>(?P<that_day>{THAT_DAY})|(?P<count>{COUNT}|the)\s+days?\s+(?:earlier|later|before" + NOT_OF
     + r")|the\s+previous\s+day"
     r"|the\s+day\s+before" + NOT_OF + r"|(?:the\s+)?(?:next|following)\s+day|a\s+day\s+later)\b"
+    # "on the 14th": a day of the month, when a phrase or a stop follows (not "the 14th round")
+    r"|\bon\s+the\s+(?P<nth>[123]?\d)(?:st|nd|rd|th)(?:\s+of\s+this\s+month)?"
+    r"(?=\s*(?:[,.;:)]|$|(?:in|at|with|when|after|before|during|and\s+(?!\d))\b))"
     r"|\b(?P<period>(?:last|earlier\s+this|this|late\s+last|early\s+this|earlier\s+in\s+the)\s+(?:week|month|year|weekend))\b"
     r"|\b(?P<lastmon>last|this\s+past|in|since|earlier\s+in|late|early|mid)(?:\s+|-|\s+mid-)(?P<mon2>" + MON
     + r")\b\.?(?!\s*\d)",
@@ -153,6 +156,22 @@ def _period(words: list[str], anchor: dt.date) -> tuple[dt.date | None, str]:
     return _read(f"{which} {unit}", anchor)
 
 
+def _day_of_month(day: int, anchor: dt.date | None) -> tuple[dt.date | None, str]:
+    """ "on the 14th": the latest 14th on or before the anchor (this month's, else last month's)."""
+    if anchor is None:
+        return None, "day"
+    month = anchor.replace(day=1)
+    for _ in range(3):  # "the 31st" said in a month of 30 days: the last month that has one
+        try:
+            date = month.replace(day=day)
+        except ValueError:
+            date = None
+        if date is not None and date <= anchor:
+            return date, "day"
+        month = (month - DAY).replace(day=1)
+    return None, "day"
+
+
 def _relative(m: re.Match, anchor: dt.date | None, reference: dt.date | None):
     gd = m.groupdict()
     if gd["anaphor"]:
@@ -165,6 +184,8 @@ def _relative(m: re.Match, anchor: dt.date | None, reference: dt.date | None):
         count = (gd["count"] or "one").lower()
         days = int(count) if count.isdigit() else COUNTS.get(count, 1)
         return base + (DAY if later else -DAY) * days, "day"
+    if gd["nth"]:
+        return _day_of_month(int(gd["nth"]), anchor)
     kind = "month" if gd["period"] or gd["mon2"] or "week" in (gd["ago"] or "") else "day"
     if anchor is None:
         return None, "year" if gd["period"] and gd["period"].lower().endswith("year") else kind

@@ -20,7 +20,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from .anaphora import occasion_nouns
-from .candidates import Candidate, verb_of
+from .candidates import Candidate, sequenced, verb_of
 from .dates import DateExpr
 from .lexicon import lexicon
 from .pipeline import channel_spans, sent_of, sentences, text_of
@@ -59,7 +59,8 @@ def date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | Non
             own.append((abs(root.i - cand.trigger.i), d))
         else:
             loose.append((abs(root.i - cand.trigger.i), d))
-    for pool in (own, loose):
+    # "a week after the two spoke by phone": the dates of the clause it hangs from are of another time
+    for pool in (own,) if sequenced(cand.gv) is not None else (own, loose):
         if pool:
             return min(pool, key=lambda x: x[0])[1]
     return _occasion_date(cand, dates)
@@ -121,11 +122,14 @@ def reported_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr 
 
 
 def _also(g, before: list) -> object | None:
-    """ "X also held talks with Z", undated: on the same occasion as the last dated meeting of X."""
+    """ "X also held talks with Z", undated: on the same occasion as the last dated meeting of X, or as
+    the address X gave ("addressed the council ... also met Z on the sidelines of the session")."""
     doc = g.cands[0].trigger.doc
     if not any(doc[i].lower_ in lexicon().dates.same_occasion for c in g.cands for i in c.region):
         return None
-    return next((o for o in reversed(before) if o.channel in {"meeting", "multilateral_meeting"}
+    if any(sequenced(c.gv) is not None for c in g.cands):
+        return None  # "a month after the two met on the sidelines of ...": another occasion
+    return next((o for o in reversed(before) if o.channel in {"meeting", "multilateral_meeting", "speech"}
                  and o.date is not None and set(o.pids) & set(g.pids)), None)
 
 
@@ -147,8 +151,11 @@ def _afterwards(tok: Token) -> bool:
 def _spoken_date(doc: Doc, g, before: list, groups: list, dates: list[DateExpr], anchor: dt.date | None):
     date = reported_date(doc, g.cands[0], dates)
     if date is None and any(_afterwards(doc[i]) for c in g.cands for i in c.region):
-        # "X told a news conference afterwards": the day of the contact just reported
-        date = next((o.date for o in reversed(before) if o.date is not None and set(o.pids) & set(g.pids)), None)
+        # "X told a news conference afterwards": the day of the contact just reported (last told before it)
+        here = g.cands[0].sent.start
+        told = [(max(starts), o) for o in before if o.date is not None and set(o.pids) & set(g.pids)
+                and (starts := [c.sent.start for c in o.cands if c.sent.start <= here])]
+        date = max(told, key=lambda x: x[0])[1].date if told else None
     if date is None and anchor is not None:
         date = _about_contact(g, groups, anchor)
     return date

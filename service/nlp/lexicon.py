@@ -106,6 +106,7 @@ class Channels(_File):
     plural_only: Words  # "held talks with A and B": one contact, though the noun is plural
     interview_nouns: Words  # "in an interview with X": X speaks, not who interviews
     part_nouns: Words  # "said at the start of a speech": the speech frames the verb
+    calling_preps: Words  # "called on X": a courtesy call on X (not "called on X to act")
 
     @cached_property
     def rank(self) -> dict[str, int]:
@@ -118,6 +119,7 @@ class Participation(_File):
     non_state_titles: Words
     attendance_heads: Annotated[dict[str, Words], Field(min_length=1)]
     relation_words: Words  # "relations between A and B": a relationship of those states
+    accompanying_verbs: Words  # "X accompanied Y on the visit": X only attends Y's contact
 
 
 class Dates(_File):
@@ -140,6 +142,7 @@ class Dates(_File):
     contact_verbs: Words  # "after meeting with X"
     definite: Words
     start_verbs: Words
+    sequence_marks: Words  # "a week after they spoke": a clause of another time than its head's
 
 
 class Demonyms(_File):

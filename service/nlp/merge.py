@@ -8,7 +8,7 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from .candidates import MEETINGS, Candidate, destinations
+from .candidates import MEETINGS, Candidate, destinations, sequenced
 from .dates import DateExpr
 from .event_dates import date_for, finer, settle
 from .lexicon import lexicon
@@ -40,7 +40,19 @@ def _placed(cand: Candidate) -> bool:
     """The clause says where: "in Tallinn", "at the palace"."""
     doc = cand.trigger.doc
     return any(doc[i].ent_type_ in {"GPE", "LOC", "FAC"} and doc[i - 1].lower_ in {"in", "at"}
-               for i in cand.region if i > 0)
+               and not _in_topic(doc[i]) for i in cand.region if i > 0)
+
+
+def _in_topic(tok) -> bool:
+    """ "spoke with X about the situation in Gaza": a place inside what was discussed, not where."""
+    about = lexicon().topics.about_preps
+    return any(a.dep_ == "prep" and a.lower_ in about for a in tok.ancestors)
+
+
+def _in_a_city(cand: Candidate) -> bool:
+    """The clause names the city the contact took place in ("held talks in Hanoi"): it was in person."""
+    doc = cand.trigger.doc
+    return event_location([doc[i] for i in sorted(cand.region)], list(doc.ents)) is not None
 
 
 def _same_people(a: list[int], b: list[int]) -> bool:
@@ -80,8 +92,9 @@ def _settle_media(dated: list[tuple[Candidate, DateExpr | None]]) -> None:
         ctx = next((c2 for c2, _ in dated if c2 is not cand and c2.channel != "generic"
                     and c2.sent.start == cand.sent.start and set(cand.pids) <= set(c2.pids)), None)
         # a call of the same people ("X and Y spoke by phone ... The talks covered ..."), or a round
-        # of calls of X's whose callers go unnamed; never a call of one of them with someone else
-        ctx = ctx or next((c2 for c2, d2 in dated if c2.channel in {"phone_call", "video_call"}
+        # of calls of X's whose callers go unnamed; never a call of one of them with someone else,
+        # nor for talks the clause places in a city ("held talks in Hanoi": in person)
+        ctx = ctx or next((c2 for c2, d2 in dated if not _in_a_city(cand) and c2.channel in {"phone_call", "video_call"}
                            and (_same_people(c2.pids, cand.pids) or set(c2.pids) <= set(cand.pids))
                            and _same_time(date, d2)), None)  # talks of another day are other talks
         # "X met Y ... The two presidents spoke about ...": the talk of the meeting just reported
@@ -92,6 +105,19 @@ def _settle_media(dated: list[tuple[Candidate, DateExpr | None]]) -> None:
             dated[i] = (cand, next(d for c2, d in dated if c2 is ctx))
 
 
+def _said_in_contact(dated: list[tuple[Candidate, DateExpr | None]]) -> None:
+    """ "During the call ... X congratulated Y on ...": a courtesy verb with no written medium, between
+    the same people as a call or meeting of the article at a compatible time, was said in that contact."""
+    for i, (cand, date) in enumerate(dated):
+        if cand.channel != "correspondence" or cand.trigger.pos_ != "VERB" or len(cand.pids) < 2:
+            continue
+        ctx = next(((c2, d2) for c2, d2 in dated if c2.channel in {"phone_call", "video_call", "meeting"}
+                    and _same_people(c2.pids, cand.pids) and _same_time(date, d2)), None)
+        if ctx is not None:
+            cand.channel = ctx[0].channel
+            dated[i] = (cand, date or ctx[1])
+
+
 def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: People,
           published: dt.date | None = None, anchor: dt.date | None = None,
           report: DateExpr | None = None, lead: int | None = None) -> list[Group]:
@@ -99,6 +125,7 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
     date, else its publication date, then only for the lead sentence, the token index `lead`)."""
     dated = [(c, d) for c in cands if not background(d := date_for(doc, c, dates), published)]
     _settle_media(dated)
+    _said_in_contact(dated)
     dated = [x for cand, date in dated for x in _split(cand, date, people, dates)]
     groups: list[Group] = []
     for cand, date in dated:
@@ -109,7 +136,8 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
                 continue
         target = None
         for g in groups:
-            if g.channel != cand.channel or not g.compatible_date(date) or _elsewhere(g, cand, people):
+            if g.channel != cand.channel or not g.compatible_date(date) or _elsewhere(g, cand, people) \
+                    or _other_time(g, cand):
                 continue
             a, b = set(g.pids), set(cand.pids)
             if a <= b or b <= a:
@@ -171,6 +199,13 @@ def _there(cand: Candidate, iso: str, people: People) -> bool:
     place = event_location([doc[i] for i in sorted(cand.region)], list(doc.ents)) \
         or event_location(list(cand.sent), list(doc.ents))
     return place is not None and place[1] == iso
+
+
+def _other_time(g: Group, cand: Candidate) -> bool:
+    """ "met in Canberra on Thursday, a month after the two met in Vientiane": a clause of another time
+    and the clause it hangs from report two contacts, whatever their dates."""
+    mine = sequenced(cand.gv)
+    return any(c.sent.start == cand.sent.start and (sequenced(c.gv) is None) != (mine is None) for c in g.cands)
 
 
 def _split(cand: Candidate, date, people: People, dates: list[DateExpr]):

@@ -116,7 +116,21 @@ def _extend(span: Span) -> tuple[int, int]:
         while (end < len(doc) and end - span.end < 4 and _capitalised(doc[end]) and doc[end].pos_ == "PROPN"
                and not doc[end].ent_type_):
             end += 1  # the model typed "Md." or "Datuk Seri" alone and left the name after it untagged
+    elif _title_before_comma(doc, start):
+        end = _rest_of_apposition(doc, end)
     return start, _extend_right(doc, end)
+
+
+def _rest_of_apposition(doc: Doc, end: int) -> int:
+    """ "his Chilean counterpart, Pedro Valdivia Soto,": the model tagged "Pedro" only; the untagged
+    capitalised words after it, up to the word in apposition to the title, are the rest of the name."""
+    k = end
+    while k < len(doc) and k - end < 3 and doc[k].pos_ == "PROPN" and _capitalised(doc[k]) and not doc[k].ent_type_ \
+            and _plain_word(doc[k]) and doc[k].lower_ not in lexicon().titles.title_words:
+        k += 1
+    if k > end and (k == len(doc) or doc[k].pos_ != "PROPN") and doc[k - 1].dep_ == "appos":
+        return k
+    return end
 
 
 def _opening_gerund(tok: Token) -> bool:
@@ -221,7 +235,8 @@ def name_spans(doc: Doc) -> list[Span]:
     v = lexicon().titles
     for ent in doc.ents:
         titled = ent.start > 0 and doc[ent.start - 1].lower_ in v.title_words or (
-            ent.root.dep_ == "appos" and ent.root.head.lower_ in v.title_words)  # "The Premier of X, NAME,"
+            ent.root.dep_ == "appos" and ent.root.head.lower_ in v.title_words  # "The Premier of X, NAME,"
+        ) or _title_before_comma(doc, ent.start)
         if ent.label_ not in NAME_LABELS and not (ent.label_ == "ORG" and titled):
             continue
         if ent.label_ == "ORG" and any(t.lower_ in v.institution_words for t in ent):
@@ -235,13 +250,18 @@ def name_spans(doc: Doc) -> list[Span]:
     taken = {i for s in out for i in range(s.start, s.end)}
     out += _untagged_after_titles(doc, taken)
     taken |= {i for s in out for i in range(s.start, s.end)}
-    return sorted(out + _untagged_before_apposition(doc, taken), key=lambda s: s.start)
+    out += _untagged_before_apposition(doc, taken)
+    taken |= {i for s in out for i in range(s.start, s.end)}
+    return sorted(out + _title_appositions(doc, taken), key=lambda s: s.start)
 
 
 def _untyped_name(span: Span) -> bool:
-    """The small model sometimes types a name as NORP/GPE/ORG: accept two to six unknown words."""
+    """The small model sometimes types a name as NORP/GPE/ORG: accept two to six unknown words; a
+    word that is also a place ("Mendoza") is kept when the name stands in apposition to a title."""
     words = name_tokens(span)
-    if len(words) < 2 or len(words) > 6 or any(is_known_place_or_group(t.text) for t in words):
+    if len(words) < 2 or len(words) > 6 or is_known_place_or_group(name_text(span)):
+        return False
+    if any(is_known_place_or_group(t.text) for t in words) and not _title_before_comma(span.doc, span.start):
         return False
     particles = lexicon().titles.name_particles
     return all(t.pos_ == "PROPN" or _given_abbreviation(t) for t in words if t.lower_ not in particles)
@@ -298,6 +318,45 @@ def _untagged_before_apposition(doc: Doc, taken: set[int]) -> list[Span]:
             if span is not None:
                 out.append(span)
         i = max(end, i + 1)
+    return out
+
+
+def _title_before_comma(doc: Doc, start: int) -> bool:
+    """ "the Peruvian foreign minister, NAME", "the Ambassador of Thailand, NAME": a singular title
+    word (and the country it is of), then a comma, right before `start`."""
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    k = start - 2
+    if doc[k].ent_type_ == "GPE" and country_of(doc[k].text):
+        while k > 0 and doc[k].ent_iob_ == "I":
+            k -= 1
+        k -= 1 + (k > 0 and doc[k - 1].lower_ == "the")  # "of the Philippines"
+        if k < 1 or doc[k].lower_ != "of":
+            return False
+        k -= 1
+    title = doc[k]
+    return title.lower_ in lexicon().titles.title_words and title.tag_ not in {"NNS", "NNPS"}
+
+
+def _title_appositions(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "the visiting Senegalese Foreign Minister, NAME, ...": two to four capitalised words the model
+    left untagged, set off by a comma after a title and in apposition to it (the parse says so)."""
+    v = lexicon().titles
+    out = []
+    for comma in (t.i for t in doc if t.text == "," and _title_before_comma(doc, t.i + 1)):
+        begin = end = comma + 1
+        while (end < len(doc) and end - begin < 4 and doc[end].pos_ == "PROPN" and _capitalised(doc[end])
+               and not doc[end].ent_type_ and end not in taken and doc[end].lower_ not in v.title_or_modifier
+               and doc[end].lower_ not in v.institution_words):
+            end += 1
+        if end - begin < 2 or (end < len(doc) and doc[end].pos_ == "PROPN"):
+            continue
+        last = doc[end - 1]
+        if last.dep_ != "appos" or last.head.i >= comma:
+            continue
+        span = clean(doc[begin:end])
+        if span is not None and not is_known_place_or_group(span.text):
+            out.append(span)
     return out
 
 

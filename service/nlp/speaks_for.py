@@ -1,4 +1,5 @@
-"""Whom a person speaks or acts for: "X's spokesman NAME", "NAME, a spokesman for President X".
+"""Whom a person speaks or acts for: "X's spokesman NAME", "NAME, a spokesman for President X",
+"a spokesman for X, NAME".
 
 NAME then represents X's state: they take the country of X (a person of the article with a
 country), not that of whoever they speak to.
@@ -7,6 +8,7 @@ from spacy.tokens import Doc
 
 from .lexicon import lexicon
 from .people import Mention, Person
+from .places import country_of
 
 
 def principal_countries(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
@@ -14,11 +16,18 @@ def principal_countries(doc: Doc, persons: list[Person], mentions: list[Mention]
     owner_at = {i: m.pid for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
         person = persons[m.pid]
-        if person.country or m.kind == "title":
+        if m.kind == "title":
+            continue
+        found = principal_before_comma(doc, m.start, owner_at)
+        if found is not None and (title := doc[found[1]:found[2]].text) not in person.titles:
+            person.titles.append(title)  # "a spokesman for X, NAME": NAME is the spokesman
+        if person.country:
             continue
         other = _possessor_before(doc, m.start, owner_at)
         if other is None:
             other = _principal_after(doc, m.end, owner_at)
+        if other is None and found is not None:
+            other = found[0]
         if other is not None and other != m.pid and persons[other].country:
             person.country = persons[other].country
 
@@ -37,7 +46,28 @@ def possessors_of_titles(doc: Doc, mentions: list[Mention]) -> set[int]:
         if (i < m.start - 1 and i > 0 and doc[i].lower_ in lexicon().grammar.possessive
                 and owner_at.get(i - 1) not in {None, m.pid}):
             out.update(k for k, pid in owner_at.items() if pid == owner_at[i - 1] and k < i and i - k <= 6)
+        found = principal_before_comma(doc, m.start, owner_at)
+        if found is not None:
+            out.update(k for k in range(found[2], m.start) if owner_at.get(k) == found[0])
     return out
+
+
+def principal_before_comma(doc: Doc, start: int, owner_at: dict[int, int]) -> tuple[int, int, int] | None:
+    """ "a spokesman for President X, NAME": (X, where the title of NAME begins and ends)."""
+    if start < 4 or doc[start - 1].text != ",":
+        return None
+    owner = owner_at.get(start - 2)
+    if owner is None or owner == owner_at.get(start):
+        return None
+    i = start - 2
+    while i > 0 and (owner_at.get(i) == owner or _title_word(doc[i]) or country_of(doc[i].text)):
+        i -= 1  # X's name and title ("Chilean President X")
+    if doc[i].lower_ not in {"for", "of"}:
+        return None
+    k = i - 1
+    while k >= 0 and _title_word(doc[k]):
+        k -= 1
+    return (owner, k + 1, i) if k < i - 1 else None
 
 
 def _title_word(tok) -> bool:

@@ -183,3 +183,14 @@ def test_a_heading_briefing_the_body_reports_is_not_told_twice(extract):
     text = ("Spokesperson Li Wei's briefing on June 5, 2023\n\n"
             "Foreign Ministry spokesperson Li Wei told a regular briefing on Monday that talks would go on.\n")
     assert [e.channel for e in extract(text).events] == ["press_conference"]
+
+
+def test_telling_a_newspaper_is_remarks_to_the_press(extract):
+    text = ("date 2023-11-17 Estonian Foreign Minister Mart Kivi told the newspaper Postimees on Thursday that "
+            "sanctions would be extended. Kivi told a radio station later that day he was hopeful. On Wednesday, Kivi "
+            "told Latvian state television that talks would go on.\n")
+    _, found = events(extract, text)
+    assert found == [{"channel": "press_conference", "people": [("Mart Kivi", "EE")], "date": "2023-11-16",
+                      "precision": "day", "basis": "relative", "location": None},
+                     {"channel": "press_conference", "people": [("Mart Kivi", "EE")], "date": "2023-11-15",
+                      "precision": "day", "basis": "relative", "location": None}]

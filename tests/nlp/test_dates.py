@@ -206,3 +206,23 @@ def test_that_day_is_the_day_just_mentioned_and_last_night_the_day_before():
 def test_an_impossible_day_is_no_date():
     assert publication_date("Envoys meet\n31/02/2020\nBody.")[:2] == (None, "none")
     assert resolved("They met on 31.02.2021.", D(2021, 3, 3)) == [("31.02.2021", None, "day", "unknown")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoys met in Quito on the 14th, the ministry said.", [("on the 14th", D(2025, 3, 14), "day")]),
+    ("They spoke on the 3rd and agreed to meet.", [("on the 3rd", D(2025, 3, 3), "day")]),
+    # a day after the anchor's is last month's; a month without that day is passed over
+    ("The ministers talked on the 28th in Quito.", [("on the 28th", D(2025, 2, 28), "day")]),
+    ("The ministers talked on the 31st.", [("on the 31st", D(2025, 1, 31), "day")]),
+    ("The ministers met on the 2nd of this month.", [("on the 2nd of this month", D(2025, 3, 2), "day")]),
+    # an ordinal that counts something else is no date
+    ("The talks resumed on the 14th round of negotiations.", []),
+    ("He spoke on the 75th anniversary.", []),
+])
+def test_a_day_of_the_month_alone_is_the_latest_such_day_on_or_before_the_anchor(text, expected):
+    found = find_dates(text, D(2025, 3, 20))
+    assert [(d.text, d.date, d.precision) for d in found] == expected
+
+
+def test_a_day_of_the_month_without_an_anchor_stays_unresolved():
+    assert [(d.text, d.date) for d in find_dates("They met on the 14th.", None)] == [("on the 14th", None)]

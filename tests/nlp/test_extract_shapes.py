@@ -1,0 +1,100 @@
+"""Whole-article extraction of shapes common in diplomatic news, on short invented texts, through the
+real pipeline: several contacts of one pair, dates by day of the month, titles set off by commas."""
+from .conftest import brief
+
+
+def events(extract, text, **kw):
+    result = extract(text, **kw)
+    return [brief(e, text) for e in result.events]
+
+
+def test_talks_held_in_a_city_are_a_meeting_not_the_call_the_same_pair_had(extract):
+    text = ("date 2023-05-12\n\nChile, Peru ministers meet at the border\n\n"
+            "Chilean Foreign Minister Pablo Rojas spoke by phone with his Peruvian counterpart Lucia Quispe last "
+            "month about a new border crossing.\n\n"
+            "Rojas then held talks with Quispe in Lima, the ministry said.\n")
+    assert events(extract, text) == [
+        {"channel": "phone_call", "people": [("Pablo Rojas", "CL"), ("Lucia Quispe", "PE")],
+         "date": "2023-04-01", "precision": "month", "basis": "relative", "location": None},
+        {"channel": "meeting", "people": [("Pablo Rojas", "CL"), ("Lucia Quispe", "PE")],
+         "date": None, "precision": None, "basis": "unknown", "location": ("Lima", "PE")}]
+
+
+def test_a_call_told_as_a_week_before_a_visit_is_its_own_contact_and_a_briefing_after_follows_the_last(extract):
+    text = ("Published: 2023-06-10\n\n"
+            "Uruguayan President Rosa Ferreyra hosted Paraguayan President Tomas Benitez in Montevideo on Friday, a "
+            "week after the two leaders spoke by phone about river transport.\n\n"
+            "In the June 2 call, Ferreyra and Benitez agreed to reopen talks on dredging the river, her office said "
+            "at the time.\n\n"
+            "At Friday's meeting, the two presidents signed an agreement on the waterway.\n\n"
+            "\"This river unites us,\" Ferreyra said at a news conference after the meeting.\n")
+    pair = [("Rosa Ferreyra", "UY"), ("Tomas Benitez", "PY")]
+    # the call is not dated by the visit's clause: it is the call of June 2
+    assert events(extract, text) == [
+        {"channel": "meeting", "people": pair, "date": "2023-06-09", "precision": "day", "basis": "relative",
+         "location": ("Montevideo", "UY")},
+        {"channel": "phone_call", "people": pair, "date": "2023-06-02", "precision": "day", "basis": "explicit",
+         "location": None},
+        # "after the meeting": the day of the contact told last before it, the meeting, not the call
+        {"channel": "press_conference", "people": pair[:1], "date": "2023-06-09", "precision": "day",
+         "basis": "relative", "location": None}]
+
+
+def test_a_congratulation_told_after_a_call_of_the_same_two_was_said_in_that_call(extract):
+    text = ("date 2023-02-09\n\nPrime ministers discuss fisheries\n\n"
+            "Icelandic Prime Minister Kristin Haraldsdottir held a telephone conversation with Irish Prime Minister "
+            "Sean Mulcahy on Tuesday, her office said.\n\n"
+            "During the call, the two leaders discussed fishing quotas.\n\n"
+            "Haraldsdottir congratulated Mulcahy on the new fisheries agreement and invited him to Reykjavik.\n\n"
+            "On Wednesday, Mulcahy congratulated Norwegian Prime Minister Erik Solvang on his election victory.\n")
+    assert events(extract, text) == [
+        {"channel": "phone_call", "people": [("Kristin Haraldsdottir", "IS"), ("Sean Mulcahy", "IE")],
+         "date": "2023-02-07", "precision": "day", "basis": "relative", "location": None},
+        # another pair, another day: a congratulation of its own
+        {"channel": "correspondence", "people": [("Sean Mulcahy", "IE"), ("Erik Solvang", "NO")],
+         "date": "2023-02-08", "precision": "day", "basis": "relative", "location": None}]
+
+
+def test_talks_also_held_on_the_sidelines_of_a_session_someone_addressed_share_its_day_and_place(extract):
+    text = ("Published: 9 May 2023\n\n"
+            "Ghanaian President Kofi Mensah Asare on Monday addressed the ECOWAS Council of Ministers in Abuja, "
+            "calling for elections in the region.\n\n"
+            "Asare also held talks with the ECOWAS Commission president, Ibrahim Sow Keita, on the sidelines of the "
+            "session.\n")
+    day = {"date": "2023-05-08", "precision": "day", "basis": "relative", "location": ("Abuja", "NG")}
+    assert events(extract, text) == [
+        {"channel": "speech", "people": [("Kofi Mensah Asare", "GH")], **day},
+        {"channel": "meeting", "people": [("Kofi Mensah Asare", "GH"), ("Ibrahim Sow Keita", None)], **day}]
+
+
+def test_the_title_alone_names_the_holder_who_was_the_subject_just_before(extract):
+    text = ("date 2023-03-09\n\n"
+            "The president of Ghana, Kwame Boateng, was received by Ivorian President Alassane Kouadio at the "
+            "presidential palace in Abidjan on Wednesday.\n\n"
+            "The president later met with the speaker of parliament, Awa Traore Bamba.\n")
+    # both are presidents named once: "the president" is the one the sentence before was about
+    assert events(extract, text) == [
+        {"channel": "meeting", "people": [("Kwame Boateng", "GH"), ("Alassane Kouadio", "CI")],
+         "date": "2023-03-08", "precision": "day", "basis": "relative", "location": ("Abidjan", "CI")},
+        {"channel": "meeting", "people": [("Kwame Boateng", "GH"), ("Awa Traore Bamba", None)],
+         "date": None, "precision": None, "basis": "unknown", "location": None}]
+
+
+def test_a_place_inside_what_was_discussed_does_not_make_a_talk_in_person(extract):
+    text = ("date 2023-08-11\n\nBelgian Foreign Minister Luc Vermeulen spoke with the Lebanese foreign minister, "
+            "Nadim Khoury, on Thursday about the situation in Tripoli.\n")
+    assert events(extract, text) == [
+        {"channel": "phone_call", "people": [("Luc Vermeulen", "BE"), ("Nadim Khoury", "LB")],
+         "date": "2023-08-10", "precision": "day", "basis": "relative", "location": None}]
+
+
+def test_a_meeting_told_as_a_month_before_the_talks_is_a_second_meeting_of_its_own_place(extract):
+    text = ("Published: 2023-10-20\n\n"
+            "Norwegian Foreign Minister Ingrid Solheim held talks with her Chilean counterpart, Pedro Valdivia Soto, "
+            "in Oslo on Thursday, a month after the two ministers met on the sidelines of a conference in Geneva.\n")
+    pair = [("Ingrid Solheim", "NO"), ("Pedro Valdivia Soto", "CL")]
+    assert events(extract, text) == [
+        {"channel": "meeting", "people": pair, "date": "2023-10-19", "precision": "day", "basis": "relative",
+         "location": ("Oslo", "NO")},
+        {"channel": "meeting", "people": pair, "date": None, "precision": None, "basis": "unknown",
+         "location": ("Geneva", "CH")}]
