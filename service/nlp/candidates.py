@@ -155,9 +155,19 @@ def _list_goes_on(conj: Token, people: People) -> bool:
 
 
 def _counterpart(tokens, people: People) -> bool:
+    """Someone the clause does not name takes part: "met his counterpart", "met the delegation"; not a
+    company's or a team's ("met the chief executive of a carmaker": no diplomatic counterpart)."""
     nouns = lexicon().titles.person_nouns
-    return any(t.lower_ in nouns and people.pid_at(t.i) is None
+    return any(t.lower_ in nouns and people.pid_at(t.i) is None and not _non_state_noun(t)
                and not (t.dep_ in {"compound", "amod"} and people.pid_at(t.head.i) is not None) for t in tokens)
+
+
+def _non_state_noun(tok: Token) -> bool:
+    """ "chief" in "chief executive", "head" in "head coach": the word begins a company, sports or
+    media role."""
+    non_state = lexicon().participation.non_state_titles
+    nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+    return tok.lower_ in non_state or f"{tok.lower_} {nxt}" in non_state
 
 
 def best_matches(doc: Doc) -> dict[int, tuple[str, Span]]:

@@ -81,6 +81,13 @@ def test_each_country_of_a_tour_is_one_meeting(extract):
     assert meetings == [("meeting", ["Tran Van Long", "Ana Quispe"])] + [("meeting", ["Tran Van Long"])] * 3
 
 
+def test_meeting_a_company_chief_is_no_diplomatic_contact(extract):
+    text = ("date 2022-06-10 Peruvian President Luis Carbajal met the chief executive of a mining group, Helen "
+            "Marsh, in Lima on Thursday. Later he met his Bolivian counterpart in Cusco.\n")
+    assert [(e["channel"], [n for n, _ in e["people"]], e["location"]) for e in found(extract, text)] == [
+        ("meeting", ["Luis Carbajal"], ("Cusco", "PE"))]
+
+
 def test_a_leg_of_a_tour_joins_the_talks_held_there(extract):
     text = ("date 2021-09-24 Austrian Chancellor Lena Gruber ended a tour this month that took her to Morocco, "
             "Tunisia and Egypt. In Tunis on Wednesday, Gruber met Tunisian Prime Minister Karim Mansouri. In Rabat "
