@@ -241,6 +241,8 @@ def name_spans(doc: Doc) -> list[Span]:
             continue
         if ent.label_ == "ORG" and any(t.lower_ in v.institution_words for t in ent):
             continue
+        if ent.label_ != "PERSON" and is_known_place_or_group(ent.text):
+            continue  # "Rio de Janeiro": a place, though its last words look like a surname
         span = clean(ent)
         if span is None or (out and span.start < out[-1].end):
             continue

@@ -297,3 +297,9 @@ def test_a_city_named_after_in_is_not_the_first_word_of_the_name_after_it(extrac
     text = ("date 2023-02-22 The so-called minister of the self-declared authorities in Tiraspol Ivan Morozov met "
             "Russian Deputy Foreign Minister Oleg Petrov in Moscow on Monday.\n")
     assert sorted(p.name for e in extract(text).events for p in e.participants) == ["Ivan Morozov", "Oleg Petrov"]
+
+
+def test_a_city_whose_last_words_look_like_a_surname_is_no_person(nlp):
+    text = ("Greek Prime Minister Eleni Pappas and Korean President Kim Dohyun met on the sidelines of the summit "
+            "in Rio de Janeiro on Saturday.")
+    assert [name for name, _ in persons(nlp, text)] == ["Eleni Pappas", "Kim Dohyun"]
