@@ -236,7 +236,7 @@ def name_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         titled = ent.start > 0 and doc[ent.start - 1].lower_ in v.title_words or (
             ent.root.dep_ == "appos" and ent.root.head.lower_ in v.title_words  # "The Premier of X, NAME,"
-        ) or _title_before_comma(doc, ent.start)
+        ) or _title_before_comma(doc, ent.start) or _after_portfolio(doc, ent)
         if ent.label_ not in NAME_LABELS and not (ent.label_ == "ORG" and titled):
             continue
         if ent.label_ == "ORG" and any(t.lower_ in v.institution_words for t in ent):
@@ -257,6 +257,15 @@ def name_spans(doc: Doc) -> list[Span]:
     return sorted(out + _title_appositions(doc, taken), key=lambda s: s.start)
 
 
+def _after_portfolio(doc: Doc, ent: Span) -> bool:
+    """ "Minister of International Relations NAME", typed one organisation: after "<title> of", the
+    office words of the portfolio, then the name (clean strips the office words)."""
+    v = lexicon().titles
+    i = ent.start
+    return i >= 2 and doc[i - 1].lower_ in {"of", "for"} and doc[i - 2].lower_ in v.title_words \
+        and ent[0].lower_ in v.office_words
+
+
 def _untyped_name(span: Span) -> bool:
     """The small model sometimes types a name as NORP/GPE/ORG: accept two to six unknown words; a
     word that is also a place ("Mendoza") is kept when the name stands in apposition to a title."""
@@ -271,8 +280,17 @@ def _untyped_name(span: Span) -> bool:
 
 def _after_title_country(doc: Doc, i: int) -> int:
     """Where a name may start after a title: past "of <country>" or a bare country ("Prime Minister of
-    Ruritania NAME", "PM Ruritania NAME")."""
+    Ruritania NAME", "PM Ruritania NAME"), or past the portfolio ("Minister of International Relations
+    NAME", "Secretary for Foreign Affairs and Trade NAME")."""
     j = i + 1
+    if j < len(doc) and doc[j].lower_ in {"of", "for"}:
+        office = lexicon().titles.office_words
+        k = m = j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
+        while m < len(doc) and m - k < 5 and (doc[m].lower_ in office and doc[m].text[:1].isupper()
+                                              or doc[m].lower_ == "and" and m > k):
+            m += 1
+        if m > k and doc[m - 1].lower_ != "and":
+            return m
     if j < len(doc) and doc[j].lower_ == "of":
         j += 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
     if j < len(doc) and doc[j].ent_type_ == "GPE" and country_of(doc[j].text):

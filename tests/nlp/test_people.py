@@ -303,3 +303,11 @@ def test_a_city_whose_last_words_look_like_a_surname_is_no_person(nlp):
     text = ("Greek Prime Minister Eleni Pappas and Korean President Kim Dohyun met on the sidelines of the summit "
             "in Rio de Janeiro on Saturday.")
     assert [name for name, _ in persons(nlp, text)] == ["Eleni Pappas", "Kim Dohyun"]
+
+
+def test_a_name_after_a_portfolio_the_model_left_untagged_or_joined_to_it(nlp):
+    text = "South African Minister of Trade and Industry Sipho Dlamini discussed tariffs."
+    assert persons(nlp, text) == [("Sipho Dlamini", "ZA")]
+    text = ("Brazilian Foreign Minister Helena Soares, South African Minister of Trade and Industry Thabo "
+            "Mokoena and Indonesian Foreign Minister Dewi Kartika discussed reform of the Security Council.")
+    assert persons(nlp, text) == [("Helena Soares", "BR"), ("Thabo Mokoena", "ZA"), ("Dewi Kartika", "ID")]
