@@ -65,6 +65,14 @@ def test_writing_to_someone_is_correspondence_and_a_head_of_government_title_giv
         ("meeting", [("Carmel Vella", "MT"), ("Eamon Keane", "IE")], "2024-10-16")]
 
 
+def test_an_exchange_with_someone_is_a_talk(extract):
+    text = ("date 2023-11-20 Slovenian President Maja Kranjc had a brief exchange with Chilean President Tomas "
+            "Araya on the sidelines of the forum in Lima on Saturday.\n")
+    _, found = events(extract, text)
+    assert [(f["channel"], f["people"], f["date"], f["location"]) for f in found] == [
+        ("meeting", [("Maja Kranjc", "SI"), ("Tomas Araya", "CL")], "2023-11-18", ("Lima", "PE"))]
+
+
 def test_telling_a_conference_is_a_speech_and_a_news_conference_a_briefing(extract):
     text = ("date 2022-02-20 German Chancellor Anna Weber told the Baltic Security Conference on Saturday that Europe "
             "must invest more in defence. Dutch Prime Minister Mark de Vries told a news conference on Friday that "
