@@ -497,8 +497,8 @@ def sequenced(verb: Token) -> int | None:
 
 
 def _rank(cand: Candidate, rank: dict) -> float:
-    """A speech "via video" is a recorded address: the medium ranks after the speech."""
-    if cand.channel == "video_call" and cand.trigger.pos_ == "ADP":
+    """A speech "via video" or "via video link" is a recorded address: the medium ranks after the speech."""
+    if cand.channel == "video_call" and _by_way_of(cand.trigger):
         return rank["speech"] + 0.5
     return rank[cand.channel]
 

@@ -73,6 +73,15 @@ def test_an_exchange_with_someone_is_a_talk(extract):
         ("meeting", [("Maja Kranjc", "SI"), ("Tomas Araya", "CL")], "2023-11-18", ("Lima", "PE"))]
 
 
+def test_an_address_via_video_link_is_a_speech_and_talks_via_video_link_a_video_call(extract):
+    text = ("date 2024-03-08 Laotian President Khamla Vongsa addressed the Mekong Forum via video link on "
+            "Wednesday. On Thursday he held talks with Thai Prime Minister Somchai Ritthirong via video link.\n")
+    _, found = events(extract, text)
+    assert [(f["channel"], f["people"], f["date"]) for f in found] == [
+        ("speech", [("Khamla Vongsa", "LA")], "2024-03-06"),
+        ("video_call", [("Khamla Vongsa", "LA"), ("Somchai Ritthirong", "TH")], "2024-03-07")]
+
+
 def test_telling_a_conference_is_a_speech_and_a_news_conference_a_briefing(extract):
     text = ("date 2022-02-20 German Chancellor Anna Weber told the Baltic Security Conference on Saturday that Europe "
             "must invest more in defence. Dutch Prime Minister Mark de Vries told a news conference on Friday that "
