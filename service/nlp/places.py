@@ -28,9 +28,15 @@ def strip_name(text: str) -> str:
     for suffix in ("'s", "’s", "'", "’"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
-    if text.lower().startswith("the "):
+    if text.lower().startswith("the ") and not _article_city(text):
         text = text[4:]
     return text.strip()
+
+
+def _article_city(text: str) -> bool:
+    """A city whose name begins with its article ("The Hague"): the gazetteer holds it whole."""
+    key = fold(text)
+    return key.startswith("the ") and key in _cities()[0] and key[4:] not in _cities()[0]
 
 
 @functools.cache
@@ -177,6 +183,7 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
         if prev.lower_ == "of" and (prev.i == 0 or ent.doc[prev.i - 1].lower_ not in words.settlement_nouns):
             continue  # "the capital of X", "the city of X" name a place; "the president of X" does not
         name = strip_name(ent.text)
+        name = "The" + name[3:] if _article_city(name) else name  # "in the Hague"
         if is_country(name) and country_of(name) in _city_states():
             best = best or (name, country_of(name))  # "at the Vatican", "in Singapore"
             continue
