@@ -174,6 +174,9 @@ def _owner_before_title(doc: Doc, k: int) -> tuple[str | None, int]:
     if k + 2 < len(doc) and doc[k + 1].lower_ in lexicon().grammar.possessive and (owner := code_of(doc[k].text)):
         return owner, k + 2  # "NAME, Kenya's foreign minister", "NAME, the EU's envoy"
     ent = ent_at(doc, k) if k < len(doc) and doc[k].ent_type_ in {"NORP", "GPE"} else None
+    owned = ent is not None and ent.start == k and ent.end + 1 < len(doc)
+    if owned and doc[ent.end].lower_ in lexicon().grammar.possessive and (owner := span_code(ent)):
+        return owner, ent.end + 1  # "NAME, New Zealand's foreign minister": a country of several words
     titled = ent is not None and ent.end < len(doc) and doc[ent.end].lower_ in lexicon().titles.title_or_modifier
     if titled and ent.start == k and (owner := span_code(ent)):
         return owner, ent.end  # "NAME, the Saudi envoy"

@@ -199,3 +199,26 @@ def test_two_envoys_of_one_body_are_one_party_and_people_of_no_country_one_each(
     assert parties([0, 3], people) == 2
     assert parties([1, 2, 4], people) == 2
     assert parties([0, 1, 4], people) == 3
+
+
+# --- context._owner_before_title: a country of several words before the clitic ----------------------
+
+SEVERAL_WORD_OWNER = [  # "Hana Moore, South Africa's foreign minister, said."
+    ("Hana", True, "NNP", "PROPN", "compound", 1, "Hana"),  # 0
+    ("Moore", False, "NNP", "PROPN", "nsubj", 9, "Moore"),
+    (",", True, ",", "PUNCT", "punct", 1, ","),
+    ("South", True, "NNP", "PROPN", "compound", 4, "South"),
+    ("Africa", False, "NNP", "PROPN", "poss", 7, "Africa"),
+    ("'s", True, "POS", "PART", "case", 4, "'s"),  # 5
+    ("foreign", True, "JJ", "ADJ", "amod", 7, "foreign"),
+    ("minister", False, "NN", "NOUN", "appos", 1, "minister"),
+    (",", True, ",", "PUNCT", "punct", 1, ","),
+    ("said", False, "VBD", "VERB", "ROOT", 9, "say"),
+    (".", False, ".", "PUNCT", "punct", 9, "."),  # 10
+]
+SEVERAL_WORD_OWNER_ENTS = ["B-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE"] + ["O"] * 6
+
+
+def test_a_country_of_several_words_before_the_clitic_owns_the_title_of_the_apposition(nlp):
+    doc = built(nlp, SEVERAL_WORD_OWNER, SEVERAL_WORD_OWNER_ENTS)
+    assert _right_apposition(doc, 2, frozenset()) == ("foreign minister", "ZA")
