@@ -222,3 +222,33 @@ SEVERAL_WORD_OWNER_ENTS = ["B-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE"] + ["O"
 def test_a_country_of_several_words_before_the_clitic_owns_the_title_of_the_apposition(nlp):
     doc = built(nlp, SEVERAL_WORD_OWNER, SEVERAL_WORD_OWNER_ENTS)
     assert _right_apposition(doc, 2, frozenset()) == ("foreign minister", "ZA")
+
+
+# --- groups.listed_countries: countries owning a plural title, then as many names ------------------
+
+OWNED_PAIR = [  # "Chile's and Peru's foreign ministers, Rosa Ibarra and Luis Cano, met."
+    ("Chile", False, "NNP", "PROPN", "nsubj", 14, "Chile"),  # 0
+    ("'s", True, "POS", "PART", "case", 0, "'s"),
+    ("and", True, "CC", "CCONJ", "cc", 0, "and"),
+    ("Peru", False, "NNP", "PROPN", "poss", 6, "Peru"),
+    ("'s", True, "POS", "PART", "case", 3, "'s"),
+    ("foreign", True, "JJ", "ADJ", "amod", 6, "foreign"),  # 5
+    ("ministers", False, "NNS", "NOUN", "conj", 0, "minister"),
+    (",", True, ",", "PUNCT", "punct", 6, ","),
+    ("Rosa", True, "NNP", "PROPN", "compound", 9, "Rosa"),
+    ("Ibarra", True, "NNP", "PROPN", "appos", 6, "Ibarra"),
+    ("and", True, "CC", "CCONJ", "cc", 9, "and"),  # 10
+    ("Luis", True, "NNP", "PROPN", "compound", 12, "Luis"),
+    ("Cano", False, "NNP", "PROPN", "conj", 9, "Cano"),
+    (",", True, ",", "PUNCT", "punct", 6, ","),
+    ("met", False, "VBD", "VERB", "ROOT", 14, "meet"),
+    (".", False, ".", "PUNCT", "punct", 14, "."),  # 15
+]
+OWNED_PAIR_ENTS = ["B-GPE", "O", "O", "B-GPE", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O",
+                   "B-PERSON", "I-PERSON", "O", "O", "O"]
+
+
+def test_countries_owning_a_plural_title_go_to_the_names_after_it_in_order(nlp):
+    doc = built(nlp, OWNED_PAIR, OWNED_PAIR_ENTS)
+    # "Peru's foreign ministers, Rosa Ibarra" alone would give her Peru: the rank in the list wins
+    assert [(p.name, p.country) for p in find_people(doc).persons] == [("Rosa Ibarra", "CL"), ("Luis Cano", "PE")]
