@@ -8,6 +8,7 @@ import functools
 
 from spacy.tokens import Doc
 
+from .appointed import appointed_as
 from .countries import code_at, code_of, country_after, ent_at, span_code
 from .groups import led_by, respectively
 from .lexicon import lexicon
@@ -254,6 +255,7 @@ def name_context(doc: Doc, start: int, end: int, names: frozenset[str] = frozens
     if left:
         titles.append(left)
     app = _right_apposition(doc, end, names)
+    app = app or appointed_as(doc, end)  # "NAME on her appointment as Foreign Minister of X"
     if app is not None:
         titles.append(app[0])
         country = country or app[1]

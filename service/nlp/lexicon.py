@@ -52,6 +52,7 @@ class Titles(_File):
     office_words: Words
     bloc_codes: Codes
     not_name_words: Words
+    appointment_nouns: Words  # "on her appointment as <title>"
 
     @cached_property
     def title_words(self) -> frozenset[str]:

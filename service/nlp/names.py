@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from .appointed import appointed_as
 from .lexicon import lexicon
 from .places import city_country, country_of, is_known_place_or_group
 
@@ -236,7 +237,7 @@ def name_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         titled = ent.start > 0 and doc[ent.start - 1].lower_ in v.title_words or (
             ent.root.dep_ == "appos" and ent.root.head.lower_ in v.title_words  # "The Premier of X, NAME,"
-        ) or _title_before_comma(doc, ent.start)
+        ) or _title_before_comma(doc, ent.start) or appointed_as(doc, ent.end) is not None
         if ent.label_ not in NAME_LABELS and not (ent.label_ == "ORG" and titled):
             continue
         if ent.label_ == "ORG" and any(t.lower_ in v.institution_words for t in ent):
@@ -305,7 +306,8 @@ def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
 
 def _untagged_before_apposition(doc: Doc, taken: set[int]) -> list[Span]:
     """ "Lena Moravcova, the Slovak president, said": two to four capitalised words the model left
-    untagged, followed by an apposition that is a title ("the <nationality> <title>")."""
+    untagged, followed by an apposition that is a title ("the <nationality> <title>") or by the office
+    just given to them ("to Lena Moravcova on her election as President of Slovakia")."""
     v = lexicon().titles
     out = []
     i = 0
@@ -315,7 +317,8 @@ def _untagged_before_apposition(doc: Doc, taken: set[int]) -> list[Span]:
                and not doc[end].ent_type_ and end not in taken and doc[end].lower_ not in v.title_or_modifier
                and doc[end].lower_ not in v.institution_words and not is_known_place_or_group(doc[end].text)):
             end += 1
-        if end - i >= 2 and (i == 0 or doc[i - 1].pos_ != "PROPN") and _title_apposition(doc, end):
+        titled = _title_apposition(doc, end) or appointed_as(doc, end) is not None  # "X on her election as"
+        if end - i >= 2 and (i == 0 or doc[i - 1].pos_ != "PROPN") and titled:
             span = clean(doc[i:end])
             if span is not None:
                 out.append(span)

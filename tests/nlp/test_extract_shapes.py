@@ -98,3 +98,12 @@ def test_a_meeting_told_as_a_month_before_the_talks_is_a_second_meeting_of_its_o
          "location": ("Oslo", "NO")},
         {"channel": "meeting", "people": pair, "date": None, "precision": None, "basis": "unknown",
          "location": ("Geneva", "CH")}]
+
+
+def test_the_addressee_of_a_congratulation_on_an_appointment_holds_that_office(extract):
+    text = ("Published: 2024-02-03\n\n"
+            "Foreign Minister Eino Saarinen of Finland sent a letter of congratulations on Friday to Bolormaa "
+            "Davaasuren on her appointment as Foreign Minister of Mongolia.\n")
+    assert events(extract, text) == [
+        {"channel": "correspondence", "people": [("Eino Saarinen", "FI"), ("Bolormaa Davaasuren", "MN")],
+         "date": "2024-02-02", "precision": "day", "basis": "relative", "location": None}]
