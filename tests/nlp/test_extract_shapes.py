@@ -107,3 +107,14 @@ def test_the_addressee_of_a_congratulation_on_an_appointment_holds_that_office(e
     assert events(extract, text) == [
         {"channel": "correspondence", "people": [("Eino Saarinen", "FI"), ("Bolormaa Davaasuren", "MN")],
          "date": "2024-02-02", "precision": "day", "basis": "relative", "location": None}]
+
+
+
+def test_the_two_alone_after_each_of_them_spoke_are_the_two_last_named(extract):
+    text = ("Published: 2024-09-12\n\n"
+            "Estonian Foreign Minister Kadri Tamm met Georgian Foreign Minister Levan Beridze in Tallinn on "
+            "Wednesday.\n\n"
+            "\"We agreed on the essentials,\" Tamm said after the talks.\n\n"
+            "Beridze said Georgia would open a trade office in Tallinn.\n\n"
+            "The two spoke by telephone on August 28.\n")
+    assert [e["people"] for e in events(extract, text)] == [[("Kadri Tamm", "EE"), ("Levan Beridze", "GE")]] * 2
