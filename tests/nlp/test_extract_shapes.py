@@ -118,3 +118,18 @@ def test_the_two_alone_after_each_of_them_spoke_are_the_two_last_named(extract):
             "Beridze said Georgia would open a trade office in Tallinn.\n\n"
             "The two spoke by telephone on August 28.\n")
     assert [e["people"] for e in events(extract, text)] == [[("Kadri Tamm", "EE"), ("Levan Beridze", "GE")]] * 2
+
+
+def test_a_pluperfect_contact_given_its_day_is_an_event_and_the_two_are_the_last_two_named(extract):
+    text = ("Published: 2024-09-12\n\n"
+            "Estonian Foreign Minister Kadri Tamm met Georgian Foreign Minister Levan Beridze in Tallinn on "
+            "Wednesday.\n\n"
+            "\"We agreed on the essentials,\" Tamm said after the talks.\n\n"
+            "Beridze said Georgia would open a trade office in Tallinn.\n\n"
+            "The two had last spoken by telephone on August 28.\n\n"
+            "The two had met in Geneva years ago.\n")
+    assert events(extract, text) == [
+        {"channel": "meeting", "people": [("Kadri Tamm", "EE"), ("Levan Beridze", "GE")],
+         "date": "2024-09-11", "precision": "day", "basis": "relative", "location": ("Tallinn", "EE")},
+        {"channel": "phone_call", "people": [("Kadri Tamm", "EE"), ("Levan Beridze", "GE")],
+         "date": "2024-08-28", "precision": "day", "basis": "explicit", "location": None}]
