@@ -33,10 +33,15 @@ def pair_of(noun: Token, people: People) -> list[int]:
         owner = noun.dep_ == "poss" and any(c.lower_ == "the" for c in noun.children)  # "the presidents' call"
         if not owner and not any(c.lower_ in pair_words for c in noun.children if c.i < noun.i):
             return []
-    pair = _last_two(noun, people, with_reporters=False)
+    return last_pair(noun, people)
+
+
+def last_pair(tok: Token, people: People) -> list[int]:
+    """The two people named last before `tok`, or nothing when the nearest sentences name more."""
+    pair = _last_two(tok, people, with_reporters=False)
     if pair is None:
         return []  # three or more: ambiguous
-    return pair or _last_two(noun, people, with_reporters=True) or []
+    return pair or _last_two(tok, people, with_reporters=True) or []
 
 
 def _last_two(noun: Token, people: People, with_reporters: bool) -> list[int] | None:

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.channels import SPEAKER_ONLY
 
-from .anaphora import pair_of, quote_speaker, reporter
+from .anaphora import last_pair, pair_of, quote_speaker, reporter
 from .countries import ent_at
 from .lexicon import Channels, lexicon
 from .modality import hypothetical
@@ -429,7 +429,7 @@ def _read_framed(channel: str, trig: Token, prep: Token, own: list[int], people:
     if channel == "multilateral_meeting" and prep.lower_ == "at" and gv.lemma_.lower() in c.speech_verbs:
         channel = "speech"  # "X said at the summit": X spoke there
     objs = own
-    if channel not in SPEAKER_ONLY or any(k.lower_ == "joint" for k in trig.children):
+    if channel not in SPEAKER_ONLY or any(k.lower_ in c.joint_words for k in trig.children):
         objs = own + [p for p in object_pids(gv, people) if p not in own]
     return Reading(channel, gv, subject_pids(gv, people), objs, clause(gv))
 
@@ -446,11 +446,13 @@ def _candidate(channel: str, trig: Token, people: People, c: Channels) -> Candid
     r = _read(channel, trig, people, c)
     if r is None or (r.gv.pos_ in {"VERB", "AUX"} and hypothetical(r.gv)):
         return None
-    joint = any(k.lower_ in {"joint", "joined"} for k in trig.children)
+    joint = any(k.lower_ in c.joint_words for k in trig.children)
     if r.channel in SPEAKER_ONLY and r.subj and not joint:
         pids = r.subj
     else:
         pids = r.subj + [p for p in r.objs if p not in r.subj]
+    if joint and len(pids) == 1 and pids[0] in (pair := last_pair(trig, people)):
+        pids += [p for p in pair if p not in pids]  # "at a joint press conference after the talks, X said"
     if not pids or (r.channel == "correspondence" and len(pids) == 1 and not r.subj):
         return None
     region_set = {t.i for t in r.region} | {t.i for t in trig.subtree}

@@ -108,6 +108,7 @@ class Channels(_File):
     interview_nouns: Words  # "in an interview with X": X speaks, not who interviews
     part_nouns: Words  # "said at the start of a speech": the speech frames the verb
     calling_preps: Words  # "called on X": a courtesy call on X (not "called on X to act")
+    joint_words: Words  # "a joint press conference": the pair of the talks just told speaks
 
     @cached_property
     def rank(self) -> dict[str, int]:

@@ -133,3 +133,15 @@ def test_a_pluperfect_contact_given_its_day_is_an_event_and_the_two_are_the_last
          "date": "2024-09-11", "precision": "day", "basis": "relative", "location": ("Tallinn", "EE")},
         {"channel": "phone_call", "people": [("Kadri Tamm", "EE"), ("Levan Beridze", "GE")],
          "date": "2024-08-28", "precision": "day", "basis": "explicit", "location": None}]
+
+
+def test_a_joint_press_conference_after_talks_is_the_pair_of_the_talks(extract):
+    text = ("Published: 2024-11-05\n\n"
+            "Austrian Chancellor Lukas Gruber received Slovenian Prime Minister Matej Zupan in Vienna on "
+            "Tuesday for talks on rail freight.\n\n"
+            "At a joint press conference after the talks, Gruber said both countries would fund a new tunnel.\n")
+    assert events(extract, text) == [
+        {"channel": "meeting", "people": [("Lukas Gruber", "AT"), ("Matej Zupan", "SI")],
+         "date": "2024-11-05", "precision": "day", "basis": "relative", "location": ("Vienna", "AT")},
+        {"channel": "press_conference", "people": [("Lukas Gruber", "AT"), ("Matej Zupan", "SI")],
+         "date": "2024-11-05", "precision": "day", "basis": "relative", "location": None}]
