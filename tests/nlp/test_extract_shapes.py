@@ -145,3 +145,21 @@ def test_a_joint_press_conference_after_talks_is_the_pair_of_the_talks(extract):
          "date": "2024-11-05", "precision": "day", "basis": "relative", "location": ("Vienna", "AT")},
         {"channel": "press_conference", "people": [("Lukas Gruber", "AT"), ("Matej Zupan", "SI")],
          "date": "2024-11-05", "precision": "day", "basis": "relative", "location": None}]
+
+
+def test_leaders_of_a_list_of_states_who_met_are_the_people_the_next_sentence_names_in_order(extract):
+    text = ("Published: 2024-06-18\n\n"
+            "The leaders of Estonia, Latvia and Lithuania met in Riga on Monday to discuss air defence.\n\n"
+            "Taking part were Prime Minister Kaja Lepik, Prime Minister Arturs Ozols and President Rasa "
+            "Vaitkute.\n")
+    assert events(extract, text) == [
+        {"channel": "multilateral_meeting",
+         "people": [("Kaja Lepik", "EE"), ("Arturs Ozols", "LV"), ("Rasa Vaitkute", "LT")],
+         "date": "2024-06-17", "precision": "day", "basis": "relative", "location": ("Riga", "LV")}]
+
+
+def test_leaders_of_an_unnamed_group_who_met_are_not_the_people_named_next(extract):
+    text = ("Published: 2024-06-18\n\n"
+            "The leaders of the Baltic states met in Riga on Monday to discuss air defence.\n\n"
+            "Prime Minister Kaja Lepik and President Rasa Vaitkute praised the host.\n")
+    assert events(extract, text) == []
