@@ -237,7 +237,8 @@ def name_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         titled = ent.start > 0 and doc[ent.start - 1].lower_ in v.title_words or (
             ent.root.dep_ == "appos" and ent.root.head.lower_ in v.title_words  # "The Premier of X, NAME,"
-        ) or _title_before_comma(doc, ent.start) or appointed_as(doc, ent.end) is not None
+        ) or _title_before_comma(doc, ent.start) or appointed_as(doc, ent.end) is not None \
+            or _in_titled_list(doc, ent.start)
         if ent.label_ not in NAME_LABELS and not (ent.label_ == "ORG" and titled):
             continue
         if ent.label_ == "ORG" and any(t.lower_ in v.institution_words for t in ent):
@@ -256,6 +257,25 @@ def name_spans(doc: Doc) -> list[Span]:
     out += _untagged_before_apposition(doc, taken)
     taken |= {i for s in out for i in range(s.start, s.end)}
     return sorted(out + _title_appositions(doc, taken), key=lambda s: s.start)
+
+
+def _plural_name_title(tok: Token) -> bool:
+    return tok.tag_ in {"NNS", "NNPS"} and tok.lower_.endswith("s") and tok.lower_[:-1] in lexicon().titles.name_titles
+
+
+def _in_titled_list(doc: Doc, start: int) -> bool:
+    """ "Presidents NAME, NAME and NAME": a later name of a list that a plural title opens, whatever
+    the model typed it (an organisation, say)."""
+    k = start - 1
+    for _ in range(6):
+        if k < 1 or doc[k].lower_ not in {",", "and"}:
+            return False
+        k -= 1
+        while k > 0 and not _plural_name_title(doc[k]) and (doc[k].pos_ == "PROPN" or doc[k].tag_ == "HYPH"):
+            k -= 1  # the name before ("Kofi Asare-Boateng")
+        if _plural_name_title(doc[k]):
+            return k < start - 2
+    return False
 
 
 def _untyped_name(span: Span) -> bool:

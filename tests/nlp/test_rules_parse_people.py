@@ -252,3 +252,23 @@ def test_countries_owning_a_plural_title_go_to_the_names_after_it_in_order(nlp):
     doc = built(nlp, OWNED_PAIR, OWNED_PAIR_ENTS)
     # "Peru's foreign ministers, Rosa Ibarra" alone would give her Peru: the rank in the list wins
     assert [(p.name, p.country) for p in find_people(doc).persons] == [("Rosa Ibarra", "CL"), ("Luis Cano", "PE")]
+
+
+# --- names.name_spans: a later name of a list a plural title opens, typed an organisation --------
+
+TITLED_LIST = [  # "Presidents Ana Ruiz and Tomas Lind agreed."
+    ("Presidents", True, "NNS", "NOUN", "compound", 2, "president"),  # 0
+    ("Ana", True, "NNP", "PROPN", "compound", 2, "Ana"),
+    ("Ruiz", True, "NNP", "PROPN", "nsubj", 6, "Ruiz"),
+    ("and", True, "CC", "CCONJ", "cc", 2, "and"),
+    ("Tomas", True, "NNP", "PROPN", "compound", 5, "Tomas"),
+    ("Lind", True, "NNP", "PROPN", "conj", 2, "Lind"),  # 5
+    ("agreed", False, "VBD", "VERB", "ROOT", 6, "agree"),
+    (".", False, ".", "PUNCT", "punct", 6, "."),
+]
+TITLED_LIST_ENTS = ["O", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O"]
+
+
+def test_a_name_typed_an_organisation_in_a_list_after_a_plural_title_is_a_person(nlp):
+    doc = built(nlp, TITLED_LIST, TITLED_LIST_ENTS)
+    assert [p.name for p in find_people(doc).persons] == ["Ana Ruiz", "Tomas Lind"]
