@@ -117,14 +117,15 @@ def _extend(span: Span) -> tuple[int, int]:
         while (end < len(doc) and end - span.end < 4 and _capitalised(doc[end]) and doc[end].pos_ == "PROPN"
                and not doc[end].ent_type_):
             end += 1  # the model typed "Md." or "Datuk Seri" alone and left the name after it untagged
-    elif _title_before_comma(doc, start):
-        end = _rest_of_apposition(doc, end)
+    elif _title_before_comma(doc, start) or (start > 0 and doc[start - 1].lower_ in lexicon().titles.title_words):
+        end = _rest_of_apposition(doc, end)  # "Foreign Minister Ana Lucia Ferrandiz Quispe" too
     return start, _extend_right(doc, end)
 
 
 def _rest_of_apposition(doc: Doc, end: int) -> int:
-    """ "his Chilean counterpart, Pedro Valdivia Soto,": the model tagged "Pedro" only; the untagged
-    capitalised words after it, up to the word in apposition to the title, are the rest of the name."""
+    """ "his Chilean counterpart, Pedro Valdivia Soto,", "Foreign Minister Ana Lucia Ferrandiz Quispe":
+    the model tagged the given names only; the untagged capitalised words after them, up to the word
+    in apposition to the title, are the rest of the name."""
     k = end
     while k < len(doc) and k - end < 3 and doc[k].pos_ == "PROPN" and _capitalised(doc[k]) and not doc[k].ent_type_ \
             and _plain_word(doc[k]) and doc[k].lower_ not in lexicon().titles.title_words:

@@ -303,3 +303,10 @@ def test_a_city_whose_last_words_look_like_a_surname_is_no_person(nlp):
     text = ("Greek Prime Minister Eleni Pappas and Korean President Kim Dohyun met on the sidelines of the summit "
             "in Rio de Janeiro on Saturday.")
     assert [name for name, _ in persons(nlp, text)] == ["Eleni Pappas", "Kim Dohyun"]
+
+
+def test_the_untagged_surnames_after_given_names_a_title_introduces_are_the_rest_of_the_name(extract):
+    text = ("date 2024-03-02 Bolivia's Foreign Minister Ana Lucia Ferrandiz Quispe and her Chilean counterpart, "
+            "Tomas Echeverria Larrain, held talks in La Paz on Friday.\n")
+    [event] = extract(text).events
+    assert [p.name for p in event.participants] == ["Ana Lucia Ferrandiz Quispe", "Tomas Echeverria Larrain"]
