@@ -65,7 +65,11 @@ def _last_two(noun: Token, people: People, with_reporters: bool) -> list[int] | 
 def _bare_pair(tok: Token, pair_words) -> bool:
     """ "the two" or "both" standing alone as the subject: a pair of people (never "the two countries",
     where the word only counts the noun)."""
-    if tok.lower_ not in pair_words or tok.dep_ not in {"nsubj", "nsubjpass"}:
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if tok.lower_ not in pair_words and tok.pos_ == "ADJ":  # "The two last met": the parser made "last" the head
+        tok = next((c for c in tok.children if c.lower_ in pair_words and c.dep_ == "nummod"), tok)
+    if tok.lower_ not in pair_words:
         return False
     return tok.lower_ != "two" or any(c.lower_ == "the" for c in tok.children)
 

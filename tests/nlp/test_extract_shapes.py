@@ -163,3 +163,13 @@ def test_leaders_of_an_unnamed_group_who_met_are_not_the_people_named_next(extra
             "The leaders of the Baltic states met in Riga on Monday to discuss air defence.\n\n"
             "Prime Minister Kaja Lepik and President Rasa Vaitkute praised the host.\n")
     assert events(extract, text) == []
+
+
+def test_the_two_last_met_in_a_month_is_an_earlier_meeting_of_the_pair(extract):
+    text = ("Published: 2024-10-09\n\n"
+            "Icelandic Foreign Minister Sigrun Magnusdottir spoke by phone with Danish Foreign Minister Mads Kjaer "
+            "on Tuesday about Arctic shipping.\n\n"
+            "The two last met in Copenhagen in June, when they opened a joint research station.\n")
+    assert events(extract, text)[1] == {
+        "channel": "meeting", "people": [("Sigrun Magnusdottir", "IS"), ("Mads Kjaer", "DK")],
+        "date": "2024-06-01", "precision": "month", "basis": "relative", "location": ("Copenhagen", "DK")}
