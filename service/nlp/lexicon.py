@@ -122,6 +122,7 @@ class Participation(_File):
     attendance_heads: Annotated[dict[str, Words], Field(min_length=1)]
     relation_words: Words  # "relations between A and B": a relationship of those states
     accompanying_verbs: Words  # "X accompanied Y on the visit": X only attends Y's contact
+    issuer_words: Words  # "Ministry of Foreign Affairs, Republic of Korea" heading a readout
 
 
 class Dates(_File):

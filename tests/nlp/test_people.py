@@ -310,3 +310,19 @@ def test_the_untagged_surnames_after_given_names_a_title_introduces_are_the_rest
             "Tomas Echeverria Larrain, held talks in La Paz on Friday.\n")
     [event] = extract(text).events
     assert [p.name for p in event.participants] == ["Ana Lucia Ferrandiz Quispe", "Tomas Echeverria Larrain"]
+
+
+def test_the_officials_of_a_readout_take_the_state_its_head_names(extract):
+    text = ("Ministry of Foreign Affairs\nRepublic of Moldova\n\n"
+            + "Date: 4 March 2024\n\n"
+            "Deputy Prime Minister Ion Rusu held talks with Foreign Minister of Latvia Ilze Kalnina in Chisinau "
+            "on 3 March.\n")
+    [event] = extract(text).events
+    assert [(p.name, p.country) for p in event.participants] == [("Ion Rusu", "MD"), ("Ilze Kalnina", "LV")]
+
+
+def test_a_headline_with_a_verb_names_no_issuer(extract):
+    text = ("Moldovan government reshuffles cabinet\n\nDate: 4 March 2024\n\n"
+            "Deputy Prime Minister Ion Rusu held talks with Foreign Minister of Latvia Ilze Kalnina on 3 March.\n")
+    [event] = extract(text).events
+    assert [(p.name, p.country) for p in event.participants] == [("Ion Rusu", None), ("Ilze Kalnina", "LV")]
