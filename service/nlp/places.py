@@ -176,8 +176,8 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
         if prev is not None and prev.text == ",":
             prev = _venue_prep(ent.doc, prev.i) or prev  # "at VENUE, CITY": the city is where it was
         visited = ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() == "visit"  # "visited Ankara"
-        if not visited and (prev is None or prev.lower_ not in words.location_preps):
-            continue
+        if not visited and (prev is None or prev.lower_ not in words.location_preps) or in_topic(ent.root):
+            continue  # not after in/at; or a place inside what was discussed ("talks on workers in Sabah")
         if visited:
             prev = ent.doc[ent.root.head.i]
         if prev.lower_ == "of" and (prev.i == 0 or ent.doc[prev.i - 1].lower_ not in words.settlement_nouns):
@@ -202,6 +202,19 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
             fallback = venue_city(ent) or _venue_cities(ent.doc, doc_ents).get(strip_name(ent.text))
             # "at the Kumasi Conference Centre"; a venue the article places elsewhere ("at X, Kumasi")
     return best or fallback or _untagged_city(tokens)
+
+
+def in_topic(tok: Token) -> bool:
+    """ "spoke with X about the situation in Gaza", "talks on workers in Sabah": a place inside what
+    was discussed, not where; "on the sidelines of the summit in X", "on a visit to X" are occasions."""
+    about = lexicon().topics.about_preps
+    c, d = lexicon().channels, lexicon().dates
+    occasions = d.same_occasion | d.contact_nouns | c.visit_words | c.summit_nouns
+    for a in tok.ancestors:
+        if a.dep_ in {"prep", "conj"} and a.pos_ == "ADP" and a.lower_ in about:
+            objs = [k for k in a.children if k.dep_ == "pobj"]
+            return not any({o.lemma_.lower(), o.lower_} & occasions or o.ent_type_ == "DATE" for o in objs)
+    return False
 
 
 def _venue_cities(doc, doc_ents: list[Span]) -> dict[str, tuple[str, str]]:
