@@ -7,6 +7,7 @@ from .context import name_context
 from .coref import title_mentions
 from .groups import listed_countries, respectively_countries
 from .headline import headline
+from .issuer import issuer_countries
 from .lexicon import lexicon
 from .names import name_key, name_spans, name_text, nickname
 from .offices import is_counterpart
@@ -44,6 +45,7 @@ def find_people(doc: Doc) -> People:
     respectively_countries(doc, persons, mentions)
     listed_countries(doc, persons, mentions)
     principal_countries(doc, persons, mentions)
+    issuer_countries(doc, persons)
     mentions = title_mentions(doc, persons, mentions, covered)
     acting_for = possessors_of_titles(doc, mentions)
     by_token = {i: m.pid for m in mentions for i in range(m.start, m.end) if i not in acting_for}

@@ -21,23 +21,57 @@ def _before(tok: Token, n: int) -> list[Span]:
 
 
 def pair_of(noun: Token, people: People) -> list[int]:
-    """ "the two leaders", "both ministers", "the presidents' call": the two people of the nearest
-    earlier sentence that names anyone, when it names exactly two; nothing when that is ambiguous."""
-    if noun.lemma_.lower() not in lexicon().titles.person_nouns or noun.tag_ not in {"NNS", "NNPS"}:
+    """ "the two leaders", "both ministers", "the presidents' call", "the two" alone: the two people
+    named last before it, when the nearest sentences reaching two name exactly two; nothing when
+    that is ambiguous."""
+    pair_words = lexicon().grammar.pair_words
+    if _bare_pair(noun, pair_words):
+        pass  # "The two had last spoken on March 3", "Both said"
+    elif noun.lemma_.lower() not in lexicon().titles.person_nouns or noun.tag_ not in {"NNS", "NNPS"}:
         return []
-    owner = noun.dep_ == "poss" and any(c.lower_ == "the" for c in noun.children)  # "the presidents' call"
-    if not owner and not any(c.lower_ in lexicon().grammar.pair_words for c in noun.children if c.i < noun.i):
-        return []
-    for sent in [sent_of(noun), *_before(noun, LOOK_BACK)]:
-        named: list[int] = []
+    else:
+        owner = noun.dep_ == "poss" and any(c.lower_ == "the" for c in noun.children)  # "the presidents' call"
+        if not owner and not any(c.lower_ in pair_words for c in noun.children if c.i < noun.i):
+            return []
+    return last_pair(noun, people)
+
+
+def last_pair(tok: Token, people: People) -> list[int]:
+    """The two people named last before `tok`, or nothing when the nearest sentences name more."""
+    pair = _last_two(tok, people, with_reporters=False)
+    if pair is None:
+        return []  # three or more: ambiguous
+    return pair or _last_two(tok, people, with_reporters=True) or []
+
+
+def _last_two(noun: Token, people: People, with_reporters: bool) -> list[int] | None:
+    """The two people named last before `noun` (its sentence, then up to LOOK_BACK before it), None
+    when the sentences reaching two name more. Who reports is left out, unless no one else is found
+    and they spoke in an earlier sentence ("A said ... B said ... The two had last spoken ...")."""
+    named: list[int] = []
+    own = sent_of(noun)
+    for sent in [own, *_before(noun, LOOK_BACK)]:
         for t in sent:
             pid = people.pid_at(t.i)
-            if (pid is not None and pid not in named and t.i < noun.i and not reporter(t)
+            counted = not reporter(t) or (with_reporters and sent != own)
+            if (pid is not None and pid not in named and t.i < noun.i and counted
                     and not people.persons[pid].spokesperson):
                 named.append(pid)
-        if named:
-            return named if len(named) == 2 else []
+        if len(named) >= 2:  # a sentence naming one of them reaches back to the other
+            return named if len(named) == 2 else None
     return []
+
+
+def _bare_pair(tok: Token, pair_words) -> bool:
+    """ "the two" or "both" standing alone as the subject: a pair of people (never "the two countries",
+    where the word only counts the noun)."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if tok.lower_ not in pair_words and tok.pos_ == "ADJ":  # "The two last met": the parser made "last" the head
+        tok = next((c for c in tok.children if c.lower_ in pair_words and c.dep_ == "nummod"), tok)
+    if tok.lower_ not in pair_words:
+        return False
+    return tok.lower_ != "two" or any(c.lower_ == "the" for c in tok.children)
 
 
 def reporter(tok: Token) -> bool:

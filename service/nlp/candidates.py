@@ -6,12 +6,12 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.channels import SPEAKER_ONLY
 
-from .anaphora import pair_of, quote_speaker, reporter
-from .countries import ent_at
+from .anaphora import last_pair, pair_of, quote_speaker, reporter
+from .countries import code_at, ent_at
 from .lexicon import Channels, lexicon
 from .modality import hypothetical
 from .people import People
-from .pipeline import channel_spans, sent_of
+from .pipeline import channel_spans, sent_of, sentences
 from .places import city_country, country_of
 
 PRUNE = {"ccomp", "relcl", "parataxis", "advcl", "csubj"}
@@ -201,7 +201,7 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
             continue
         if channel in {"phone_call", "video_call"} and not hypothetical(trig):
             media.setdefault(sent_of(trig).start, []).append((channel, trig))
-        cand = _candidate(channel, trig, people, c)
+        cand = _candidate(channel, trig, people, c) or _named_next(channel, trig, people)
         if cand is not None:
             out.append(cand)
     press = {c.trigger.i for c in out if c.channel == "press_conference"}
@@ -429,7 +429,7 @@ def _read_framed(channel: str, trig: Token, prep: Token, own: list[int], people:
     if channel == "multilateral_meeting" and prep.lower_ == "at" and gv.lemma_.lower() in c.speech_verbs:
         channel = "speech"  # "X said at the summit": X spoke there
     objs = own
-    if channel not in SPEAKER_ONLY or any(k.lower_ == "joint" for k in trig.children):
+    if channel not in SPEAKER_ONLY or any(k.lower_ in c.joint_words for k in trig.children):
         objs = own + [p for p in object_pids(gv, people) if p not in own]
     return Reading(channel, gv, subject_pids(gv, people), objs, clause(gv))
 
@@ -446,11 +446,13 @@ def _candidate(channel: str, trig: Token, people: People, c: Channels) -> Candid
     r = _read(channel, trig, people, c)
     if r is None or (r.gv.pos_ in {"VERB", "AUX"} and hypothetical(r.gv)):
         return None
-    joint = any(k.lower_ in {"joint", "joined"} for k in trig.children)
+    joint = any(k.lower_ in c.joint_words for k in trig.children)
     if r.channel in SPEAKER_ONLY and r.subj and not joint:
         pids = r.subj
     else:
         pids = r.subj + [p for p in r.objs if p not in r.subj]
+    if joint and len(pids) == 1 and pids[0] in (pair := last_pair(trig, people)):
+        pids += [p for p in pair if p not in pids]  # "at a joint press conference after the talks, X said"
     if not pids or (r.channel == "correspondence" and len(pids) == 1 and not r.subj):
         return None
     region_set = {t.i for t in r.region} | {t.i for t in trig.subtree}
@@ -460,6 +462,34 @@ def _candidate(channel: str, trig: Token, people: People, c: Channels) -> Candid
                    or _destination(trig, region_toks))
     return Candidate(r.channel, pids, trig, r.gv, sent_of(trig), region_set, counterpart,
                      subj=[p for p in r.subj if p in pids])
+
+
+def _named_next(channel: str, trig: Token, people: People) -> Candidate | None:
+    """ "The presidents of A, B and C met in X on Monday. Presidents NAME, NAME and NAME agreed ...",
+    "Leaders of A, B, C and D met ... . Taking part were NAME, ...": a meeting of a plural office of a
+    list of states that names no one has the people the next sentence names, as many as the states
+    (three or more: a multilateral meeting); the states go to them in order."""
+    gv = trig if trig.pos_ in {"VERB", "AUX"} else verb_of(trig)
+    if channel not in {"meeting", "multilateral_meeting"} or hypothetical(gv):
+        return None
+    v = lexicon().titles
+    group = next((k for k in gv.children if k.dep_ in SUBJECTS and k.tag_ in {"NNS", "NNPS"}
+                  and k.lemma_.lower() in v.person_nouns | v.title_words), None)
+    sents = sentences(trig.doc)
+    own = sent_of(trig)
+    k = next(i for i, sent in enumerate(sents) if sent.start == own.start)
+    if group is None or k + 1 >= len(sents) or pids_in(own, people):
+        return None
+    pids = [p for t in sents[k + 1] if (p := people.pid_at(t.i)) is not None and not reporter(t)
+            and not people.persons[p].spokesperson]
+    pids = list(dict.fromkeys(pids))
+    codes = list(dict.fromkeys(iso for t in group.subtree if (iso := code_at(trig.doc, t.i))))
+    if len(codes) < 2 or len(codes) != len(pids):
+        return None  # "the leaders of the Gulf countries signed ...": no list to match the names against
+    for pid, iso in zip(pids, codes, strict=True):
+        people.persons[pid].country = people.persons[pid].country or iso
+    channel = "multilateral_meeting" if len(pids) >= 3 else channel
+    return Candidate(channel, pids, trig, gv, own, {t.i for t in clause(gv)}, True, subj=pids)
 
 
 def _by_way_of(tok: Token) -> bool:

@@ -8,6 +8,7 @@ import functools
 
 from spacy.tokens import Doc
 
+from .appointed import appointed_as
 from .countries import code_at, code_of, country_after, ent_at, span_code
 from .groups import led_by, respectively
 from .lexicon import lexicon
@@ -174,6 +175,9 @@ def _owner_before_title(doc: Doc, k: int) -> tuple[str | None, int]:
     if k + 2 < len(doc) and doc[k + 1].lower_ in lexicon().grammar.possessive and (owner := code_of(doc[k].text)):
         return owner, k + 2  # "NAME, Kenya's foreign minister", "NAME, the EU's envoy"
     ent = ent_at(doc, k) if k < len(doc) and doc[k].ent_type_ in {"NORP", "GPE"} else None
+    owned = ent is not None and ent.start == k and ent.end + 1 < len(doc)
+    if owned and doc[ent.end].lower_ in lexicon().grammar.possessive and (owner := span_code(ent)):
+        return owner, ent.end + 1  # "NAME, New Zealand's foreign minister": a country of several words
     titled = ent is not None and ent.end < len(doc) and doc[ent.end].lower_ in lexicon().titles.title_or_modifier
     if titled and ent.start == k and (owner := span_code(ent)):
         return owner, ent.end  # "NAME, the Saudi envoy"
@@ -251,6 +255,7 @@ def name_context(doc: Doc, start: int, end: int, names: frozenset[str] = frozens
     if left:
         titles.append(left)
     app = _right_apposition(doc, end, names)
+    app = app or appointed_as(doc, end)  # "NAME on her appointment as Foreign Minister of X"
     if app is not None:
         titles.append(app[0])
         country = country or app[1]

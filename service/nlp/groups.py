@@ -36,14 +36,36 @@ def listed_countries(doc: Doc, persons: list[Person], mentions: list[Mention]) -
                 codes.append((k, iso))
             k -= 1
         title = doc[k - 1] if k > 0 and doc[k].lower_ == "of" else None
-        if title is None or title.tag_ not in {"NNS", "NNPS"} \
-                or title.lemma_.lower() not in lexicon().titles.title_words:
-            continue
+        ranked = title is not None and _plural_title(title)
+        if not ranked:
+            codes = _owners_before(doc, comma - 1)  # "Kenya's and Uganda's foreign ministers, A and B"
         codes = [iso for _, iso in sorted(_one_per_entity(doc, codes))]
         names = _names_after(doc, mentions, comma + 1)
         if len(codes) >= 2 and len(names) == len(codes):
             for pid, iso in zip(names, codes, strict=True):
-                persons[pid].country = persons[pid].country or iso
+                # the rank in the list beats the country word next to the name ("Uganda's ... , A")
+                persons[pid].country = (persons[pid].country or iso) if ranked else iso
+
+
+def _plural_title(tok) -> bool:
+    return tok.tag_ in {"NNS", "NNPS"} and tok.lemma_.lower() in lexicon().titles.title_words
+
+
+def _owners_before(doc: Doc, t: int) -> list[tuple[int, str]]:
+    """ "Kenya's and Uganda's foreign ministers", "the Kenyan and Ugandan envoys": the countries
+    (with their positions) of a list that owns or qualifies the plural title ending at `t`."""
+    if t < 1 or not _plural_title(doc[t]):
+        return []
+    v, g = lexicon().titles, lexicon().grammar
+    k = t - 1
+    while k > 0 and doc[k].lower_ in v.modifiers and not code_at(doc, k):
+        k -= 1  # "foreign", "deputy"
+    codes = []
+    while k >= 0 and (doc[k].lower_ in g.list_glue - {"of"} or doc[k].lower_ in g.possessive or code_at(doc, k)):
+        if iso := code_at(doc, k):
+            codes.append((k, iso))
+        k -= 1
+    return codes
 
 
 def _names_after(doc: Doc, mentions: list[Mention], start: int) -> list[int]:

@@ -52,6 +52,7 @@ class Titles(_File):
     office_words: Words
     bloc_codes: Codes
     not_name_words: Words
+    appointment_nouns: Words  # "on her appointment as <title>"
 
     @cached_property
     def title_words(self) -> frozenset[str]:
@@ -107,6 +108,7 @@ class Channels(_File):
     interview_nouns: Words  # "in an interview with X": X speaks, not who interviews
     part_nouns: Words  # "said at the start of a speech": the speech frames the verb
     calling_preps: Words  # "called on X": a courtesy call on X (not "called on X to act")
+    joint_words: Words  # "a joint press conference": the pair of the talks just told speaks
 
     @cached_property
     def rank(self) -> dict[str, int]:
@@ -120,6 +122,7 @@ class Participation(_File):
     attendance_heads: Annotated[dict[str, Words], Field(min_length=1)]
     relation_words: Words  # "relations between A and B": a relationship of those states
     accompanying_verbs: Words  # "X accompanied Y on the visit": X only attends Y's contact
+    issuer_words: Words  # "Ministry of Foreign Affairs, Republic of Korea" heading a readout
 
 
 class Dates(_File):

@@ -13,7 +13,7 @@ from .dates import DateExpr
 from .event_dates import date_for, finer, settle
 from .lexicon import lexicon
 from .people import People
-from .places import event_location
+from .places import event_location, in_topic
 
 
 def _same_time(a: DateExpr | None, b: DateExpr | None) -> bool:
@@ -40,13 +40,7 @@ def _placed(cand: Candidate) -> bool:
     """The clause says where: "in Tallinn", "at the palace"."""
     doc = cand.trigger.doc
     return any(doc[i].ent_type_ in {"GPE", "LOC", "FAC"} and doc[i - 1].lower_ in {"in", "at"}
-               and not _in_topic(doc[i]) for i in cand.region if i > 0)
-
-
-def _in_topic(tok) -> bool:
-    """ "spoke with X about the situation in Gaza": a place inside what was discussed, not where."""
-    about = lexicon().topics.about_preps
-    return any(a.dep_ == "prep" and a.lower_ in about for a in tok.ancestors)
+               and not in_topic(doc[i]) for i in cand.region if i > 0)
 
 
 def _in_a_city(cand: Candidate) -> bool:

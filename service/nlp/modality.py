@@ -6,6 +6,7 @@ meet", "had met" (background), "the meeting is set for next week".
 from spacy.tokens import Token
 
 from .lexicon import Channels, lexicon
+from .normalise import months, weekdays
 
 
 def hypothetical(v: Token) -> bool:
@@ -23,8 +24,9 @@ def hypothetical(v: Token) -> bool:
     past = v.tag_ == "VBD" or any(k.dep_ in {"aux", "auxpass"} and k.tag_ == "VBD" for k in kids)
     if not past and any(_future(k, c) for k in kids if k.dep_ in {"npadvmod", "advmod", "prep", "tmod"}):
         return True
-    if v.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "had" for k in kids):
-        # background, unless reported speech shifted it back: "the ministry said X had met Y"
+    if v.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "had" for k in kids) and not _named_day(kids):
+        # background, unless reported speech shifted it back: "the ministry said X had met Y", or the
+        # earlier contact is given its day or month ("the two had last spoken on March 3": CONVENTIONS)
         return not (v.dep_ in {"ccomp", "relcl"} and v.head.lemma_.lower() in c.reporting_verbs | c.report_nouns)
     if any(k.lower_ in c.future_modifiers | c.habitual_modifiers for k in kids
            if k.dep_ in {"amod", "compound", "advmod"}):
@@ -42,6 +44,13 @@ def hypothetical(v: Token) -> bool:
             return True
         return head.pos_ in {"VERB", "AUX"} and hypothetical(head)
     return False
+
+
+def _named_day(kids: list[Token]) -> bool:
+    """A modifier of the verb naming a month or weekday ("on March 3", "in May", "on Tuesday")."""
+    names = {m for m, (_, lang) in months().items() if lang == "en"} | set(weekdays())
+    return any(t.ent_type_ == "DATE" and t.lower_ in names
+               for k in kids if k.dep_ in {"prep", "npadvmod", "tmod"} for t in k.subtree)
 
 
 def _repeated(tok: Token, c: Channels) -> bool:

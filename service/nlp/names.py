@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from .appointed import appointed_as
 from .lexicon import lexicon
 from .places import city_country, country_of, is_known_place_or_group
 
@@ -116,14 +117,15 @@ def _extend(span: Span) -> tuple[int, int]:
         while (end < len(doc) and end - span.end < 4 and _capitalised(doc[end]) and doc[end].pos_ == "PROPN"
                and not doc[end].ent_type_):
             end += 1  # the model typed "Md." or "Datuk Seri" alone and left the name after it untagged
-    elif _title_before_comma(doc, start):
-        end = _rest_of_apposition(doc, end)
+    elif _title_before_comma(doc, start) or (start > 0 and doc[start - 1].lower_ in lexicon().titles.title_words):
+        end = _rest_of_apposition(doc, end)  # "Foreign Minister Ana Lucia Ferrandiz Quispe" too
     return start, _extend_right(doc, end)
 
 
 def _rest_of_apposition(doc: Doc, end: int) -> int:
-    """ "his Chilean counterpart, Pedro Valdivia Soto,": the model tagged "Pedro" only; the untagged
-    capitalised words after it, up to the word in apposition to the title, are the rest of the name."""
+    """ "his Chilean counterpart, Pedro Valdivia Soto,", "Foreign Minister Ana Lucia Ferrandiz Quispe":
+    the model tagged the given names only; the untagged capitalised words after them, up to the word
+    in apposition to the title, are the rest of the name."""
     k = end
     while k < len(doc) and k - end < 3 and doc[k].pos_ == "PROPN" and _capitalised(doc[k]) and not doc[k].ent_type_ \
             and _plain_word(doc[k]) and doc[k].lower_ not in lexicon().titles.title_words:
@@ -236,7 +238,8 @@ def name_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         titled = ent.start > 0 and doc[ent.start - 1].lower_ in v.title_words or (
             ent.root.dep_ == "appos" and ent.root.head.lower_ in v.title_words  # "The Premier of X, NAME,"
-        ) or _title_before_comma(doc, ent.start) or _after_portfolio(doc, ent)
+        ) or _title_before_comma(doc, ent.start) or appointed_as(doc, ent.end) is not None \
+            or _in_titled_list(doc, ent.start) or _after_portfolio(doc, ent)
         if ent.label_ not in NAME_LABELS and not (ent.label_ == "ORG" and titled):
             continue
         if ent.label_ == "ORG" and any(t.lower_ in v.institution_words for t in ent):
@@ -264,6 +267,25 @@ def _after_portfolio(doc: Doc, ent: Span) -> bool:
     i = ent.start
     return i >= 2 and doc[i - 1].lower_ in {"of", "for"} and doc[i - 2].lower_ in v.title_words \
         and ent[0].lower_ in v.office_words
+
+
+def _plural_name_title(tok: Token) -> bool:
+    return tok.tag_ in {"NNS", "NNPS"} and tok.lower_.endswith("s") and tok.lower_[:-1] in lexicon().titles.name_titles
+
+
+def _in_titled_list(doc: Doc, start: int) -> bool:
+    """ "Presidents NAME, NAME and NAME": a later name of a list that a plural title opens, whatever
+    the model typed it (an organisation, say)."""
+    k = start - 1
+    for _ in range(6):
+        if k < 1 or doc[k].lower_ not in {",", "and"}:
+            return False
+        k -= 1
+        while k > 0 and not _plural_name_title(doc[k]) and (doc[k].pos_ == "PROPN" or doc[k].tag_ == "HYPH"):
+            k -= 1  # the name before ("Kofi Asare-Boateng")
+        if _plural_name_title(doc[k]):
+            return k < start - 2
+    return False
 
 
 def _untyped_name(span: Span) -> bool:
@@ -323,7 +345,8 @@ def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
 
 def _untagged_before_apposition(doc: Doc, taken: set[int]) -> list[Span]:
     """ "Lena Moravcova, the Slovak president, said": two to four capitalised words the model left
-    untagged, followed by an apposition that is a title ("the <nationality> <title>")."""
+    untagged, followed by an apposition that is a title ("the <nationality> <title>") or by the office
+    just given to them ("to Lena Moravcova on her election as President of Slovakia")."""
     v = lexicon().titles
     out = []
     i = 0
@@ -333,7 +356,8 @@ def _untagged_before_apposition(doc: Doc, taken: set[int]) -> list[Span]:
                and not doc[end].ent_type_ and end not in taken and doc[end].lower_ not in v.title_or_modifier
                and doc[end].lower_ not in v.institution_words and not is_known_place_or_group(doc[end].text)):
             end += 1
-        if end - i >= 2 and (i == 0 or doc[i - 1].pos_ != "PROPN") and _title_apposition(doc, end):
+        titled = _title_apposition(doc, end) or appointed_as(doc, end) is not None  # "X on her election as"
+        if end - i >= 2 and (i == 0 or doc[i - 1].pos_ != "PROPN") and titled:
             span = clean(doc[i:end])
             if span is not None:
                 out.append(span)

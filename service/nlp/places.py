@@ -28,9 +28,15 @@ def strip_name(text: str) -> str:
     for suffix in ("'s", "’s", "'", "’"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
-    if text.lower().startswith("the "):
+    if text.lower().startswith("the ") and not _article_city(text):
         text = text[4:]
     return text.strip()
+
+
+def _article_city(text: str) -> bool:
+    """A city whose name begins with its article ("The Hague"): the gazetteer holds it whole."""
+    key = fold(text)
+    return key.startswith("the ") and key in _cities()[0] and key[4:] not in _cities()[0]
 
 
 @functools.cache
@@ -170,13 +176,14 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
         if prev is not None and prev.text == ",":
             prev = _venue_prep(ent.doc, prev.i) or prev  # "at VENUE, CITY": the city is where it was
         visited = ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() == "visit"  # "visited Ankara"
-        if not visited and (prev is None or prev.lower_ not in words.location_preps):
-            continue
+        if not visited and (prev is None or prev.lower_ not in words.location_preps) or in_topic(ent.root):
+            continue  # not after in/at; or a place inside what was discussed ("talks on workers in Sabah")
         if visited:
             prev = ent.doc[ent.root.head.i]
         if prev.lower_ == "of" and (prev.i == 0 or ent.doc[prev.i - 1].lower_ not in words.settlement_nouns):
             continue  # "the capital of X", "the city of X" name a place; "the president of X" does not
         name = strip_name(ent.text)
+        name = "The" + name[3:] if _article_city(name) else name  # "in the Hague"
         if is_country(name) and country_of(name) in _city_states():
             best = best or (name, country_of(name))  # "at the Vatican", "in Singapore"
             continue
@@ -195,6 +202,19 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
             fallback = venue_city(ent) or _venue_cities(ent.doc, doc_ents).get(strip_name(ent.text))
             # "at the Kumasi Conference Centre"; a venue the article places elsewhere ("at X, Kumasi")
     return best or fallback or _untagged_city(tokens)
+
+
+def in_topic(tok: Token) -> bool:
+    """ "spoke with X about the situation in Gaza", "talks on workers in Sabah": a place inside what
+    was discussed, not where; "on the sidelines of the summit in X", "on a visit to X" are occasions."""
+    about = lexicon().topics.about_preps
+    c, d = lexicon().channels, lexicon().dates
+    occasions = d.same_occasion | d.contact_nouns | c.visit_words | c.summit_nouns
+    for a in tok.ancestors:
+        if a.dep_ in {"prep", "conj"} and a.pos_ == "ADP" and a.lower_ in about:
+            objs = [k for k in a.children if k.dep_ == "pobj"]
+            return not any({o.lemma_.lower(), o.lower_} & occasions or o.ent_type_ == "DATE" for o in objs)
+    return False
 
 
 def _venue_cities(doc, doc_ents: list[Span]) -> dict[str, tuple[str, str]]:

@@ -98,3 +98,78 @@ def test_a_meeting_told_as_a_month_before_the_talks_is_a_second_meeting_of_its_o
          "location": ("Oslo", "NO")},
         {"channel": "meeting", "people": pair, "date": None, "precision": None, "basis": "unknown",
          "location": ("Geneva", "CH")}]
+
+
+def test_the_addressee_of_a_congratulation_on_an_appointment_holds_that_office(extract):
+    text = ("Published: 2024-02-03\n\n"
+            "Foreign Minister Eino Saarinen of Finland sent a letter of congratulations on Friday to Bolormaa "
+            "Davaasuren on her appointment as Foreign Minister of Mongolia.\n")
+    assert events(extract, text) == [
+        {"channel": "correspondence", "people": [("Eino Saarinen", "FI"), ("Bolormaa Davaasuren", "MN")],
+         "date": "2024-02-02", "precision": "day", "basis": "relative", "location": None}]
+
+
+
+def test_the_two_alone_after_each_of_them_spoke_are_the_two_last_named(extract):
+    text = ("Published: 2024-09-12\n\n"
+            "Estonian Foreign Minister Kadri Tamm met Georgian Foreign Minister Levan Beridze in Tallinn on "
+            "Wednesday.\n\n"
+            "\"We agreed on the essentials,\" Tamm said after the talks.\n\n"
+            "Beridze said Georgia would open a trade office in Tallinn.\n\n"
+            "The two spoke by telephone on August 28.\n")
+    assert [e["people"] for e in events(extract, text)] == [[("Kadri Tamm", "EE"), ("Levan Beridze", "GE")]] * 2
+
+
+def test_a_pluperfect_contact_given_its_day_is_an_event_and_the_two_are_the_last_two_named(extract):
+    text = ("Published: 2024-09-12\n\n"
+            "Estonian Foreign Minister Kadri Tamm met Georgian Foreign Minister Levan Beridze in Tallinn on "
+            "Wednesday.\n\n"
+            "\"We agreed on the essentials,\" Tamm said after the talks.\n\n"
+            "Beridze said Georgia would open a trade office in Tallinn.\n\n"
+            "The two had last spoken by telephone on August 28.\n\n"
+            "The two had met in Geneva years ago.\n")
+    assert events(extract, text) == [
+        {"channel": "meeting", "people": [("Kadri Tamm", "EE"), ("Levan Beridze", "GE")],
+         "date": "2024-09-11", "precision": "day", "basis": "relative", "location": ("Tallinn", "EE")},
+        {"channel": "phone_call", "people": [("Kadri Tamm", "EE"), ("Levan Beridze", "GE")],
+         "date": "2024-08-28", "precision": "day", "basis": "explicit", "location": None}]
+
+
+def test_a_joint_press_conference_after_talks_is_the_pair_of_the_talks(extract):
+    text = ("Published: 2024-11-05\n\n"
+            "Austrian Chancellor Lukas Gruber received Slovenian Prime Minister Matej Zupan in Vienna on "
+            "Tuesday for talks on rail freight.\n\n"
+            "At a joint press conference after the talks, Gruber said both countries would fund a new tunnel.\n")
+    assert events(extract, text) == [
+        {"channel": "meeting", "people": [("Lukas Gruber", "AT"), ("Matej Zupan", "SI")],
+         "date": "2024-11-05", "precision": "day", "basis": "relative", "location": ("Vienna", "AT")},
+        {"channel": "press_conference", "people": [("Lukas Gruber", "AT"), ("Matej Zupan", "SI")],
+         "date": "2024-11-05", "precision": "day", "basis": "relative", "location": None}]
+
+
+def test_leaders_of_a_list_of_states_who_met_are_the_people_the_next_sentence_names_in_order(extract):
+    text = ("Published: 2024-06-18\n\n"
+            "The leaders of Estonia, Latvia and Lithuania met in Riga on Monday to discuss air defence.\n\n"
+            "Taking part were Prime Minister Kaja Lepik, Prime Minister Arturs Ozols and President Rasa "
+            "Vaitkute.\n")
+    assert events(extract, text) == [
+        {"channel": "multilateral_meeting",
+         "people": [("Kaja Lepik", "EE"), ("Arturs Ozols", "LV"), ("Rasa Vaitkute", "LT")],
+         "date": "2024-06-17", "precision": "day", "basis": "relative", "location": ("Riga", "LV")}]
+
+
+def test_leaders_of_an_unnamed_group_who_met_are_not_the_people_named_next(extract):
+    text = ("Published: 2024-06-18\n\n"
+            "The leaders of the Baltic states met in Riga on Monday to discuss air defence.\n\n"
+            "Prime Minister Kaja Lepik and President Rasa Vaitkute praised the host.\n")
+    assert events(extract, text) == []
+
+
+def test_the_two_last_met_in_a_month_is_an_earlier_meeting_of_the_pair(extract):
+    text = ("Published: 2024-10-09\n\n"
+            "Icelandic Foreign Minister Sigrun Magnusdottir spoke by phone with Danish Foreign Minister Mads Kjaer "
+            "on Tuesday about Arctic shipping.\n\n"
+            "The two last met in Copenhagen in June, when they opened a joint research station.\n")
+    assert events(extract, text)[1] == {
+        "channel": "meeting", "people": [("Sigrun Magnusdottir", "IS"), ("Mads Kjaer", "DK")],
+        "date": "2024-06-01", "precision": "month", "basis": "relative", "location": ("Copenhagen", "DK")}

@@ -100,3 +100,18 @@ def test_guests_listed_after_including(extract):
 def test_a_guest_noun_without_a_list_names_nobody(extract):
     text = "date 2024-04-12 Swedish Prime Minister Karin Berg received several guests at the Rosenbad on Wednesday.\n"
     assert all(len(e.participants) == 1 for e in extract(text).events)
+
+
+def test_a_city_whose_name_begins_with_its_article_keeps_it(extract):
+    for article in ("The", "the"):
+        text = ("date 2024-04-09 Estonian Prime Minister Kaarel Tamm met Portuguese Prime Minister Rui Barreto "
+                f"in {article} Hague on Monday.\n")
+        assert [e["location"] for e in found(extract, text)] == [("The Hague", "NL")]
+
+
+def test_a_place_inside_what_was_discussed_is_not_where_and_the_sidelines_are_an_occasion(extract):
+    text = ("date 2024-07-09 Irish Foreign Minister Ciara Nolan held talks with Moroccan Foreign Minister Karim "
+            "Tazi on Monday on fishing boats from Spain in Tangier.\n\n"
+            "Nolan met Tunisian Foreign Minister Hela Gharbi on the sidelines of the forum in Marseille on "
+            "Tuesday.\n")
+    assert [e["location"] for e in found(extract, text)] == [None, ("Marseille", "FR")]

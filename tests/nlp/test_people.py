@@ -311,3 +311,26 @@ def test_a_name_after_a_portfolio_the_model_left_untagged_or_joined_to_it(nlp):
     text = ("Brazilian Foreign Minister Helena Soares, South African Minister of Trade and Industry Thabo "
             "Mokoena and Indonesian Foreign Minister Dewi Kartika discussed reform of the Security Council.")
     assert persons(nlp, text) == [("Helena Soares", "BR"), ("Thabo Mokoena", "ZA"), ("Dewi Kartika", "ID")]
+
+
+def test_the_untagged_surnames_after_given_names_a_title_introduces_are_the_rest_of_the_name(extract):
+    text = ("date 2024-03-02 Bolivia's Foreign Minister Ana Lucia Ferrandiz Quispe and her Chilean counterpart, "
+            "Tomas Echeverria Larrain, held talks in La Paz on Friday.\n")
+    [event] = extract(text).events
+    assert [p.name for p in event.participants] == ["Ana Lucia Ferrandiz Quispe", "Tomas Echeverria Larrain"]
+
+
+def test_the_officials_of_a_readout_take_the_state_its_head_names(extract):
+    text = ("Ministry of Foreign Affairs\nRepublic of Moldova\n\n"
+            + "Date: 4 March 2024\n\n"
+            "Deputy Prime Minister Ion Rusu held talks with Foreign Minister of Latvia Ilze Kalnina in Chisinau "
+            "on 3 March.\n")
+    [event] = extract(text).events
+    assert [(p.name, p.country) for p in event.participants] == [("Ion Rusu", "MD"), ("Ilze Kalnina", "LV")]
+
+
+def test_a_headline_with_a_verb_names_no_issuer(extract):
+    text = ("Moldovan government reshuffles cabinet\n\nDate: 4 March 2024\n\n"
+            "Deputy Prime Minister Ion Rusu held talks with Foreign Minister of Latvia Ilze Kalnina on 3 March.\n")
+    [event] = extract(text).events
+    assert [(p.name, p.country) for p in event.participants] == [("Ion Rusu", None), ("Ilze Kalnina", "LV")]

@@ -199,3 +199,76 @@ def test_two_envoys_of_one_body_are_one_party_and_people_of_no_country_one_each(
     assert parties([0, 3], people) == 2
     assert parties([1, 2, 4], people) == 2
     assert parties([0, 1, 4], people) == 3
+
+
+# --- context._owner_before_title: a country of several words before the clitic ----------------------
+
+SEVERAL_WORD_OWNER = [  # "Hana Moore, South Africa's foreign minister, said."
+    ("Hana", True, "NNP", "PROPN", "compound", 1, "Hana"),  # 0
+    ("Moore", False, "NNP", "PROPN", "nsubj", 9, "Moore"),
+    (",", True, ",", "PUNCT", "punct", 1, ","),
+    ("South", True, "NNP", "PROPN", "compound", 4, "South"),
+    ("Africa", False, "NNP", "PROPN", "poss", 7, "Africa"),
+    ("'s", True, "POS", "PART", "case", 4, "'s"),  # 5
+    ("foreign", True, "JJ", "ADJ", "amod", 7, "foreign"),
+    ("minister", False, "NN", "NOUN", "appos", 1, "minister"),
+    (",", True, ",", "PUNCT", "punct", 1, ","),
+    ("said", False, "VBD", "VERB", "ROOT", 9, "say"),
+    (".", False, ".", "PUNCT", "punct", 9, "."),  # 10
+]
+SEVERAL_WORD_OWNER_ENTS = ["B-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE"] + ["O"] * 6
+
+
+def test_a_country_of_several_words_before_the_clitic_owns_the_title_of_the_apposition(nlp):
+    doc = built(nlp, SEVERAL_WORD_OWNER, SEVERAL_WORD_OWNER_ENTS)
+    assert _right_apposition(doc, 2, frozenset()) == ("foreign minister", "ZA")
+
+
+# --- groups.listed_countries: countries owning a plural title, then as many names ------------------
+
+OWNED_PAIR = [  # "Chile's and Peru's foreign ministers, Rosa Ibarra and Luis Cano, met."
+    ("Chile", False, "NNP", "PROPN", "nsubj", 14, "Chile"),  # 0
+    ("'s", True, "POS", "PART", "case", 0, "'s"),
+    ("and", True, "CC", "CCONJ", "cc", 0, "and"),
+    ("Peru", False, "NNP", "PROPN", "poss", 6, "Peru"),
+    ("'s", True, "POS", "PART", "case", 3, "'s"),
+    ("foreign", True, "JJ", "ADJ", "amod", 6, "foreign"),  # 5
+    ("ministers", False, "NNS", "NOUN", "conj", 0, "minister"),
+    (",", True, ",", "PUNCT", "punct", 6, ","),
+    ("Rosa", True, "NNP", "PROPN", "compound", 9, "Rosa"),
+    ("Ibarra", True, "NNP", "PROPN", "appos", 6, "Ibarra"),
+    ("and", True, "CC", "CCONJ", "cc", 9, "and"),  # 10
+    ("Luis", True, "NNP", "PROPN", "compound", 12, "Luis"),
+    ("Cano", False, "NNP", "PROPN", "conj", 9, "Cano"),
+    (",", True, ",", "PUNCT", "punct", 6, ","),
+    ("met", False, "VBD", "VERB", "ROOT", 14, "meet"),
+    (".", False, ".", "PUNCT", "punct", 14, "."),  # 15
+]
+OWNED_PAIR_ENTS = ["B-GPE", "O", "O", "B-GPE", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O",
+                   "B-PERSON", "I-PERSON", "O", "O", "O"]
+
+
+def test_countries_owning_a_plural_title_go_to_the_names_after_it_in_order(nlp):
+    doc = built(nlp, OWNED_PAIR, OWNED_PAIR_ENTS)
+    # "Peru's foreign ministers, Rosa Ibarra" alone would give her Peru: the rank in the list wins
+    assert [(p.name, p.country) for p in find_people(doc).persons] == [("Rosa Ibarra", "CL"), ("Luis Cano", "PE")]
+
+
+# --- names.name_spans: a later name of a list a plural title opens, typed an organisation --------
+
+TITLED_LIST = [  # "Presidents Ana Ruiz and Tomas Lind agreed."
+    ("Presidents", True, "NNS", "NOUN", "compound", 2, "president"),  # 0
+    ("Ana", True, "NNP", "PROPN", "compound", 2, "Ana"),
+    ("Ruiz", True, "NNP", "PROPN", "nsubj", 6, "Ruiz"),
+    ("and", True, "CC", "CCONJ", "cc", 2, "and"),
+    ("Tomas", True, "NNP", "PROPN", "compound", 5, "Tomas"),
+    ("Lind", True, "NNP", "PROPN", "conj", 2, "Lind"),  # 5
+    ("agreed", False, "VBD", "VERB", "ROOT", 6, "agree"),
+    (".", False, ".", "PUNCT", "punct", 6, "."),
+]
+TITLED_LIST_ENTS = ["O", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O"]
+
+
+def test_a_name_typed_an_organisation_in_a_list_after_a_plural_title_is_a_person(nlp):
+    doc = built(nlp, TITLED_LIST, TITLED_LIST_ENTS)
+    assert [p.name for p in find_people(doc).persons] == ["Ana Ruiz", "Tomas Lind"]

@@ -1,0 +1,50 @@
+"""The state that issues a readout: "Ministry of External Affairs / Government of India" at its head."""
+from spacy.tokens import Doc
+
+from .countries import code_at
+from .lexicon import lexicon
+from .people import Person
+
+HEAD_TOKENS = 24  # an issuer's block is short: a name and a label or two, not a sentence
+HEAD_LINES = 5  # the lines of the head that may name the issuer
+
+
+def issuer_country(doc: Doc) -> str | None:
+    """The one state the head of the document names as its issuer (participation.json: issuer_words):
+    the first block (its lines up to the first blank line) when it is an institution's name, else the
+    short lines among the first few that are ("Government of India"); none when they name several."""
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n\n", start)
+    block = [t for t in doc if start <= t.idx < (end if end >= 0 else len(text)) and not t.is_space]
+    found = _named(doc, block)
+    if not found:
+        lines: list[list] = [[]]
+        for tok in doc:
+            if tok.is_space and "\n" in tok.text:
+                lines.append([])
+            elif not tok.is_space:
+                lines[-1].append(tok)
+        found = {iso for line in [ln for ln in lines if ln][:HEAD_LINES] for iso in _named(doc, line)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _named(doc: Doc, tokens: list) -> set[str]:
+    """The states a verbless institution's name among `tokens` names; a headline ("Kenyan government
+    bans ...") names none."""
+    words = lexicon().participation.issuer_words
+    if not tokens or len(tokens) > HEAD_TOKENS or not any(t.lower_ in words for t in tokens):
+        return set()
+    if any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+        return set()
+    return {iso for t in tokens if (iso := code_at(doc, t.i))}
+
+
+def issuer_countries(doc: Doc, persons: list[Person]) -> None:
+    """A readout's own officials, titled but given no country of their own, act for the issuer."""
+    iso = issuer_country(doc)
+    if iso is None:
+        return
+    for person in persons:
+        if person.country is None and person.titles:
+            person.country = iso
