@@ -41,7 +41,7 @@ def _in(dates: list[DateExpr], sent: Span) -> list[DateExpr]:
 
 def date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
     """The date of the contact's own clause, else of the occasion it names."""
-    reporting = lexicon().channels.reporting_verbs
+    reporting = lexicon().channels.reporting_verbs | lexicon().channels.said_verbs  # "posted on Tuesday that"
     own, loose = [], []
     for d in _in(dates, cand.sent):
         span = doc.char_span(d.start, d.end, alignment_mode="expand")

@@ -3,7 +3,7 @@
 "will meet", "agreed to visit", "look for an opportunity to meet", "if they meet", "did not
 meet", "had met" (background), "the meeting is set for next week".
 """
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import Channels, lexicon
 from .normalise import months, weekdays
@@ -24,10 +24,13 @@ def hypothetical(v: Token) -> bool:
     past = v.tag_ == "VBD" or any(k.dep_ in {"aux", "auxpass"} and k.tag_ == "VBD" for k in kids)
     if not past and any(_future(k, c) for k in kids if k.dep_ in {"npadvmod", "advmod", "prep", "tmod"}):
         return True
-    if v.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "had" for k in kids) and not _named_day(kids):
-        # background, unless reported speech shifted it back: "the ministry said X had met Y", or the
-        # earlier contact is given its day or month ("the two had last spoken on March 3": CONVENTIONS)
-        return not (v.dep_ in {"ccomp", "relcl"} and v.head.lemma_.lower() in c.reporting_verbs | c.report_nouns)
+    if v.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ == "had" for k in kids) \
+            and not (_named_day(kids) or _dated_recently(v)):
+        # background, unless reported speech shifted it back ("the ministry said X had met Y", "X posted
+        # that he had spoken with Y"), or the earlier contact is given its day or month ("the two had
+        # last spoken on March 3", "a day earlier X had met Y": CONVENTIONS)
+        return not (v.dep_ in {"ccomp", "relcl"}
+                    and v.head.lemma_.lower() in c.reporting_verbs | c.said_verbs | c.report_nouns)
     if any(k.lower_ in c.future_modifiers | c.habitual_modifiers for k in kids
            if k.dep_ in {"amod", "compound", "advmod"}):
         return True  # "an upcoming visit", "several meetings", "previously met", "regularly speak"
@@ -51,6 +54,16 @@ def _named_day(kids: list[Token]) -> bool:
     names = {m for m, (_, lang) in months().items() if lang == "en"} | set(weekdays())
     return any(t.ent_type_ == "DATE" and t.lower_ in names
                for k in kids if k.dep_ in {"prep", "npadvmod", "tmod"} for t in k.subtree)
+
+
+def _dated_recently(v: Token) -> bool:
+    """The verb's phrase holds a date the article resolves to a day or a month ("a day earlier",
+    "last week"; "Last Tuesday X had spoken", which the parser may hang from the subject); "years ago"
+    or a bare year is no such date."""
+    dates = v.doc._.dates if Doc.has_extension("dates") else None
+    start, end = v.left_edge.idx, v.right_edge.idx + len(v.right_edge)
+    return any(d.date is not None and d.precision in {"day", "month"} and start <= d.start < end
+               for d in dates or ())
 
 
 def _repeated(tok: Token, c: Channels) -> bool:

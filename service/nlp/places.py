@@ -206,14 +206,17 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
 
 def in_topic(tok: Token) -> bool:
     """ "spoke with X about the situation in Gaza", "talks on workers in Sabah": a place inside what
-    was discussed, not where; "on the sidelines of the summit in X", "on a visit to X" are occasions."""
+    was discussed, not where; "on the sidelines of the summit in X", "on a visit to X" are occasions,
+    and "called on X in Y" is on a person."""
     about = lexicon().topics.about_preps
     c, d = lexicon().channels, lexicon().dates
     occasions = d.same_occasion | d.contact_nouns | c.visit_words | c.summit_nouns
     for a in tok.ancestors:
         if a.dep_ in {"prep", "conj"} and a.pos_ == "ADP" and a.lower_ in about:
             objs = [k for k in a.children if k.dep_ == "pobj"]
-            return not any({o.lemma_.lower(), o.lower_} & occasions or o.ent_type_ == "DATE" for o in objs)
+            # "paid a courtesy call on President X in Y": a person is no subject of talks
+            return not any({o.lemma_.lower(), o.lower_} & occasions or o.ent_type_ in {"DATE", "PERSON"}
+                           for o in objs)
     return False
 
 

@@ -82,6 +82,19 @@ def test_an_address_via_video_link_is_a_speech_and_talks_via_video_link_a_video_
         ("video_call", [("Khamla Vongsa", "LA"), ("Somchai Ritthirong", "TH")], "2024-03-07")]
 
 
+def test_earlier_contacts_a_post_or_a_date_reports_and_a_courtesy_call_in_a_city(extract):
+    text = ("date 2024-05-16 Latvian Foreign Minister Ilze Berzina posted on social media on Wednesday that she had "
+            "held a useful call with her Moldovan counterpart, Victor Rusu. Last Monday Berzina had spoken by phone "
+            "with Georgian Foreign Minister Nino Kapanadze. Berzina paid a courtesy call on Armenian "
+            "President Aram Petrosyan in Yerevan on Tuesday.\n")
+    _, found = events(extract, text)
+    assert sorted(((f["channel"], [name for name, _ in f["people"]], f["date"], f["location"]) for f in found
+                   if f["channel"] != "statement"), key=str) == sorted([
+        ("phone_call", ["Ilze Berzina", "Nino Kapanadze"], "2024-05-13", None),
+        ("meeting", ["Ilze Berzina", "Aram Petrosyan"], "2024-05-14", ("Yerevan", "AM")),
+        ("phone_call", ["Ilze Berzina", "Victor Rusu"], None, None)], key=str)
+
+
 def test_telling_a_conference_is_a_speech_and_a_news_conference_a_briefing(extract):
     text = ("date 2022-02-20 German Chancellor Anna Weber told the Baltic Security Conference on Saturday that Europe "
             "must invest more in defence. Dutch Prime Minister Mark de Vries told a news conference on Friday that "

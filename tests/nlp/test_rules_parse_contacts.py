@@ -2,6 +2,7 @@
 takes part in a contact a verb or noun reports. All names are invented."""
 from service.nlp.candidates import _candidate, _principals, _read_noun, _read_verb, subject_pids
 from service.nlp.lexicon import lexicon
+from service.nlp.places import in_topic
 
 from .test_rules_parse import built, names, people_of
 
@@ -92,3 +93,32 @@ def test_a_ministry_speaks_for_itself_not_for_the_minister_who_owns_it(nlp):
     people = people_of(doc, [(0, 2, "MA")])
     assert subject_pids(doc[4], people) == []
     assert _candidate("statement", doc[7], people, lexicon().channels) is None
+
+
+COURTESY_CALL_IN = [  # "Anna Kovar paid a courtesy call on President Tomas Brel in Lima."
+    ("Anna", True, "NNP", "PROPN", "compound", 1, "Anna"),  # 0
+    ("Kovar", True, "NNP", "PROPN", "nsubj", 2, "Kovar"),
+    ("paid", True, "VBD", "VERB", "ROOT", 2, "pay"),
+    ("a", True, "DT", "DET", "det", 5, "a"),
+    ("courtesy", True, "NN", "NOUN", "compound", 5, "courtesy"),
+    ("call", True, "NN", "NOUN", "dobj", 2, "call"),  # 5
+    ("on", True, "IN", "ADP", "prep", 5, "on"),
+    ("President", True, "NNP", "PROPN", "compound", 9, "President"),
+    ("Tomas", True, "NNP", "PROPN", "compound", 9, "Tomas"),
+    ("Brel", True, "NNP", "PROPN", "pobj", 6, "Brel"),
+    ("in", True, "IN", "ADP", "prep", 9, "in"),  # 10
+    ("Lima", False, "NNP", "PROPN", "pobj", 10, "Lima"),
+    (".", False, ".", "PUNCT", "punct", 2, ".")]
+COURTESY_CALL_IN_ENTS = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O",
+                         "B-GPE", "O"]
+
+
+def test_a_city_after_the_person_called_on_is_where_not_what_was_discussed(nlp):
+    doc = built(nlp, COURTESY_CALL_IN, COURTESY_CALL_IN_ENTS)
+    assert not in_topic(doc[11])  # "on" takes a person here, not a subject of talks
+    talks_on = built(nlp, [  # "Talks on workers in Lima."
+        ("Talks", True, "NNS", "NOUN", "ROOT", 0, "talk"), ("on", True, "IN", "ADP", "prep", 0, "on"),
+        ("workers", True, "NNS", "NOUN", "pobj", 1, "worker"), ("in", True, "IN", "ADP", "prep", 2, "in"),
+        ("Lima", False, "NNP", "PROPN", "pobj", 3, "Lima"), (".", False, ".", "PUNCT", "punct", 0, ".")],
+        ["O", "O", "O", "O", "B-GPE", "O"])
+    assert in_topic(talks_on[4])  # a place inside what was discussed
