@@ -16,17 +16,31 @@ def issuer_country(doc: Doc) -> str | None:
     text = doc.text
     start = len(text) - len(text.lstrip())
     end = text.find("\n\n", start)
-    block = [t for t in doc if start <= t.idx < (end if end >= 0 else len(text)) and not t.is_space]
+    end = len(text) if end < 0 else end
+    block = []
+    for tok in doc:  # the head only: an issuer's block is never longer than HEAD_TOKENS
+        if tok.idx >= end or len(block) > HEAD_TOKENS:
+            break
+        if tok.idx >= start and not tok.is_space:
+            block.append(tok)
     found = _named(doc, block)
     if not found:
-        lines: list[list] = [[]]
-        for tok in doc:
-            if tok.is_space and "\n" in tok.text:
-                lines.append([])
-            elif not tok.is_space:
-                lines[-1].append(tok)
-        found = {iso for line in [ln for ln in lines if ln][:HEAD_LINES] for iso in _named(doc, line)}
+        found = {iso for line in _head_lines(doc) for iso in _named(doc, line)}
     return found.pop() if len(found) == 1 else None
+
+
+def _head_lines(doc: Doc) -> list[list]:
+    """The tokens of the first HEAD_LINES lines that hold any."""
+    lines: list[list] = [[]]
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            if lines[-1]:
+                if len(lines) == HEAD_LINES:
+                    break
+                lines.append([])
+        elif not tok.is_space:
+            lines[-1].append(tok)
+    return [line for line in lines if line]
 
 
 def _named(doc: Doc, tokens: list) -> set[str]:
