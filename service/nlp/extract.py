@@ -34,6 +34,7 @@ def _prepared(nlp, article: ArticleInput) -> Doc:
     """The tokenised article, carrying the client's input for the components (a date it gives wins)."""
     doc = nlp.make_doc(article.text)
     doc._.article = article
+    doc.user_data["nlp_text"] = article.text  # what text_of would join from the tokens: the same string
     return doc
 
 

@@ -4,6 +4,7 @@ from spacy.tokens import Doc
 from .countries import code_at
 from .lexicon import lexicon
 from .people import Person
+from .pipeline import text_of
 
 HEAD_TOKENS = 24  # an issuer's block is short: a name and a label or two, not a sentence
 HEAD_LINES = 5  # the lines of the head that may name the issuer
@@ -13,7 +14,7 @@ def issuer_country(doc: Doc) -> str | None:
     """The one state the head of the document names as its issuer (participation.json: issuer_words):
     the first block (its lines up to the first blank line) when it is an institution's name, else the
     short lines among the first few that are ("Government of India"); none when they name several."""
-    text = doc.text
+    text = text_of(doc)
     start = len(text) - len(text.lstrip())
     end = text.find("\n\n", start)
     end = len(text) if end < 0 else end
