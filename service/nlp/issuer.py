@@ -31,16 +31,22 @@ def issuer_country(doc: Doc) -> str | None:
 
 
 def _head_lines(doc: Doc) -> list[list]:
-    """The tokens of the first HEAD_LINES lines that hold any."""
-    lines: list[list] = [[]]
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
-            if lines[-1]:
-                if len(lines) == HEAD_LINES:
-                    break
-                lines.append([])
-        elif not tok.is_space:
-            lines[-1].append(tok)
+    """The tokens of the first HEAD_LINES lines that hold any (of a line longer than an issuer's
+    block, only as many as tell it is)."""
+    text, lines, pos = text_of(doc), [], 0
+    while pos <= len(text) and len(lines) < HEAD_LINES:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if text[pos:end].strip():
+            span = doc.char_span(pos, end, alignment_mode="expand")
+            tokens = []
+            for tok in span if span is not None else ():
+                if not tok.is_space:
+                    tokens.append(tok)
+                    if len(tokens) > HEAD_TOKENS:
+                        break
+            lines.append(tokens)
+        pos = end + 1
     return [line for line in lines if line]
 
 
