@@ -204,7 +204,7 @@ def settle(doc: Doc, groups: list, dates: list[DateExpr], anchor: dt.date | None
             g.date = g.follows.date if g.follows is not None else None
         if g.date is None and g.channel in SPOKEN:
             g.date = _post_closing(g, dates) or _spoken_date(doc, g, groups[:k], groups, dates, anchor)
-        if g.date is None and g.channel in SPOKEN | {"speech"} and lead is None:
+        if g.date is None and g.channel in SPOKEN | {"speech"} and (lead is None or _in_entry(doc, g)):
             g.date = _report_day(doc, g, dates, report, lead)  # a datelined report's day
         if g.date is None and g.channel in CONTACTS:
             g.date = _nameless_date(doc, g, dates, named) or _report_day(doc, g, dates, report, lead)
@@ -272,7 +272,7 @@ def _report_day(doc: Doc, g, dates: list[DateExpr], report: DateExpr | None, lea
         verb = c.gv if c.gv.pos_ in {"VERB", "AUX"} else verb_of(c.trigger)
         if _under_way(c, verb) and not _quoted(c.trigger) and not _in(dates, sent_of(c.trigger)):
             return report  # "is holding talks", "the summit has begun": under way as the report is written
-        if lead is not None and c.sent.start != lead:
+        if lead is not None and c.sent.start != lead and c.sent.start not in _entries(doc):
             continue
         perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in verb.children)
         loose = any(a.lower_ in vague for a in verb.children)
@@ -280,6 +280,15 @@ def _report_day(doc: Doc, g, dates: list[DateExpr], report: DateExpr | None, lea
                 and not _in(dates, sent_of(c.trigger)):
             return report
     return None
+
+
+def _entries(doc: Doc) -> frozenset[int]:
+    """The first sentences of a live page's time-stamped entries: each is a lead of the day."""
+    return getattr(doc._.publication, "entries", frozenset()) if doc.has_extension("publication") else frozenset()
+
+
+def _in_entry(doc: Doc, g) -> bool:
+    return any(c.sent.start in _entries(doc) for c in g.cands)
 
 
 def _under_way(c, verb) -> bool:

@@ -1,0 +1,42 @@
+"""Shapes of a fifth batch of invented articles, through the real pipeline (and the header
+shapes without it): live pages whose entries are stamped with a clock time."""
+from service.nlp.header_dates import entry_starts
+from service.nlp.lexicon import lexicon
+
+from .conftest import brief
+
+ZONES = lexicon().dates.header_filler
+
+
+def events(extract, text, **kw):
+    return [brief(e, text) for e in extract(text, **kw).events]
+
+
+def test_a_clock_time_alone_on_a_line_or_opening_one_starts_a_live_entry():
+    text = "Live\n\n09:40 GMT\nA met B.\n\n14.05 CET - C spoke.\n\n10:00 The end\n"
+    assert [text[o:o + 2] for o in entry_starts(text, 0, ZONES)] == ["A ", "C "]
+
+
+def test_one_clock_time_is_no_live_page():
+    assert entry_starts("By A Writer\n\n10:32 GMT\nA met B.\n", 0, ZONES) == []
+
+
+def test_each_entry_of_a_live_page_is_a_report_of_its_day(extract):
+    text = ("Live: Nordic ministers meet in Tampere\n\n"
+            "Last updated: Thursday 4 June 2026 17:10 CET\n\n"
+            "Welcome to our live coverage of today's meeting of Nordic ministers in Tampere.\n\n"
+            "09:20 GMT\n"
+            "Norwegian Foreign Minister Ingrid Solheim-Vik told reporters on arrival that fisheries would come "
+            "first.\n\n"
+            "11:05 GMT\n"
+            "Finnish Foreign Minister Aarne Lehtikoski met Estonian Foreign Minister Kaarel Tamm on the margins "
+            "of the meeting in Tampere.\n\n"
+            "15:40 GMT\n"
+            "Lehtikoski spoke by phone with Latvian Foreign Minister Inese Berzina during the afternoon break.\n")
+    day = {"date": "2026-06-04", "precision": "day", "basis": "relative"}
+    assert events(extract, text) == [
+        {"channel": "press_conference", "people": [("Ingrid Solheim-Vik", "NO")], **day, "location": None},
+        {"channel": "meeting", "people": [("Aarne Lehtikoski", "FI"), ("Kaarel Tamm", "EE")], **day,
+         "location": ("Tampere", "FI")},
+        {"channel": "phone_call", "people": [("Aarne Lehtikoski", "FI"), ("Inese Berzina", "LV")], **day,
+         "location": None}]
