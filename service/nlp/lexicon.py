@@ -95,6 +95,7 @@ class Channels(_File):
     attribution_preps: Words
     future_words: Words
     conditional_marks: Words
+    negative_determiners: Words  # "no call took place", "held no talks": a denied contact
     habitual_modifiers: Words
     repetition_nouns: Words  # "met several times", "on many occasions": a history
     visit_words: Words
