@@ -194,6 +194,7 @@ class Grammar(_File):
     first_person: Words
     list_glue: Words
     pair_words: Words
+    institution_possessives: Words  # "the ministry said its minister, NAME"
 
 
 class Lexicon(BaseModel):
