@@ -134,6 +134,7 @@ class Dates(_File):
     crawl_labels: Ordered
     byline_starts: Ordered
     header_filler: Words
+    weekend_preps: Ordered  # "over the weekend": the weekend just past
     same_day: Ordered
     parts_of_day: Ordered
     counts: Annotated[dict[str, int], Field(min_length=1)]
