@@ -1,5 +1,6 @@
 """Shapes of a fifth batch of invented articles, through the real pipeline (and the header
-shapes without it): live pages whose entries are stamped with a clock time."""
+shapes without it): live pages whose entries are stamped with a clock time; a transcript titled
+below its issuer's name."""
 from service.nlp.header_dates import entry_starts
 from service.nlp.lexicon import lexicon
 
@@ -40,3 +41,16 @@ def test_each_entry_of_a_live_page_is_a_report_of_its_day(extract):
          "location": ("Tampere", "FI")},
         {"channel": "phone_call", "people": [("Aarne Lehtikoski", "FI"), ("Inese Berzina", "LV")], **day,
          "location": None}]
+
+
+def test_a_transcript_titled_below_its_issuer_s_name_reports_that_briefing(extract):
+    text = ("Ministry of Foreign Affairs of the Republic of Estonia\n\n"
+            "Press Briefing by the Ministry Spokesperson, Maarja Kallaste\n"
+            "Tallinn, Thursday, 4 June 2026\n\n"
+            "Spokesperson Maarja Kallaste: Good morning. I have one announcement.\n\n"
+            "Question: President Joao Ventura of Portugal said on Monday that Estonia should host the summit. "
+            "Your response?\n\n"
+            "Spokesperson: We have taken note of the remarks.\n")
+    assert events(extract, text) == [
+        {"channel": "press_conference", "people": [("Maarja Kallaste", "EE")], "date": "2026-06-04",
+         "precision": "day", "basis": "relative", "location": None}]
