@@ -2,7 +2,8 @@
 
 First the date of the contact's own clause (not the day a reporting verb gives: "the ministry
 said on Monday that they had met" leaves the meeting undated), else the date an earlier sentence
-gives the occasion the clause names ("spoke at the summit"). Of two reports of one contact, the
+gives the occasion the clause names ("spoke at the summit"; "on the eve of the summit": the
+day before it). Of two reports of one contact, the
 finer date wins (a day over "last week"). Then, for events still undated: the occasion an "also"
 follows; for a post, briefing or statement, the date closing the post quoted below it, its
 reporting date, the contact just reported for "afterwards", or, when its paragraph reports a
@@ -63,7 +64,7 @@ def date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | Non
     for pool in (own,) if sequenced(cand.gv) is not None else (own, loose):
         if pool:
             return min(pool, key=lambda x: x[0])[1]
-    return _occasion_date(cand, dates)
+    return _occasion_date(cand, dates) or _eve_date(doc, cand, dates)
 
 
 PRECISE = {"day": 0, "month": 1, "year": 2}
@@ -86,8 +87,28 @@ def _occasion_date(cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
     held_at = [o for p in trig.children if trig.pos_ == "NOUN" and p.dep_ == "prep" and p.lower_ in {"at", "during"}
                for o in p.children if o.dep_ == "pobj" and any(c.lower_ in DEFINITE for c in o.children)]
     nouns = {n.lemma_.lower() for n in occasion_nouns(trig) + held_at}  # "his speech at the summit"
-    if not nouns:
-        return None
+    return _named_date(cand, nouns, dates) if nouns else None
+
+
+def _eve_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
+    """ "On the eve of the summit, X held talks with Y": the day before the day an earlier sentence
+    gives the summit."""
+    verb = cand.gv if cand.gv.pos_ in {"VERB", "AUX"} else verb_of(cand.trigger)
+    eves = [o for p in verb.children if p.dep_ == "prep" for o in p.children
+            if o.dep_ == "pobj" and o.lower_ in lexicon().dates.eve_words]
+    for eve in eves:
+        occasion = next((o for q in eve.children if q.dep_ == "prep" and q.lower_ == "of"
+                         for o in q.children if o.dep_ == "pobj" and any(c.lower_ in DEFINITE for c in o.children)),
+                        None)
+        found = _named_date(cand, {occasion.lemma_.lower()}, dates) if occasion is not None else None
+        if found is not None and found.precision == "day":
+            start, end = eve.head.idx, occasion.idx + len(occasion)
+            return DateExpr(start, end, text_of(doc)[start:end], found.date - dt.timedelta(days=1), "day", "relative")
+    return None
+
+
+def _named_date(cand: Candidate, nouns: set[str], dates: list[DateExpr]) -> DateExpr | None:
+    """The date an earlier sentence gives an occasion one of `nouns` names, in its own phrase or clause."""
     sents = sentences(cand.trigger.doc)
     here = next(k for k, s in enumerate(sents) if s.start == cand.sent.start)
     for sent in reversed(sents[max(0, here - OCCASION_LOOK_BACK):here]):

@@ -135,6 +135,7 @@ class Dates(_File):
     byline_starts: Ordered
     header_filler: Words
     weekend_preps: Ordered  # "over the weekend": the weekend just past
+    eve_words: Words  # "on the eve of the summit": the day before the occasion
     same_day: Ordered
     parts_of_day: Ordered
     counts: Annotated[dict[str, int], Field(min_length=1)]

@@ -1,6 +1,6 @@
 """Shapes of a fifth batch of invented articles, through the real pipeline (and the header
 shapes without it): live pages whose entries are stamped with a clock time; a transcript titled
-below its issuer's name."""
+below its issuer's name; talks on the eve of a summit."""
 from service.nlp.header_dates import entry_starts
 from service.nlp.lexicon import lexicon
 
@@ -54,3 +54,13 @@ def test_a_transcript_titled_below_its_issuer_s_name_reports_that_briefing(extra
     assert events(extract, text) == [
         {"channel": "press_conference", "people": [("Maarja Kallaste", "EE")], "date": "2026-06-04",
          "precision": "day", "basis": "relative", "location": None}]
+
+
+def test_talks_on_the_eve_of_a_summit_are_the_day_before_the_summit(extract):
+    text = ("Published: 14 August 2026\n\n"
+            "Leaders of Chile, Peru and Bolivia met in Arica from Monday to Wednesday for the Andean Water Summit.\n\n"
+            "On the eve of the summit, Chilean President Elena Rivas Toro held talks in Arica with Peruvian Prime "
+            "Minister Hugo Salcedo Vera.\n")
+    found = events(extract, text)
+    assert found[-1] == {"channel": "meeting", "people": [("Elena Rivas Toro", "CL"), ("Hugo Salcedo Vera", "PE")],
+                         "date": "2026-08-09", "precision": "day", "basis": "relative", "location": ("Arica", "CL")}
