@@ -48,7 +48,7 @@ def test_a_transcript_titled_below_its_issuer_s_name_reports_that_briefing(extra
             "Press Briefing by the Ministry Spokesperson, Maarja Kallaste\n"
             "Tallinn, Thursday, 4 June 2026\n\n"
             "Spokesperson Maarja Kallaste: Good morning. I have one announcement.\n\n"
-            "Question: President Joao Ventura of Portugal said on Monday that Estonia should host the summit. "
+            "Question: President Duarte Ventura of Portugal said on Monday that Estonia should host the summit. "
             "Your response?\n\n"
             "Spokesperson: We have taken note of the remarks.\n")
     assert events(extract, text) == [

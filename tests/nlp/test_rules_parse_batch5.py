@@ -7,7 +7,7 @@ from service.nlp.speaks_for import institution_country
 
 from .test_rules_parse import built
 
-NO_CALL = [  # "No call took place between Vera Lind and Olaf Brun."
+NO_CALL = [  # "No call took place between Vera Lind and Emil Brun."
     ("No", True, "DT", "DET", "det", 1, "no"),  # 0
     ("call", True, "NN", "NOUN", "nsubj", 2, "call"),  # 1
     ("took", True, "VBD", "VERB", "ROOT", 2, "take"),  # 2
@@ -16,18 +16,18 @@ NO_CALL = [  # "No call took place between Vera Lind and Olaf Brun."
     ("Vera", True, "NNP", "PROPN", "compound", 6, "Vera"),  # 5
     ("Lind", True, "NNP", "PROPN", "pobj", 4, "Lind"),  # 6
     ("and", True, "CC", "CCONJ", "cc", 6, "and"),  # 7
-    ("Olaf", True, "NNP", "PROPN", "compound", 9, "Olaf"),  # 8
+    ("Emil", True, "NNP", "PROPN", "compound", 9, "Emil"),  # 8
     ("Brun", False, "NNP", "PROPN", "conj", 6, "Brun"),  # 9
     (".", False, ".", "PUNCT", "punct", 2, "."),  # 10
 ]
-HELD_NO_TALKS = [  # "Vera Lind held no talks with Olaf Brun."
+HELD_NO_TALKS = [  # "Vera Lind held no talks with Emil Brun."
     ("Vera", True, "NNP", "PROPN", "compound", 1, "Vera"),  # 0
     ("Lind", True, "NNP", "PROPN", "nsubj", 2, "Lind"),  # 1
     ("held", True, "VBD", "VERB", "ROOT", 2, "hold"),  # 2
     ("no", True, "DT", "DET", "det", 4, "no"),  # 3
     ("talks", True, "NNS", "NOUN", "dobj", 2, "talk"),  # 4
     ("with", True, "IN", "ADP", "prep", 4, "with"),  # 5
-    ("Olaf", True, "NNP", "PROPN", "compound", 7, "Olaf"),  # 6
+    ("Emil", True, "NNP", "PROPN", "compound", 7, "Emil"),  # 6
     ("Brun", False, "NNP", "PROPN", "pobj", 5, "Brun"),  # 7
     (".", False, ".", "PUNCT", "punct", 2, "."),  # 8
 ]
