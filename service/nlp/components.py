@@ -17,6 +17,7 @@ In pipeline order (see pipeline.load_nlp):
 
 extract.extract_doc only reads these annotations and builds the dataclasses of types.py.
 """
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -27,7 +28,8 @@ from spacy.tokens import Doc, Span
 from .actors import find_people
 from .candidates import find_candidates
 from .dates import DateExpr, find_dates, find_post_dates, publication
-from .header_dates import dateline_day, full_dates
+from .header_dates import dateline_day, entry_starts, full_dates
+from .lexicon import lexicon
 from .merge import merge
 from .pipeline import sentences, text_of
 from .titled import titled_occasion
@@ -51,6 +53,7 @@ class PublicationInfo:
     report: DateExpr | None  # the report's own day, as an expression events may take
     lead: int | None  # token index of the lead sentence when no dated dateline gives the day
     dateline_start: int | None  # where a dateline begins (the lead keeps it in its evidence)
+    entries: frozenset[int] = frozenset()  # token index of each live-page entry's first sentence: leads too
 
 
 @Language.component("timeline_publication")
@@ -130,9 +133,33 @@ def dates_component(doc: Doc) -> Doc:
         # dateline fragment the parser cut off ("NUR-SULTAN.")
         pub.lead = next((s.start for s in sentences(doc) if s.start_char >= pub.header_end
                          and not zones.skip(s.start_char) and any(t.pos_ == "VERB" for t in s)), None)
+        pub.entries = _entry_sentences(doc, text, pub.header_end)
         if pub.lead is not None:
             pub.report = DateExpr(pub.header_end, pub.header_end, "", pub.anchor, "day", "relative")
     return doc
+
+
+def _entry_sentences(doc: Doc, text: str, start: int) -> frozenset[int]:
+    """The first sentence of each time-stamped entry of a live page ("10:32 GMT"): each is a
+    report of the page's day, as a lead is."""
+    offsets = entry_starts(text, start, lexicon().dates.header_filler)
+    if not offsets:
+        return frozenset()
+    sents = sentences(doc)
+    ends = [s.end_char for s in sents]
+    out = set()
+    for o in offsets:
+        k = bisect.bisect_right(ends, o)
+        # the entry's first sentence with a verb: not a fragment the parser cut off ("EU.")
+        while k + 1 < len(sents) and k < bisect.bisect_right(ends, o) + 2 and not _has_verb(sents[k]):
+            k += 1
+        if k < len(sents):
+            out.add(sents[k].start)
+    return frozenset(out)
+
+
+def _has_verb(sent: Span) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in sent)
 
 
 @Language.component("timeline_contacts")

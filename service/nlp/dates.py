@@ -61,7 +61,8 @@ RELATIVE = re.compile(
     # "on the 14th": a day of the month, when a phrase or a stop follows (not "the 14th round")
     r"|\bon\s+the\s+(?P<nth>[123]?\d)(?:st|nd|rd|th)(?:\s+of\s+this\s+month)?"
     r"(?=\s*(?:[,.;:)]|$|(?:in|at|with|when|after|before|during|and\s+(?!\d))\b))"
-    r"|\b(?P<period>(?:last|earlier\s+this|this|late\s+last|early\s+this|earlier\s+in\s+the)\s+(?:week|month|year|weekend))\b"
+    r"|\b(?P<period>(?:last|earlier\s+this|this|late\s+last|early\s+this|earlier\s+in\s+the)\s+(?:week|month|year|weekend)"
+    rf"|(?:{alternation(DATES.weekend_preps)})\s+the\s+weekend(?!\s+of\b))\b"
     r"|\b(?P<lastmon>last|this\s+past|in|since|earlier\s+in|late|early|mid)(?:\s+|-|\s+mid-)(?P<mon2>" + MON
     + r")\b\.?(?!\s*\d)",
     re.I)
@@ -82,6 +83,7 @@ class DateExpr:
 PRECISION = {"day": "day", "week": "month", "month": "month", "year": "year"}
 WEEK = dt.timedelta(days=7)
 DAY = dt.timedelta(days=1)
+SATURDAY = 5
 
 
 def _read(expr: str, base: dt.date | None) -> tuple[dt.date | None, str]:
@@ -150,7 +152,10 @@ def _weekday(gd: dict, anchor: dt.date) -> tuple[dt.date | None, str]:
 
 def _period(words: list[str], anchor: dt.date) -> tuple[dt.date | None, str]:
     """ "last week", "earlier this month", "late last year": dateparser reads the period without
-    its qualifier; a week is recorded as the month it began in."""
+    its qualifier; a week is recorded as the month it began in, the weekend just past ("over the
+    weekend") as the month of its Saturday."""
+    if words[-2:] == ["the", "weekend"]:  # "over the weekend": the latest Saturday, recorded as its month
+        return (anchor - DAY * ((anchor.weekday() - SATURDAY) % 7)).replace(day=1), "month"
     unit = "week" if words[-1] == "weekend" else words[-1]
     which = "last" if "last" in words else "this"
     return _read(f"{which} {unit}", anchor)

@@ -2,7 +2,8 @@
 
 First the date of the contact's own clause (not the day a reporting verb gives: "the ministry
 said on Monday that they had met" leaves the meeting undated), else the date an earlier sentence
-gives the occasion the clause names ("spoke at the summit"). Of two reports of one contact, the
+gives the occasion the clause names ("spoke at the summit"; "on the eve of the summit": the
+day before it). Of two reports of one contact, the
 finer date wins (a day over "last week"). Then, for events still undated: the occasion an "also"
 follows; for a post, briefing or statement, the date closing the post quoted below it, its
 reporting date, the contact just reported for "afterwards", or, when its paragraph reports a
@@ -63,7 +64,7 @@ def date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | Non
     for pool in (own,) if sequenced(cand.gv) is not None else (own, loose):
         if pool:
             return min(pool, key=lambda x: x[0])[1]
-    return _occasion_date(cand, dates)
+    return _occasion_date(cand, dates) or _eve_date(doc, cand, dates)
 
 
 PRECISE = {"day": 0, "month": 1, "year": 2}
@@ -86,8 +87,28 @@ def _occasion_date(cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
     held_at = [o for p in trig.children if trig.pos_ == "NOUN" and p.dep_ == "prep" and p.lower_ in {"at", "during"}
                for o in p.children if o.dep_ == "pobj" and any(c.lower_ in DEFINITE for c in o.children)]
     nouns = {n.lemma_.lower() for n in occasion_nouns(trig) + held_at}  # "his speech at the summit"
-    if not nouns:
-        return None
+    return _named_date(cand, nouns, dates) if nouns else None
+
+
+def _eve_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
+    """ "On the eve of the summit, X held talks with Y": the day before the day an earlier sentence
+    gives the summit."""
+    verb = cand.gv if cand.gv.pos_ in {"VERB", "AUX"} else verb_of(cand.trigger)
+    eves = [o for p in verb.children if p.dep_ == "prep" for o in p.children
+            if o.dep_ == "pobj" and o.lower_ in lexicon().dates.eve_words]
+    for eve in eves:
+        occasion = next((o for q in eve.children if q.dep_ == "prep" and q.lower_ == "of"
+                         for o in q.children if o.dep_ == "pobj" and any(c.lower_ in DEFINITE for c in o.children)),
+                        None)
+        found = _named_date(cand, {occasion.lemma_.lower()}, dates) if occasion is not None else None
+        if found is not None and found.precision == "day":
+            start, end = eve.head.idx, occasion.idx + len(occasion)
+            return DateExpr(start, end, text_of(doc)[start:end], found.date - dt.timedelta(days=1), "day", "relative")
+    return None
+
+
+def _named_date(cand: Candidate, nouns: set[str], dates: list[DateExpr]) -> DateExpr | None:
+    """The date an earlier sentence gives an occasion one of `nouns` names, in its own phrase or clause."""
     sents = sentences(cand.trigger.doc)
     here = next(k for k, s in enumerate(sents) if s.start == cand.sent.start)
     for sent in reversed(sents[max(0, here - OCCASION_LOOK_BACK):here]):
@@ -204,7 +225,7 @@ def settle(doc: Doc, groups: list, dates: list[DateExpr], anchor: dt.date | None
             g.date = g.follows.date if g.follows is not None else None
         if g.date is None and g.channel in SPOKEN:
             g.date = _post_closing(g, dates) or _spoken_date(doc, g, groups[:k], groups, dates, anchor)
-        if g.date is None and g.channel in SPOKEN | {"speech"} and lead is None:
+        if g.date is None and g.channel in SPOKEN | {"speech"} and (lead is None or _in_entry(doc, g)):
             g.date = _report_day(doc, g, dates, report, lead)  # a datelined report's day
         if g.date is None and g.channel in CONTACTS:
             g.date = _nameless_date(doc, g, dates, named) or _report_day(doc, g, dates, report, lead)
@@ -272,7 +293,7 @@ def _report_day(doc: Doc, g, dates: list[DateExpr], report: DateExpr | None, lea
         verb = c.gv if c.gv.pos_ in {"VERB", "AUX"} else verb_of(c.trigger)
         if _under_way(c, verb) and not _quoted(c.trigger) and not _in(dates, sent_of(c.trigger)):
             return report  # "is holding talks", "the summit has begun": under way as the report is written
-        if lead is not None and c.sent.start != lead:
+        if lead is not None and c.sent.start != lead and c.sent.start not in _entries(doc):
             continue
         perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in verb.children)
         loose = any(a.lower_ in vague for a in verb.children)
@@ -280,6 +301,15 @@ def _report_day(doc: Doc, g, dates: list[DateExpr], report: DateExpr | None, lea
                 and not _in(dates, sent_of(c.trigger)):
             return report
     return None
+
+
+def _entries(doc: Doc) -> frozenset[int]:
+    """The first sentences of a live page's time-stamped entries: each is a lead of the day."""
+    return getattr(doc._.publication, "entries", frozenset()) if doc.has_extension("publication") else frozenset()
+
+
+def _in_entry(doc: Doc, g) -> bool:
+    return any(c.sent.start in _entries(doc) for c in g.cands)
 
 
 def _under_way(c, verb) -> bool:

@@ -46,6 +46,25 @@ DATELINE = re.compile(rf"(?:{PLACE},?\s*|[A-Z][A-Za-z.&]{{1,15}}(?:\s[A-Z][A-Za-
 AGENCY_DATELINE = re.compile(rf"{PLACE}\s*\([^()\n]{{2,40}}?\s[-–—]\s{SHORT_DATE}\)\s*(?:--|[:\-–—])?")
 POST_CLOSE = re.compile(rf"^\s*(?:—|–|--?)\s*[^()\n]{{1,80}}\(@\w{{1,30}}\)\s+(?P<date>(?P<mon>{MON_EN})\.?\s+"
                         rf"(?P<d>\d{{1,2}}),?\s+{YEAR})\s*$", re.I | re.M)
+# "10:32 GMT", "14:05", "9.15am BST -": the clock time that opens an entry of a live page
+CLOCK = re.compile(r"^[ \t]*\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?P<zone>\s+[A-Za-z]{2,5}(?:[+-]\d{1,2})?)?[ \t]*"
+                   r"(?:$|[:\-–—|][ \t]+(?=\S))", re.M | re.I)
+LIVE_ENTRIES = 2  # one clock line alone is page furniture, not a live page
+
+
+def entry_starts(text: str, start: int, zones: frozenset[str]) -> list[int]:
+    """Where each entry of a live page begins (a line that is only a clock time, or a clock time
+    opening a line), from `start` on; none when the text shows fewer than two. `zones`: the time
+    zone words a clock may carry."""
+    out = []
+    for m in CLOCK.finditer(text, start):
+        if m["zone"] and m["zone"].strip().lower().rstrip("+-0123456789") not in zones:
+            continue
+        rest = len(text) - len(text[m.end():].lstrip())
+        out.append(rest)
+    return out if len(out) >= LIVE_ENTRIES else []
+
+
 def _numeric(m: re.Match) -> tuple[str, str]:
     """The text and field order of a numeric date for dateparser."""
     a, b = int(m["a"]), int(m["b"])

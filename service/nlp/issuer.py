@@ -61,6 +61,14 @@ def _named(doc: Doc, tokens: list) -> set[str]:
     return {iso for t in tokens if (iso := code_at(doc, t.i))}
 
 
+def is_issuer_line(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether the text from `lo` to `hi` (a head line) is a verbless institution's name
+    ("Ministry of Foreign Affairs of the Republic of Indonesia")."""
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    tokens = [t for t in span if not t.is_space][:HEAD_TOKENS + 1] if span is not None else []
+    return bool(_named(doc, tokens))
+
+
 def issuer_countries(doc: Doc, persons: list[Person]) -> None:
     """A readout's own officials, titled but given no country of their own, act for the issuer."""
     iso = issuer_country(doc)

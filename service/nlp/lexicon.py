@@ -95,6 +95,7 @@ class Channels(_File):
     attribution_preps: Words
     future_words: Words
     conditional_marks: Words
+    negative_determiners: Words  # "no call took place", "held no talks": a denied contact
     habitual_modifiers: Words
     repetition_nouns: Words  # "met several times", "on many occasions": a history
     visit_words: Words
@@ -133,6 +134,8 @@ class Dates(_File):
     crawl_labels: Ordered
     byline_starts: Ordered
     header_filler: Words
+    weekend_preps: Ordered  # "over the weekend": the weekend just past
+    eve_words: Words  # "on the eve of the summit": the day before the occasion
     same_day: Ordered
     parts_of_day: Ordered
     counts: Annotated[dict[str, int], Field(min_length=1)]
@@ -193,6 +196,7 @@ class Grammar(_File):
     first_person: Words
     list_glue: Words
     pair_words: Words
+    institution_possessives: Words  # "the ministry said its minister, NAME"
 
 
 class Lexicon(BaseModel):

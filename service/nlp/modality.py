@@ -1,7 +1,7 @@
 """Plans, hypotheticals, negations and background: clauses that report no event.
 
 "will meet", "agreed to visit", "look for an opportunity to meet", "if they meet", "did not
-meet", "had met" (background), "the meeting is set for next week".
+meet", "no call took place", "had met" (background), "the meeting is set for next week".
 """
 from spacy.tokens import Doc, Token
 
@@ -19,6 +19,9 @@ def hypothetical(v: Token) -> bool:
         return True
     if any(k.dep_ == "neg" for k in kids):
         return True
+    if any(d.dep_ == "det" and d.lower_ in c.negative_determiners
+           for k in kids if k.dep_ in {"nsubj", "nsubjpass", "dobj"} for d in k.children):
+        return True  # "no call took place", "held no talks": denied
     if any(k.dep_ == "mark" and k.lower_ in c.conditional_marks for k in kids):
         return True
     past = v.tag_ == "VBD" or any(k.dep_ in {"aux", "auxpass"} and k.tag_ == "VBD" for k in kids)

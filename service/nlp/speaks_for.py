@@ -6,9 +6,12 @@ country), not that of whoever they speak to.
 """
 from spacy.tokens import Doc
 
+from .countries import code_at
 from .lexicon import lexicon
 from .people import Mention, Person
 from .places import country_of
+
+MAX_ISSUER = 10  # the words of "Ghana's Ministry of Foreign Affairs" read for its state
 
 
 def principal_countries(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
@@ -30,6 +33,27 @@ def principal_countries(doc: Doc, persons: list[Person], mentions: list[Mention]
             other = found[0]
         if other is not None and other != m.pid and persons[other].country:
             person.country = persons[other].country
+        elif other is None:
+            person.country = institution_country(doc, m)
+
+
+def institution_country(doc: Doc, m: Mention) -> str | None:
+    """ "Ghana's Ministry of Foreign Affairs said its minister, NAME, held talks": NAME, set in
+    apposition to an office the institution's own pronoun owns, acts for the state of the
+    institution that says so."""
+    root = next((t for t in doc[m.start:m.end] if not m.start <= t.head.i < m.end), None)
+    if root is None or root.dep_ != "appos" or not _title_word(office := root.head):
+        return None
+    if not any(k.dep_ == "poss" and k.lower_ in lexicon().grammar.institution_possessives for k in office.children):
+        return None
+    verb = office.head if office.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+    say = verb.head if verb is not None and verb.dep_ == "ccomp" else None
+    # the subject nearest the verb: not a dateline the parser made one too ("ACCRA - Ghana's Ministry ... said")
+    subject = next((k for k in reversed(list(say.lefts)) if k.dep_ == "nsubj"), None) if say is not None else None
+    if subject is None or subject.ent_type_ == "PERSON":
+        return None
+    words = list(subject.subtree)[:MAX_ISSUER]
+    return next((iso for t in words if (iso := code_at(doc, t.i))), None)
 
 
 def possessors_of_titles(doc: Doc, mentions: list[Mention]) -> set[int]:

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 from .candidates import Candidate, best_matches
 from .dates import DateExpr
 from .header_dates import full_dates
+from .issuer import is_issuer_line
 from .merge import Group
 from .people import People
 from .pipeline import sent_of, text_of
@@ -15,11 +16,13 @@ TERMINAL = (".", "!", "?", '"', "”")
 
 
 def titled_occasion(doc: Doc, people: People, groups: list[Group], report: DateExpr | None) -> Group | None:
-    """The occasion the first line names, with its one speaker, unless the body reports it already."""
+    """The occasion the first line names (the line after it when the first is the issuer's name:
+    "Ministry of Foreign Affairs of X" above "Press Briefing by the Spokesperson, NAME"), with its one
+    speaker, unless the body reports it already."""
     text = text_of(doc)
-    lo = len(text) - len(text.lstrip())
-    hi = text.find("\n", lo)
-    hi = len(text) if hi < 0 else hi
+    lo, hi = _line_at(text, 0)
+    if is_issuer_line(doc, lo, hi):
+        lo, hi = _line_at(text, hi)
     heading = doc.char_span(lo, hi, alignment_mode="expand")
     if heading is None or text[lo:hi].rstrip().endswith(TERMINAL):
         return None
@@ -34,6 +37,15 @@ def titled_occasion(doc: Doc, people: People, groups: list[Group], report: DateE
         cand = Candidate(channel, pids, trig, trig, sent_of(trig), {t.i for t in heading}, subj=pids)
         return Group(cand, date)
     return None
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    """Where the first line with text from `pos` on begins and ends."""
+    lo = pos
+    while lo < len(text) and text[lo].isspace():
+        lo += 1
+    hi = text.find("\n", lo)
+    return lo, len(text) if hi < 0 else hi
 
 
 def _heading_date(text: str, lo: int, hi: int) -> DateExpr | None:

@@ -226,3 +226,19 @@ def test_a_day_of_the_month_alone_is_the_latest_such_day_on_or_before_the_anchor
 
 def test_a_day_of_the_month_without_an_anchor_stays_unresolved():
     assert [(d.text, d.date) for d in find_dates("They met on the 14th.", None)] == [("on the 14th", None)]
+
+
+@pytest.mark.parametrize("published, expected", [
+    (D(2027, 1, 1), D(2026, 12, 1)),  # a Friday: the weekend just past is the year before's December
+    (D(2027, 3, 1), D(2027, 2, 1)),  # a Monday the 1st: the weekend was in February
+    (D(2027, 3, 6), D(2027, 3, 1)),  # a Saturday: the weekend under way
+])
+def test_over_the_weekend_is_the_month_of_the_weekend_just_past(published, expected):
+    found = find_dates("Over the weekend, Ines Walde met Paavo Rinne. At the weekend they spoke again.", published)
+    assert [(d.text, d.date, d.precision) for d in found] == [
+        ("Over the weekend", expected, "month"), ("At the weekend", expected, "month")]
+
+
+def test_the_weekend_of_a_day_is_that_day_not_the_weekend_just_past():
+    found = find_dates("They met on the weekend of May 3.", D(2027, 6, 9))
+    assert [(d.text, d.date) for d in found] == [("May 3", D(2027, 5, 3))]
