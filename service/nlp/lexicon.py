@@ -149,6 +149,7 @@ class Dates(_File):
     definite: Words
     start_verbs: Words
     sequence_marks: Words  # "a week after they spoke": a clause of another time than its head's
+    date_links: Ordered  # "3rd of February", "this 3rd day of February, 2027": words between a day and its month
 
 
 class Demonyms(_File):
