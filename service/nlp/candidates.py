@@ -409,6 +409,9 @@ def _read_noun(channel: str, trig: Token, people: People, c: Channels) -> Readin
     if node.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in c.light_verbs:
         # "held talks with Y"; "talks were held between X and Y" (by X: the agent)
         objs = own + [p for p in object_pids(head, people) if p not in own]
+        if head.lemma_.lower() in c.receiving_verbs:  # "received a phone call from X": X called
+            senders = [k for k in head.children if k.dep_ == "prep" and k.lower_ in c.sender_preps]
+            objs += [p for k in senders for p in pids_in(clause(k), people) if p not in objs]
         return Reading(channel, head, subject_pids(head, people), objs, clause(head))
     framing = head.lower_ in c.framing_preps or head.lower_ == "for" and trig.lemma_.lower() in c.visit_words
     if node.dep_ == "pobj" and framing and head.head.pos_ in {"VERB", "AUX"}:  # "arrived for a visit"
