@@ -1,5 +1,6 @@
 """Rules of the sixth batch on hand-built Docs (no model; see test_rules_parse.py for the row shape).
 All names are invented."""
+from service.nlp.actors import find_people
 from service.nlp.candidates import _candidate
 from service.nlp.lexicon import lexicon
 
@@ -36,3 +37,36 @@ def test_who_a_call_is_made_from_a_place_is_no_sender(nlp):
     people = people_of(doc, [(0, 2, None), (10, 12, None)])
     cand = _candidate("phone_call", doc[5], people, lexicon().channels)
     assert names(people, cand.pids) == ["Tarek Haddou"]
+
+
+# --- names.name_spans: "the Minister of <portfolio> of the Republic of X, NAME", typed an organisation ----
+
+PORTFOLIO_COMMA = [  # "Lena Vask called the Minister of Trade and European Integration of the Republic of
+    #                   Moldova, Petru Vornic."
+    ("Lena", True, "NNP", "PROPN", "compound", 1, "Lena"),  # 0
+    ("Vask", True, "NNP", "PROPN", "nsubj", 2, "Vask"),  # 1
+    ("called", True, "VBD", "VERB", "ROOT", 2, "call"),  # 2
+    ("the", True, "DT", "DET", "det", 4, "the"),  # 3
+    ("Minister", True, "NNP", "PROPN", "dobj", 2, "Minister"),  # 4
+    ("of", True, "IN", "ADP", "prep", 4, "of"),  # 5
+    ("Trade", True, "NNP", "PROPN", "pobj", 5, "Trade"),  # 6
+    ("and", True, "CC", "CCONJ", "cc", 6, "and"),  # 7
+    ("European", True, "NNP", "PROPN", "compound", 9, "European"),  # 8
+    ("Integration", True, "NNP", "PROPN", "conj", 6, "Integration"),  # 9
+    ("of", True, "IN", "ADP", "prep", 9, "of"),  # 10
+    ("the", True, "DT", "DET", "det", 12, "the"),  # 11
+    ("Republic", True, "NNP", "PROPN", "pobj", 10, "Republic"),  # 12
+    ("of", True, "IN", "ADP", "prep", 12, "of"),  # 13
+    ("Moldova", False, "NNP", "PROPN", "pobj", 13, "Moldova"),  # 14
+    (",", True, ",", "PUNCT", "punct", 9, ","),  # 15
+    ("Petru", True, "NNP", "PROPN", "compound", 17, "Petru"),  # 16
+    ("Vornic", False, "NNP", "PROPN", "appos", 9, "Vornic"),  # 17
+    (".", False, ".", "PUNCT", "punct", 2, "."),  # 18
+]
+PORTFOLIO_ENTS = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-GPE",
+                  "I-GPE", "I-GPE", "B-GPE", "O", "B-ORG", "I-ORG", "O"]
+
+
+def test_a_name_after_a_portfolio_and_the_republic_it_serves_typed_an_organisation_is_a_person(nlp):
+    doc = built(nlp, PORTFOLIO_COMMA, PORTFOLIO_ENTS)
+    assert [p.name for p in find_people(doc).persons] == ["Lena Vask", "Petru Vornic"]
