@@ -446,6 +446,8 @@ def _read(channel: str, trig: Token, people: People, c: Channels) -> Reading | N
 
 
 def _candidate(channel: str, trig: Token, people: People, c: Channels) -> Candidate | None:
+    if channel == "statement" and any(k.dep_ == "amod" and k.lower_ in c.self_references for k in trig.children):
+        return None  # "the following readout was issued by X": the document itself
     r = _read(channel, trig, people, c)
     if r is None or (r.gv.pos_ in {"VERB", "AUX"} and hypothetical(r.gv)):
         return None

@@ -110,6 +110,7 @@ class Channels(_File):
     part_nouns: Words  # "said at the start of a speech": the speech frames the verb
     calling_preps: Words  # "called on X": a courtesy call on X (not "called on X to act")
     joint_words: Words  # "a joint press conference": the pair of the talks just told speaks
+    self_references: Words  # "the following readout was issued by X": the document itself, no statement
     receiving_verbs: Words  # "received a phone call from X": X, after a sender_prep, takes part
     sender_preps: Words
 

@@ -70,3 +70,33 @@ PORTFOLIO_ENTS = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "I-ORG", 
 def test_a_name_after_a_portfolio_and_the_republic_it_serves_typed_an_organisation_is_a_person(nlp):
     doc = built(nlp, PORTFOLIO_COMMA, PORTFOLIO_ENTS)
     assert [p.name for p in find_people(doc).persons] == ["Lena Vask", "Petru Vornic"]
+
+
+# --- candidates._candidate: "The following readout was issued by the Spokesperson for NAME:" ----------
+
+FOLLOWING_READOUT = [  # "The following readout was issued by the Spokesperson for Director-General Oda Brekke:"
+    ("The", True, "DT", "DET", "det", 2, "the"),  # 0
+    ("following", True, "JJ", "ADJ", "amod", 2, "following"),  # 1
+    ("readout", True, "NN", "NOUN", "nsubjpass", 4, "readout"),  # 2
+    ("was", True, "VBD", "AUX", "auxpass", 4, "be"),  # 3
+    ("issued", True, "VBN", "VERB", "ROOT", 4, "issue"),  # 4
+    ("by", True, "IN", "ADP", "agent", 4, "by"),  # 5
+    ("the", True, "DT", "DET", "det", 7, "the"),  # 6
+    ("Spokesperson", True, "NNP", "PROPN", "pobj", 5, "Spokesperson"),  # 7
+    ("for", True, "IN", "ADP", "prep", 7, "for"),  # 8
+    ("Director-General", True, "NNP", "PROPN", "compound", 11, "Director-General"),  # 9
+    ("Oda", True, "NNP", "PROPN", "compound", 11, "Oda"),  # 10
+    ("Brekke", False, "NNP", "PROPN", "pobj", 8, "Brekke"),  # 11
+    (":", False, ":", "PUNCT", "punct", 4, ":"),  # 12
+]
+FOLLOWING_ENTS = ["O"] * 10 + ["B-PERSON", "I-PERSON", "O"]
+
+
+def test_the_following_readout_is_the_document_itself_and_a_past_readout_is_a_statement(nlp):
+    doc = built(nlp, FOLLOWING_READOUT, FOLLOWING_ENTS)
+    people = people_of(doc, [(10, 12, None)])
+    assert _candidate("statement", doc[2], people, lexicon().channels) is None
+    rows = [r if r[0] != "following" else ("brief", True, "JJ", "ADJ", "amod", 2, "brief") for r in FOLLOWING_READOUT]
+    doc = built(nlp, rows, FOLLOWING_ENTS)
+    cand = _candidate("statement", doc[2], people_of(doc, [(10, 12, None)]), lexicon().channels)
+    assert names(people, cand.pids) == ["Oda Brekke"]
