@@ -2,6 +2,7 @@
 All names are invented."""
 from service.nlp.actors import find_people
 from service.nlp.candidates import _candidate
+from service.nlp.context import name_context
 from service.nlp.lexicon import lexicon
 
 from .test_rules_parse import built, names, people_of
@@ -100,3 +101,29 @@ def test_the_following_readout_is_the_document_itself_and_a_past_readout_is_a_st
     doc = built(nlp, rows, FOLLOWING_ENTS)
     cand = _candidate("statement", doc[2], people_of(doc, [(10, 12, None)]), lexicon().channels)
     assert names(people, cand.pids) == ["Oda Brekke"]
+
+
+# --- context.name_context: "the President of the Swiss Confederation, NAME" -------------------------------
+
+CONFEDERATION = [  # "Dana Hull met the President of the Swiss Confederation, Anton Brugger."
+    ("Dana", True, "NNP", "PROPN", "compound", 1, "Dana"),  # 0
+    ("Hull", True, "NNP", "PROPN", "nsubj", 2, "Hull"),  # 1
+    ("met", True, "VBD", "VERB", "ROOT", 2, "meet"),  # 2
+    ("the", True, "DT", "DET", "det", 4, "the"),  # 3
+    ("President", True, "NNP", "PROPN", "dobj", 2, "President"),  # 4
+    ("of", True, "IN", "ADP", "prep", 4, "of"),  # 5
+    ("the", True, "DT", "DET", "det", 8, "the"),  # 6
+    ("Swiss", True, "NNP", "PROPN", "compound", 8, "Swiss"),  # 7
+    ("Confederation", False, "NNP", "PROPN", "pobj", 5, "Confederation"),  # 8
+    (",", True, ",", "PUNCT", "punct", 8, ","),  # 9
+    ("Anton", True, "NNP", "PROPN", "compound", 11, "Anton"),  # 10
+    ("Brugger", False, "NNP", "PROPN", "appos", 4, "Brugger"),  # 11
+    (".", False, ".", "PUNCT", "punct", 2, "."),  # 12
+]
+CONFEDERATION_ENTS = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-NORP", "O", "O", "B-PERSON", "I-PERSON",
+                      "O"]
+
+
+def test_a_state_named_in_two_words_the_model_typed_one_of_is_the_country_of_the_title_before_a_comma(nlp):
+    doc = built(nlp, CONFEDERATION, CONFEDERATION_ENTS)
+    assert name_context(doc, 10, 12)[1] == "CH"
