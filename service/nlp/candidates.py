@@ -251,10 +251,14 @@ def _attends(tok: Token) -> bool:
     for _ in range(4):
         if t.lower_ in attendance and t.head.lemma_.lower() in attendance[t.lower_]:
             return True
-        if t.head.i == t.i:
-            return False
+        if t.head.i == t.i or t.head.pos_ in {"VERB", "AUX"}:
+            break
         t = t.head
-    return False
+    # "was attended by the Ambassador of X to Y, NAME": the name the parse hung elsewhere in the
+    # clause of the first verb above it, after that verb's "by"
+    verb = t.head
+    return any(k.lower_ in attendance and verb.lemma_.lower() in attendance[k.lower_] and k.i < tok.i
+               for k in verb.children)
 
 
 def _principals(cand: Candidate, people: People) -> Candidate | None:

@@ -1,7 +1,7 @@
 """Rules of the sixth batch on hand-built Docs (no model; see test_rules_parse.py for the row shape).
 All names are invented."""
 from service.nlp.actors import find_people
-from service.nlp.candidates import _candidate
+from service.nlp.candidates import _attends, _candidate
 from service.nlp.context import name_context
 from service.nlp.lexicon import lexicon
 
@@ -127,3 +127,34 @@ CONFEDERATION_ENTS = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-NORP",
 def test_a_state_named_in_two_words_the_model_typed_one_of_is_the_country_of_the_title_before_a_comma(nlp):
     doc = built(nlp, CONFEDERATION, CONFEDERATION_ENTS)
     assert name_context(doc, 10, 12)[1] == "CH"
+
+
+# --- candidates._attends: "The meeting was attended by the Ambassador of X to the State, NAME." ------------
+
+ATTENDED_BY = [  # "The meeting was attended by the Ambassador of Peru to the State, Ana Ruiz." (the name
+    #               parsed under "to", not under the agent)
+    ("The", True, "DT", "DET", "det", 1, "the"),  # 0
+    ("meeting", True, "NN", "NOUN", "nsubjpass", 3, "meeting"),  # 1
+    ("was", True, "VBD", "AUX", "auxpass", 3, "be"),  # 2
+    ("attended", True, "VBN", "VERB", "ROOT", 3, "attend"),  # 3
+    ("by", True, "IN", "ADP", "agent", 3, "by"),  # 4
+    ("the", True, "DT", "DET", "det", 6, "the"),  # 5
+    ("Ambassador", True, "NNP", "PROPN", "pobj", 4, "Ambassador"),  # 6
+    ("of", True, "IN", "ADP", "prep", 6, "of"),  # 7
+    ("Peru", True, "NNP", "PROPN", "pobj", 7, "Peru"),  # 8
+    ("to", True, "IN", "ADP", "prep", 3, "to"),  # 9
+    ("the", True, "DT", "DET", "det", 11, "the"),  # 10
+    ("State", False, "NNP", "PROPN", "nmod", 14, "State"),  # 11
+    (",", True, ",", "PUNCT", "punct", 11, ","),  # 12
+    ("Ana", True, "NNP", "PROPN", "compound", 14, "Ana"),  # 13
+    ("Ruiz", False, "NNP", "PROPN", "pobj", 9, "Ruiz"),  # 14
+    (".", False, ".", "PUNCT", "punct", 3, "."),  # 15
+]
+ATTENDED_ENTS = ["O"] * 8 + ["B-GPE", "O", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O"]
+
+
+def test_a_name_after_attended_by_only_attends_wherever_the_parse_hung_it(nlp):
+    doc = built(nlp, ATTENDED_BY, ATTENDED_ENTS)
+    assert _attends(doc[14]) and _attends(doc[13])
+    rows = [r if r[0] != "attended" else ("followed", True, "VBN", "VERB", "ROOT", 3, "follow") for r in ATTENDED_BY]
+    assert not _attends(built(nlp, rows, ATTENDED_ENTS)[14])
