@@ -49,7 +49,24 @@ def _names_a_person_itself(doc: Doc, tok, covered: set[int]) -> bool:
         if k in covered:
             return True  # "Ghanaian President, NAME,"
     first = next((i for i in range(nxt, min(nxt + 4, len(doc))) if i in covered), None)
-    return first is not None and not any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in doc[nxt:first])
+    if first is not None and not any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in doc[nxt:first]):
+        return True
+    return _title_runs_to_name(doc, nxt, covered)
+
+
+TITLE_RUN = 12  # "Deputy Prime Minister and Minister of State for Foreign Affairs Sheikh NAME"
+
+
+def _title_runs_to_name(doc: Doc, nxt: int, covered: set[int]) -> bool:
+    """The words after a title are more of a title ("and Minister of State for Foreign Affairs", "of
+    the Republic of X") up to a name: the title is that name's own."""
+    v = lexicon().titles
+    words = v.title_modifier_honorific | v.office_words | v.title_links | v.name_part_titles | {"the", "and"}
+    k = nxt
+    while k < len(doc) and k - nxt < TITLE_RUN and k not in covered and (
+            doc[k].lower_ in words or doc[k].ent_type_ in {"GPE", "NORP"}):
+        k += 1
+    return k > nxt and k in covered
 
 
 def _is_title_mention(doc: Doc, tok, covered: set[int]) -> bool:

@@ -3,6 +3,7 @@ All names are invented."""
 from service.nlp.actors import find_people
 from service.nlp.candidates import _attends, _candidate
 from service.nlp.context import name_context
+from service.nlp.coref import _names_a_person_itself
 from service.nlp.lexicon import lexicon
 
 from .test_rules_parse import built, names, people_of
@@ -158,3 +159,36 @@ def test_a_name_after_attended_by_only_attends_wherever_the_parse_hung_it(nlp):
     assert _attends(doc[14]) and _attends(doc[13])
     rows = [r if r[0] != "attended" else ("followed", True, "VBN", "VERB", "ROOT", 3, "follow") for r in ATTENDED_BY]
     assert not _attends(built(nlp, rows, ATTENDED_ENTS)[14])
+
+
+# --- coref: a title whose words run on into a name's own title is no mention of someone else --------------
+
+TITLE_RUN = [  # "Deputy Prime Minister and Minister of State for Foreign Affairs Sheikh Omar Al Hadi met Ivo Kral."
+    ("Deputy", True, "NNP", "PROPN", "compound", 2, "Deputy"),  # 0
+    ("Prime", True, "NNP", "PROPN", "compound", 2, "Prime"),  # 1
+    ("Minister", True, "NNP", "PROPN", "nsubj", 14, "Minister"),  # 2
+    ("and", True, "CC", "CCONJ", "cc", 2, "and"),  # 3
+    ("Minister", True, "NNP", "PROPN", "conj", 2, "Minister"),  # 4
+    ("of", True, "IN", "ADP", "prep", 4, "of"),  # 5
+    ("State", True, "NNP", "PROPN", "pobj", 5, "State"),  # 6
+    ("for", True, "IN", "ADP", "prep", 2, "for"),  # 7
+    ("Foreign", True, "NNP", "PROPN", "compound", 9, "Foreign"),  # 8
+    ("Affairs", True, "NNPS", "PROPN", "pobj", 7, "Affairs"),  # 9
+    ("Sheikh", True, "NNP", "PROPN", "compound", 12, "Sheikh"),  # 10
+    ("Omar", True, "NNP", "PROPN", "compound", 12, "Omar"),  # 11
+    ("Al", True, "NNP", "PROPN", "compound", 13, "Al"),  # 12
+    ("Hadi", True, "NNP", "PROPN", "conj", 2, "Hadi"),  # 13
+    ("met", True, "VBD", "VERB", "ROOT", 14, "meet"),  # 14
+    ("Ivo", True, "NNP", "PROPN", "compound", 16, "Ivo"),  # 15
+    ("Kral", False, "NNP", "PROPN", "dobj", 14, "Kral"),  # 16
+    (".", False, ".", "PUNCT", "punct", 14, "."),  # 17
+]
+TITLE_RUN_ENTS = ["O"] * 11 + ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
+
+
+def test_a_title_that_runs_on_into_a_named_holder_s_title_is_that_name_s_own(nlp):
+    doc = built(nlp, TITLE_RUN, TITLE_RUN_ENTS)
+    covered = set(range(11, 14)) | {15, 16}
+    assert _names_a_person_itself(doc, doc[2], covered) and _names_a_person_itself(doc, doc[4], covered)
+    # a title whose words stop at a verb before any name is a mention of its own
+    assert not _names_a_person_itself(doc, doc[2], {15, 16})
