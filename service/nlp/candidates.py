@@ -9,7 +9,7 @@ from schemas.channels import SPEAKER_ONLY
 from .anaphora import last_pair, pair_of, quote_speaker, reporter
 from .countries import code_at, ent_at
 from .lexicon import Channels, lexicon
-from .modality import hypothetical
+from .modality import fragment_verb, hypothetical
 from .people import People
 from .pipeline import channel_spans, sent_of, sentences
 from .places import city_country, country_of
@@ -57,6 +57,8 @@ def pids_in(tokens, people: People) -> list[int]:
 
 def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True) -> list[int]:
     subj = [c for c in v.children if c.dep_ in SUBJECTS]
+    if not subj and fragment_verb(v):  # "The Foreign Secretary of X, NAME, called on Y"
+        return pids_in([t for t in clause(v.head) if not v.left_edge.i <= t.i <= v.right_edge.i], people)
     if not subj and depth < 3 and v.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and v.head.i != v.i:
         return subject_pids(v.head, people, depth + 1, pronouns)
     out: list[int] = []

@@ -5,6 +5,7 @@ from service.nlp.candidates import _attends, _candidate
 from service.nlp.context import name_context
 from service.nlp.coref import _names_a_person_itself
 from service.nlp.lexicon import lexicon
+from service.nlp.modality import fragment_verb, hypothetical
 
 from .test_rules_parse import built, names, people_of
 
@@ -192,3 +193,39 @@ def test_a_title_that_runs_on_into_a_named_holder_s_title_is_that_name_s_own(nlp
     assert _names_a_person_itself(doc, doc[2], covered) and _names_a_person_itself(doc, doc[4], covered)
     # a title whose words stop at a verb before any name is a mention of its own
     assert not _names_a_person_itself(doc, doc[2], {15, 16})
+
+
+# --- modality.fragment_verb: "The Foreign Secretary of X, NAME, called on Y", the title parsed as the root -----
+
+CALLED_ON = [  # "The visiting Foreign Secretary of Ruvania, Ana Ruiz, called on President Ivo Kral."
+    ("The", True, "DT", "DET", "det", 3, "the"),  # 0
+    ("visiting", True, "VBG", "VERB", "amod", 3, "visit"),  # 1
+    ("Foreign", True, "NNP", "PROPN", "compound", 3, "Foreign"),  # 2
+    ("Secretary", True, "NNP", "PROPN", "ROOT", 3, "Secretary"),  # 3
+    ("of", True, "IN", "ADP", "prep", 3, "of"),  # 4
+    ("Ruvania", False, "NNP", "PROPN", "pobj", 4, "Ruvania"),  # 5
+    (",", True, ",", "PUNCT", "punct", 3, ","),  # 6
+    ("Ana", True, "NNP", "PROPN", "compound", 8, "Ana"),  # 7
+    ("Ruiz", False, "NNP", "PROPN", "appos", 3, "Ruiz"),  # 8
+    (",", True, ",", "PUNCT", "punct", 3, ","),  # 9
+    ("called", True, "VBN", "VERB", "acl", 3, "call"),  # 10
+    ("on", True, "IN", "ADP", "prep", 10, "on"),  # 11
+    ("President", True, "NNP", "PROPN", "compound", 14, "President"),  # 12
+    ("Ivo", True, "NNP", "PROPN", "compound", 14, "Ivo"),  # 13
+    ("Kral", False, "NNP", "PROPN", "pobj", 11, "Kral"),  # 14
+    (".", False, ".", "PUNCT", "punct", 3, "."),  # 15
+]
+CALLED_ON_ENTS = ["O"] * 5 + ["B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+
+
+def test_a_past_verb_after_the_apposition_of_a_root_title_is_the_sentence_s_verb(nlp):
+    doc = built(nlp, CALLED_ON, CALLED_ON_ENTS)
+    people = people_of(doc, [(7, 9, None), (13, 15, None)])
+    cand = _candidate("meeting", doc[10], people, lexicon().channels)
+    assert names(people, cand.pids) == ["Ana Ruiz", "Ivo Kral"]
+    assert not hypothetical(doc[10])
+    # without the apposition the verb modifies the noun ("the Foreign Secretary called ..."): no such reading
+    rows = [r for i, r in enumerate(CALLED_ON) if i not in (6, 7, 8)]
+    rows = [(w, sp, tag, pos, dep, h - 3 if h > 8 else h, lem) for w, sp, tag, pos, dep, h, lem in rows]
+    assert not fragment_verb(built(nlp, rows, ["O"] * 5 + ["B-GPE", "O", "O", "O", "O", "B-PERSON", "I-PERSON",
+                                                           "O"])[7])
