@@ -246,21 +246,25 @@ def _non_state(person, people: People, doc: Doc) -> bool:
     return any(t.lower_ in non_state for words in before for t in words)
 
 
+ATTENDANCE_REACH = 6  # words from a name up to the phrase that says it only attends
+
+
 def _attends(tok: Token) -> bool:
     """ "accompanied by X", "in the presence of X": X is there, not a party to the contact."""
     attendance = lexicon().participation.attendance_heads
-    t = tok
-    for _ in range(4):
+    t, path = tok, set()
+    for _ in range(ATTENDANCE_REACH):
         if t.lower_ in attendance and t.head.lemma_.lower() in attendance[t.lower_]:
             return True
+        path.add(t.lower_)
         if t.head.i == t.i or t.head.pos_ in {"VERB", "AUX"}:
             break
         t = t.head
     # "was attended by the Ambassador of X to Y, NAME": the name the parse hung elsewhere in the
-    # clause of the first verb above it, after that verb's "by"
+    # clause of the first verb above it, after that verb's "by" (not "joined by X for talks with Y")
     verb = t.head
-    return any(k.lower_ in attendance and verb.lemma_.lower() in attendance[k.lower_] and k.i < tok.i
-               for k in verb.children)
+    return not path & {"with", "between"} and any(
+        k.lower_ in attendance and verb.lemma_.lower() in attendance[k.lower_] and k.i < tok.i for k in verb.children)
 
 
 def _principals(cand: Candidate, people: People) -> Candidate | None:

@@ -229,3 +229,47 @@ def test_a_past_verb_after_the_apposition_of_a_root_title_is_the_sentence_s_verb
     rows = [(w, sp, tag, pos, dep, h - 3 if h > 8 else h, lem) for w, sp, tag, pos, dep, h, lem in rows]
     assert not fragment_verb(built(nlp, rows, ["O"] * 5 + ["B-GPE", "O", "O", "O", "O", "B-PERSON", "I-PERSON",
                                                            "O"])[7])
+
+
+DEEP_ATTENDED = [  # "The meeting was attended by the Ambassador of Peru to Chile, Ana Ruiz." (the name a
+    #                 conjunct of the host state, five words below "by")
+    ("The", True, "DT", "DET", "det", 1, "the"),  # 0
+    ("meeting", True, "NN", "NOUN", "nsubjpass", 3, "meeting"),  # 1
+    ("was", True, "VBD", "AUX", "auxpass", 3, "be"),  # 2
+    ("attended", True, "VBN", "VERB", "ROOT", 3, "attend"),  # 3
+    ("by", True, "IN", "ADP", "agent", 3, "by"),  # 4
+    ("the", True, "DT", "DET", "det", 6, "the"),  # 5
+    ("Ambassador", True, "NNP", "PROPN", "pobj", 4, "Ambassador"),  # 6
+    ("of", True, "IN", "ADP", "prep", 6, "of"),  # 7
+    ("Peru", True, "NNP", "PROPN", "pobj", 7, "Peru"),  # 8
+    ("to", True, "IN", "ADP", "prep", 6, "to"),  # 9
+    ("Chile", False, "NNP", "PROPN", "pobj", 9, "Chile"),  # 10
+    (",", True, ",", "PUNCT", "punct", 10, ","),  # 11
+    ("Ana", True, "NNP", "PROPN", "compound", 13, "Ana"),  # 12
+    ("Ruiz", False, "NNP", "PROPN", "conj", 10, "Ruiz"),  # 13
+    (".", False, ".", "PUNCT", "punct", 3, "."),  # 14
+]
+
+
+def test_a_name_deep_under_attended_by_only_attends(nlp):
+    ents = ["O"] * 8 + ["B-GPE", "O", "B-GPE", "O", "B-PERSON", "I-PERSON", "O"]
+    assert _attends(built(nlp, DEEP_ATTENDED, ents)[12])  # where the mention starts: six words below "by"
+
+
+def test_who_joined_by_an_aide_holds_talks_with_is_a_principal(nlp):
+    rows = [  # "Lena Vask was joined by aides for talks with Ivo Kral."
+        ("Lena", True, "NNP", "PROPN", "compound", 1, "Lena"),  # 0
+        ("Vask", True, "NNP", "PROPN", "nsubjpass", 3, "Vask"),  # 1
+        ("was", True, "VBD", "AUX", "auxpass", 3, "be"),  # 2
+        ("joined", True, "VBN", "VERB", "ROOT", 3, "join"),  # 3
+        ("by", True, "IN", "ADP", "agent", 3, "by"),  # 4
+        ("aides", True, "NNS", "NOUN", "pobj", 4, "aide"),  # 5
+        ("for", True, "IN", "ADP", "prep", 3, "for"),  # 6
+        ("talks", True, "NNS", "NOUN", "pobj", 6, "talk"),  # 7
+        ("with", True, "IN", "ADP", "prep", 7, "with"),  # 8
+        ("Ivo", True, "NNP", "PROPN", "compound", 10, "Ivo"),  # 9
+        ("Kral", False, "NNP", "PROPN", "pobj", 8, "Kral"),  # 10
+        (".", False, ".", "PUNCT", "punct", 3, "."),  # 11
+    ]
+    doc = built(nlp, rows, ["B-PERSON", "I-PERSON"] + ["O"] * 7 + ["B-PERSON", "I-PERSON", "O"])
+    assert not _attends(doc[10])
