@@ -130,7 +130,14 @@ def _subject_since(tok, pid: int, out: list[Mention]) -> bool:
 
 
 def _holds(p: Person, phrase: set[str]) -> bool:
-    return any(phrase <= {w.rstrip("s") for w in re.split(r"[\s\-‐–]+", t.lower())} for t in p.titles)
+    """A title of `p` holds every word of the mention's phrase, and no rank below it the phrase leaves
+    out ("the Secretary-General" is not the Deputy Secretary-General)."""
+    ranks = lexicon().titles.lower_ranks
+    for t in p.titles:
+        words = {w.rstrip("s") for w in re.split(r"[\s\-‐–]+", t.lower())}
+        if phrase <= words and not (words & ranks) - phrase:
+            return True
+    return False
 
 
 def _title_country(tok) -> str | None:

@@ -53,6 +53,7 @@ class Titles(_File):
     bloc_codes: Codes
     not_name_words: Words
     appointment_nouns: Words  # "on her appointment as <title>"
+    lower_ranks: Words  # "Deputy Secretary-General": no holder of the office a bare title mention names
 
     @cached_property
     def title_words(self) -> frozenset[str]:

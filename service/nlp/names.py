@@ -297,7 +297,9 @@ def _untyped_name(span: Span) -> bool:
     if any(is_known_place_or_group(t.text) for t in words) and not _title_before_comma(span.doc, span.start):
         return False
     particles = lexicon().titles.name_particles
-    return all(t.pos_ == "PROPN" or _given_abbreviation(t) for t in words if t.lower_ not in particles)
+    # "Kouyaté-Diallo": the hyphen inside a double surname is part of the name
+    return all(t.pos_ == "PROPN" or _given_abbreviation(t) or t.tag_ == "HYPH" and 0 < t.i - span.start < len(span) - 1
+               and not t.whitespace_ and not t.doc[t.i - 1].whitespace_ for t in words if t.lower_ not in particles)
 
 
 def _after_title_country(doc: Doc, i: int) -> int:

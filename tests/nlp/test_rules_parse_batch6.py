@@ -3,9 +3,10 @@ All names are invented."""
 from service.nlp.actors import find_people
 from service.nlp.candidates import _attends, _candidate
 from service.nlp.context import name_context
-from service.nlp.coref import _names_a_person_itself
+from service.nlp.coref import _holds, _names_a_person_itself
 from service.nlp.lexicon import lexicon
 from service.nlp.modality import fragment_verb, hypothetical
+from service.nlp.people import Person
 
 from .test_rules_parse import built, names, people_of
 
@@ -273,3 +274,36 @@ def test_who_joined_by_an_aide_holds_talks_with_is_a_principal(nlp):
     ]
     doc = built(nlp, rows, ["B-PERSON", "I-PERSON"] + ["O"] * 7 + ["B-PERSON", "I-PERSON", "O"])
     assert not _attends(doc[10])
+
+
+# --- names: a double surname typed an organisation; coref: a lower rank is not the office ---------------
+
+HYPHENATED = [  # "The Deputy Director-General, Mariam Sow-Keita, met Ivo Kral."
+    ("The", True, "DT", "DET", "det", 4, "the"),  # 0
+    ("Deputy", True, "NNP", "PROPN", "compound", 4, "Deputy"),  # 1
+    ("Director", False, "NNP", "PROPN", "compound", 4, "Director"),  # 2
+    ("-", False, "HYPH", "PUNCT", "punct", 4, "-"),  # 3
+    ("General", False, "NNP", "PROPN", "nsubj", 11, "General"),  # 4
+    (",", True, ",", "PUNCT", "punct", 4, ","),  # 5
+    ("Mariam", True, "NNP", "PROPN", "compound", 9, "Mariam"),  # 6
+    ("Sow", False, "NNP", "PROPN", "compound", 9, "Sow"),  # 7
+    ("-", False, "HYPH", "PUNCT", "punct", 9, "-"),  # 8
+    ("Keita", False, "NNP", "PROPN", "appos", 4, "Keita"),  # 9
+    (",", True, ",", "PUNCT", "punct", 4, ","),  # 10
+    ("met", True, "VBD", "VERB", "ROOT", 11, "meet"),  # 11
+    ("Ivo", True, "NNP", "PROPN", "compound", 13, "Ivo"),  # 12
+    ("Kral", False, "NNP", "PROPN", "dobj", 11, "Kral"),  # 13
+    (".", False, ".", "PUNCT", "punct", 11, "."),  # 14
+]
+HYPHENATED_ENTS = ["O"] * 6 + ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O"]
+
+
+def test_a_double_surname_the_model_typed_an_organisation_after_a_title_is_a_person(nlp):
+    doc = built(nlp, HYPHENATED, HYPHENATED_ENTS)
+    assert [p.name for p in find_people(doc).persons] == ["Mariam Sow-Keita", "Ivo Kral"]
+
+
+def test_a_bare_office_is_not_its_deputy():
+    deputy = Person(0, "Mariam Sow-Keita", ("Mariam", "Sow-Keita"), None, titles=["Deputy Director-General"])
+    assert not _holds(deputy, {"director", "general"})
+    assert _holds(deputy, {"deputy", "director", "general"}) and _holds(deputy, {"general"}) is False
