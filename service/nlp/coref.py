@@ -129,6 +129,32 @@ def _subject_since(tok, pid: int, out: list[Mention]) -> bool:
     return False
 
 
+STYLE_REACH = 3  # "His Highness Sheikh NAME": words from the style to the name it styles
+
+
+def _bare_style(doc: Doc, tok, covered: set[int]) -> bool:
+    """ "His Highness also received ...": a style of address with no name or title after it."""
+    v = lexicon().titles
+    if tok.i in covered or tok.lower_ not in v.style_nouns or tok.i == 0 \
+            or doc[tok.i - 1].lower_ not in v.style_owners:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is None or not (nxt.text[:1].isupper() or nxt.lower_ in v.title_or_honorific | {"the"})
+
+
+def _styled(doc: Doc, tok, persons: list[Person], out: list[Mention]) -> Person | None:
+    """The person last named with that style before it ("His Highness Sheikh NAME ... His Highness")."""
+    v = lexicon().titles
+    for m in reversed([m for m in out if m.kind == "full" and m.start < tok.i]):
+        k = m.start - 1
+        while k > max(0, m.start - STYLE_REACH - 1) and doc[k].lower_ != tok.lower_ and (
+                doc[k].lower_ in v.title_or_honorific or doc[k].lower_ in v.name_part_titles):
+            k -= 1  # "His Highness Sheikh NAME": past the name's own styles and titles
+        if k >= 0 and doc[k].lower_ == tok.lower_:
+            return persons[m.pid]
+    return None
+
+
 def _holds(p: Person, phrase: set[str]) -> bool:
     """A title of `p` holds every word of the mention's phrase, and no rank below it the phrase leaves
     out ("the Secretary-General" is not the Deputy Secretary-General)."""
@@ -163,6 +189,8 @@ def title_mentions(doc: Doc, persons: list[Person], mentions: list[Mention], cov
             person = _holder(tok, persons, out, want)
             if person is not None and want and not person.country:
                 person.country = want
+        elif _bare_style(doc, tok, covered):
+            person = _styled(doc, tok, persons, out)
         else:
             continue
         if person is not None:

@@ -53,6 +53,8 @@ class Titles(_File):
     bloc_codes: Codes
     not_name_words: Words
     appointment_nouns: Words  # "on her appointment as <title>"
+    style_nouns: Words  # "His Highness also met X": a style of address standing for the person so styled
+    style_owners: Words  # "His", "Her" before a style noun
     lower_ranks: Words  # "Deputy Secretary-General": no holder of the office a bare title mention names
 
     @cached_property

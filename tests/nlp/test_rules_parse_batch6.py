@@ -3,7 +3,7 @@ All names are invented."""
 from service.nlp.actors import find_people
 from service.nlp.candidates import _attends, _candidate
 from service.nlp.context import name_context
-from service.nlp.coref import _holds, _names_a_person_itself
+from service.nlp.coref import _holds, _names_a_person_itself, title_mentions
 from service.nlp.lexicon import lexicon
 from service.nlp.modality import fragment_verb, hypothetical
 from service.nlp.people import Person
@@ -307,3 +307,40 @@ def test_a_bare_office_is_not_its_deputy():
     deputy = Person(0, "Mariam Sow-Keita", ("Mariam", "Sow-Keita"), None, titles=["Deputy Director-General"])
     assert not _holds(deputy, {"director", "general"})
     assert _holds(deputy, {"deputy", "director", "general"}) and _holds(deputy, {"general"}) is False
+
+
+# --- coref.title_mentions: "His Highness also received ...", the person last named with that style ---------
+
+STYLED = [  # "His Highness Sheikh Omar Al Hadi met Ivo Kral at Dar Al Salam. His Highness also received Lena Vask."
+    ("His", True, "PRP$", "PRON", "poss", 1, "his"),  # 0
+    ("Highness", True, "NNP", "PROPN", "nsubj", 6, "Highness"),  # 1
+    ("Sheikh", True, "NNP", "PROPN", "compound", 5, "Sheikh"),  # 2
+    ("Omar", True, "NNP", "PROPN", "compound", 5, "Omar"),  # 3
+    ("Al", True, "NNP", "PROPN", "compound", 5, "Al"),  # 4
+    ("Hadi", True, "NNP", "PROPN", "appos", 1, "Hadi"),  # 5
+    ("met", True, "VBD", "VERB", "ROOT", 6, "meet"),  # 6
+    ("Ivo", True, "NNP", "PROPN", "compound", 8, "Ivo"),  # 7
+    ("Kral", True, "NNP", "PROPN", "dobj", 6, "Kral"),  # 8
+    ("at", True, "IN", "ADP", "prep", 6, "at"),  # 9
+    ("Dar", True, "NNP", "PROPN", "compound", 12, "Dar"),  # 10
+    ("Al", True, "NNP", "PROPN", "compound", 12, "Al"),  # 11
+    ("Salam", False, "NNP", "PROPN", "pobj", 9, "Salam"),  # 12
+    (".", True, ".", "PUNCT", "punct", 6, "."),  # 13
+    ("His", True, "PRP$", "PRON", "poss", 15, "his"),  # 14
+    ("Highness", True, "NNP", "PROPN", "nsubj", 17, "Highness"),  # 15
+    ("also", True, "RB", "ADV", "advmod", 17, "also"),  # 16
+    ("received", True, "VBD", "VERB", "ROOT", 17, "receive"),  # 17
+    ("Lena", True, "NNP", "PROPN", "compound", 19, "Lena"),  # 18
+    ("Vask", False, "NNP", "PROPN", "dobj", 17, "Vask"),  # 19
+    (".", False, ".", "PUNCT", "punct", 17, "."),  # 20
+]
+STYLED_ENTS = ["O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-FAC", "I-FAC",
+               "I-FAC", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+
+
+def test_a_bare_style_of_address_is_the_person_last_named_with_it(nlp):
+    doc = built(nlp, STYLED, STYLED_ENTS)
+    people = people_of(doc, [(3, 6, None), (7, 9, None), (10, 13, None), (18, 20, None)])  # a venue taken for a name
+    covered = {i for m in people.mentions for i in range(m.start, m.end)}
+    found = title_mentions(doc, people.persons, people.mentions, covered)
+    assert [(m.start, people.persons[m.pid].name) for m in found if m.kind == "title"] == [(15, "Omar Al Hadi")]
