@@ -49,24 +49,27 @@ def _names_a_person_itself(doc: Doc, tok, covered: set[int]) -> bool:
         if k in covered:
             return True  # "Ghanaian President, NAME,"
     first = next((i for i in range(nxt, min(nxt + 4, len(doc))) if i in covered), None)
-    if first is not None and not any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in doc[nxt:first]):
-        return True
-    return _title_runs_to_name(doc, nxt, covered)
+    return first is not None and not any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in doc[nxt:first])
 
 
 TITLE_RUN = 12  # "Deputy Prime Minister and Minister of State for Foreign Affairs Sheikh NAME"
 
 
-def _title_runs_to_name(doc: Doc, nxt: int, covered: set[int]) -> bool:
-    """The words after a title are more of a title ("and Minister of State for Foreign Affairs", "of
-    the Republic of X") up to a name: the title is that name's own."""
+def _title_runs_to_name(doc: Doc, tok, covered: set[int]) -> int | None:
+    """Where the name begins that a title's words run on to, past more of a title ("Deputy Prime
+    Minister and Minister of State for Foreign Affairs Sheikh NAME", "Foreign Minister of the Republic
+    of X NAME"): the title is that name's own, whoever else holds the same office."""
     v = lexicon().titles
+    if tok.i in covered or tok.lower_ not in v.title_words or tok.pos_ not in {"NOUN", "PROPN"} \
+            or tok.dep_ == "compound":
+        return None
     words = v.title_modifier_honorific | v.office_words | v.title_links | v.name_part_titles | {"the", "and"}
-    k = nxt
+    k = nxt = tok.i + 1
     while k < len(doc) and k - nxt < TITLE_RUN and k not in covered and (
             doc[k].lower_ in words or doc[k].ent_type_ in {"GPE", "NORP"}):
         k += 1
-    return k > nxt and k in covered
+    # "a spokesman for NAME": a name right after a link is whom the office serves, not who holds it
+    return k if k > nxt and k in covered and doc[k - 1].lower_ not in v.title_links | {"the", "and"} else None
 
 
 def _is_title_mention(doc: Doc, tok, covered: set[int]) -> bool:
@@ -184,6 +187,8 @@ def title_mentions(doc: Doc, persons: list[Person], mentions: list[Mention], cov
     for tok in doc:
         if tok.lower_ == "counterpart" and tok.i not in covered:
             person = _counterpart_of(doc, tok, persons, out)
+        elif (named := _title_runs_to_name(doc, tok, covered)) is not None:
+            person = next((persons[m.pid] for m in out if m.start <= named < m.end), None)
         elif _is_title_mention(doc, tok, covered):
             want = _title_country(tok)
             person = _holder(tok, persons, out, want)

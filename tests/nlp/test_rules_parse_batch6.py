@@ -3,7 +3,7 @@ All names are invented."""
 from service.nlp.actors import find_people
 from service.nlp.candidates import _attends, _candidate
 from service.nlp.context import name_context
-from service.nlp.coref import _holds, _names_a_person_itself, title_mentions
+from service.nlp.coref import _holds, title_mentions
 from service.nlp.lexicon import lexicon
 from service.nlp.modality import fragment_verb, hypothetical
 from service.nlp.people import Person
@@ -188,12 +188,14 @@ TITLE_RUN = [  # "Deputy Prime Minister and Minister of State for Foreign Affair
 TITLE_RUN_ENTS = ["O"] * 11 + ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
 
 
-def test_a_title_that_runs_on_into_a_named_holder_s_title_is_that_name_s_own(nlp):
+def test_a_title_that_runs_on_into_a_name_is_that_name_s_own(nlp):
     doc = built(nlp, TITLE_RUN, TITLE_RUN_ENTS)
-    covered = set(range(11, 14)) | {15, 16}
-    assert _names_a_person_itself(doc, doc[2], covered) and _names_a_person_itself(doc, doc[4], covered)
-    # a title whose words stop at a verb before any name is a mention of its own
-    assert not _names_a_person_itself(doc, doc[2], {15, 16})
+    people = people_of(doc, [(11, 14, None), (15, 17, None)])
+    people.persons[1].titles = ["Minister"]  # another minister of the article holds none of these mentions
+    covered = {i for m in people.mentions for i in range(m.start, m.end)}
+    found = title_mentions(doc, people.persons, people.mentions, covered)
+    assert [(m.start, people.persons[m.pid].name) for m in found if m.kind == "title"] == [
+        (2, "Omar Al Hadi"), (4, "Omar Al Hadi"), (6, "Omar Al Hadi")]
 
 
 # --- modality.fragment_verb: "The Foreign Secretary of X, NAME, called on Y", the title parsed as the root -----
