@@ -313,7 +313,7 @@ def test_a_bare_office_is_not_its_deputy():
 
 # --- coref.title_mentions: "His Highness also received ...", the person last named with that style ---------
 
-STYLED = [  # "His Highness Sheikh Omar Al Hadi met Ivo Kral at Dar Al Salam. His Highness also received Lena Vask."
+STYLED = [  # "His Highness Sheikh Omar Al Hadi met Ivo Kral at Qasr Al Noor. His Highness also received Lena Vask."
     ("His", True, "PRP$", "PRON", "poss", 1, "his"),  # 0
     ("Highness", True, "NNP", "PROPN", "nsubj", 6, "Highness"),  # 1
     ("Sheikh", True, "NNP", "PROPN", "compound", 5, "Sheikh"),  # 2
@@ -324,9 +324,9 @@ STYLED = [  # "His Highness Sheikh Omar Al Hadi met Ivo Kral at Dar Al Salam. Hi
     ("Ivo", True, "NNP", "PROPN", "compound", 8, "Ivo"),  # 7
     ("Kral", True, "NNP", "PROPN", "dobj", 6, "Kral"),  # 8
     ("at", True, "IN", "ADP", "prep", 6, "at"),  # 9
-    ("Dar", True, "NNP", "PROPN", "compound", 12, "Dar"),  # 10
+    ("Qasr", True, "NNP", "PROPN", "compound", 12, "Qasr"),  # 10
     ("Al", True, "NNP", "PROPN", "compound", 12, "Al"),  # 11
-    ("Salam", False, "NNP", "PROPN", "pobj", 9, "Salam"),  # 12
+    ("Noor", False, "NNP", "PROPN", "pobj", 9, "Noor"),  # 12
     (".", True, ".", "PUNCT", "punct", 6, "."),  # 13
     ("His", True, "PRP$", "PRON", "poss", 15, "his"),  # 14
     ("Highness", True, "NNP", "PROPN", "nsubj", 17, "Highness"),  # 15
