@@ -191,6 +191,7 @@ class Places(_File):
     """places.json: words around place names."""
     location_preps: Words
     place_only_preps: Words
+    venue_preps: Words  # "a meeting at Qasr Al Noor": a name only ever after them is a venue
     settlement_nouns: Words
     ambiguous_names: Words
 

@@ -346,3 +346,25 @@ def test_a_bare_style_of_address_is_the_person_last_named_with_it(nlp):
     covered = {i for m in people.mentions for i in range(m.start, m.end)}
     found = title_mentions(doc, people.persons, people.mentions, covered)
     assert [(m.start, people.persons[m.pid].name) for m in found if m.kind == "title"] == [(15, "Omar Al Hadi")]
+
+
+# --- actors: a name the article gives only after "at" is a venue ------------------------------------------
+
+AT_VENUE = [  # "Lena Vask met Ivo Kral at Qasr Al Noor."
+    ("Lena", True, "NNP", "PROPN", "compound", 1, "Lena"),  # 0
+    ("Vask", True, "NNP", "PROPN", "nsubj", 2, "Vask"),  # 1
+    ("met", True, "VBD", "VERB", "ROOT", 2, "meet"),  # 2
+    ("Ivo", True, "NNP", "PROPN", "compound", 4, "Ivo"),  # 3
+    ("Kral", True, "NNP", "PROPN", "dobj", 2, "Kral"),  # 4
+    ("at", True, "IN", "ADP", "prep", 2, "at"),  # 5
+    ("Qasr", True, "NNP", "PROPN", "compound", 8, "Qasr"),  # 6
+    ("Al", True, "NNP", "PROPN", "compound", 8, "Al"),  # 7
+    ("Noor", False, "NNP", "PROPN", "pobj", 5, "Noor"),  # 8
+    (".", False, ".", "PUNCT", "punct", 2, "."),  # 9
+]
+AT_VENUE_ENTS = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O"]
+
+
+def test_a_name_given_only_after_at_is_a_venue(nlp):
+    doc = built(nlp, AT_VENUE, AT_VENUE_ENTS)
+    assert [p.name for p in find_people(doc).persons] == ["Lena Vask", "Ivo Kral"]
