@@ -36,7 +36,8 @@ def find_people(doc: Doc) -> People:
     "the Peruvian president" go to the most-mentioned person holding that title so far.
     """
     spans = name_spans(doc)
-    spans = [s for s in spans if len(name_key(s)) > 1 or not (_used_as_place(doc, s) or _qualifies_title(s, spans))]
+    spans = [s for s in spans if not _a_venue(s, spans)
+             and (len(name_key(s)) > 1 or not (_used_as_place(doc, s) or _qualifies_title(s, spans)))]
     persons, by_key = _persons(spans)
     mentions, covered = _mentions(doc, spans, persons, by_key)
     mentions += _unmarked_words(doc, persons, mentions, covered)
@@ -62,6 +63,17 @@ def _used_as_place(doc: Doc, span: Span) -> bool:
             tok.text for tok in doc[1:] if doc[tok.i - 1].lower_ in preps and tok.ent_type_ in PLACE_TYPES
             and (tok.i + 1 == len(doc) or doc[tok.i + 1].lower_ not in possessive)}
     return span.text in places
+
+
+def _a_venue(span: Span, spans: list[Span]) -> bool:
+    """ "during a meeting at Qasr Al Noor": a name the article gives only right after a venue
+    preposition, owning nothing there, is where the event was (a palace, a villa), not a person."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in lexicon().places.venue_preps:
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ in lexicon().grammar.possessive:
+        return False  # "at Ana Ruiz's residence"
+    return not any(s.text == span.text for s in spans if s.start != span.start)
 
 
 def _qualifies_title(span: Span, spans: list[Span]) -> bool:

@@ -9,7 +9,7 @@ from schemas.channels import SPEAKER_ONLY
 from .anaphora import last_pair, pair_of, quote_speaker, reporter
 from .countries import code_at, ent_at
 from .lexicon import Channels, lexicon
-from .modality import hypothetical
+from .modality import fragment_verb, hypothetical
 from .people import People
 from .pipeline import channel_spans, sent_of, sentences
 from .places import city_country, country_of
@@ -57,6 +57,8 @@ def pids_in(tokens, people: People) -> list[int]:
 
 def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True) -> list[int]:
     subj = [c for c in v.children if c.dep_ in SUBJECTS]
+    if not subj and fragment_verb(v):  # "The Foreign Secretary of X, NAME, called on Y"
+        return pids_in([t for t in clause(v.head) if not v.left_edge.i <= t.i <= v.right_edge.i], people)
     if not subj and depth < 3 and v.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and v.head.i != v.i:
         return subject_pids(v.head, people, depth + 1, pronouns)
     out: list[int] = []
@@ -244,17 +246,25 @@ def _non_state(person, people: People, doc: Doc) -> bool:
     return any(t.lower_ in non_state for words in before for t in words)
 
 
+ATTENDANCE_REACH = 6  # words from a name up to the phrase that says it only attends
+
+
 def _attends(tok: Token) -> bool:
     """ "accompanied by X", "in the presence of X": X is there, not a party to the contact."""
     attendance = lexicon().participation.attendance_heads
-    t = tok
-    for _ in range(4):
+    t, path = tok, set()
+    for _ in range(ATTENDANCE_REACH):
         if t.lower_ in attendance and t.head.lemma_.lower() in attendance[t.lower_]:
             return True
-        if t.head.i == t.i:
-            return False
+        path.add(t.lower_)
+        if t.head.i == t.i or t.head.pos_ in {"VERB", "AUX"}:
+            break
         t = t.head
-    return False
+    # "was attended by the Ambassador of X to Y, NAME": the name the parse hung elsewhere in the
+    # clause of the first verb above it, after that verb's "by" (not "joined by X for talks with Y")
+    verb = t.head
+    return not path & {"with", "between"} and any(
+        k.lower_ in attendance and verb.lemma_.lower() in attendance[k.lower_] and k.i < tok.i for k in verb.children)
 
 
 def _principals(cand: Candidate, people: People) -> Candidate | None:
@@ -409,6 +419,9 @@ def _read_noun(channel: str, trig: Token, people: People, c: Channels) -> Readin
     if node.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in c.light_verbs:
         # "held talks with Y"; "talks were held between X and Y" (by X: the agent)
         objs = own + [p for p in object_pids(head, people) if p not in own]
+        if head.lemma_.lower() in c.receiving_verbs:  # "received a phone call from X": X called
+            senders = [k for k in head.children if k.dep_ == "prep" and k.lower_ in c.sender_preps]
+            objs += [p for k in senders for p in pids_in(clause(k), people) if p not in objs]
         return Reading(channel, head, subject_pids(head, people), objs, clause(head))
     framing = head.lower_ in c.framing_preps or head.lower_ == "for" and trig.lemma_.lower() in c.visit_words
     if node.dep_ == "pobj" and framing and head.head.pos_ in {"VERB", "AUX"}:  # "arrived for a visit"
@@ -443,6 +456,8 @@ def _read(channel: str, trig: Token, people: People, c: Channels) -> Reading | N
 
 
 def _candidate(channel: str, trig: Token, people: People, c: Channels) -> Candidate | None:
+    if channel == "statement" and any(k.dep_ == "amod" and k.lower_ in c.self_references for k in trig.children):
+        return None  # "the following readout was issued by X": the document itself
     r = _read(channel, trig, people, c)
     if r is None or (r.gv.pos_ in {"VERB", "AUX"} and hypothetical(r.gv)):
         return None

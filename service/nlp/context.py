@@ -48,7 +48,7 @@ def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
     if before.lower_ in v.title_words:
         return True
     if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v.institution_words \
-            and before.lower_ not in v.office_words:
+            and before.lower_ not in v.office_words and (before.ent_type_ or _untagged_body(doc, i - 1)[0] is None):
         return False  # "the Ambassador of Norway, NAME", "a spokesperson for the Ruritanian ministry, NAME",
         #               "the Minister of State for Foreign Affairs, NAME"
     ent = ent_at(doc, i - 1)
@@ -84,11 +84,13 @@ def _untagged_body(doc: Doc, i: int) -> tuple[str | None, int]:
     """ "European Commission President NAME": a body of several capitalised words ending at `i` that the
     model left untagged: (its code, where it starts)."""
     for j in range(i - 1, max(i - 4, -1), -1):
-        if not doc[j].text[:1].isupper() or doc[j].ent_type_:
+        if not doc[j].text[:1].isupper():
             break
         iso = code_of(doc[j:i + 1].text)
-        if iso:
+        if iso:  # "the Swiss Confederation": a state's name whose first word the model typed alone
             return iso, j
+        if doc[j].ent_type_:
+            break
     return None, i
 
 

@@ -52,6 +52,26 @@ def _names_a_person_itself(doc: Doc, tok, covered: set[int]) -> bool:
     return first is not None and not any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in doc[nxt:first])
 
 
+TITLE_RUN = 12  # "Deputy Prime Minister and Minister of State for Foreign Affairs Sheikh NAME"
+
+
+def _title_runs_to_name(doc: Doc, tok, covered: set[int]) -> int | None:
+    """Where the name begins that a title's words run on to, past more of a title ("Deputy Prime
+    Minister and Minister of State for Foreign Affairs Sheikh NAME", "Foreign Minister of the Republic
+    of X NAME"): the title is that name's own, whoever else holds the same office."""
+    v = lexicon().titles
+    if tok.i in covered or tok.lower_ not in v.title_words or tok.pos_ not in {"NOUN", "PROPN"} \
+            or tok.dep_ == "compound":
+        return None
+    words = v.title_modifier_honorific | v.office_words | v.title_links | v.name_part_titles | {"the", "and"}
+    k = nxt = tok.i + 1
+    while k < len(doc) and k - nxt < TITLE_RUN and k not in covered and (
+            doc[k].lower_ in words or doc[k].ent_type_ in {"GPE", "NORP"}):
+        k += 1
+    # "a spokesman for NAME": a name right after a link is whom the office serves, not who holds it
+    return k if k > nxt and k in covered and doc[k - 1].lower_ not in v.title_links | {"the", "and"} else None
+
+
 def _is_title_mention(doc: Doc, tok, covered: set[int]) -> bool:
     """A singular title used alone for someone ("the President said"), not one of a group or a name's own."""
     v = lexicon().titles
@@ -112,8 +132,41 @@ def _subject_since(tok, pid: int, out: list[Mention]) -> bool:
     return False
 
 
+STYLE_REACH = 3  # "His Highness Sheikh NAME": words from the style to the name it styles
+
+
+def _bare_style(doc: Doc, tok, covered: set[int]) -> bool:
+    """ "His Highness also received ...": a style of address with no name or title after it."""
+    v = lexicon().titles
+    if tok.i in covered or tok.lower_ not in v.style_nouns or tok.i == 0 \
+            or doc[tok.i - 1].lower_ not in v.style_owners:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is None or not (nxt.text[:1].isupper() or nxt.lower_ in v.title_or_honorific | {"the"})
+
+
+def _styled(doc: Doc, tok, persons: list[Person], out: list[Mention]) -> Person | None:
+    """The person last named with that style before it ("His Highness Sheikh NAME ... His Highness")."""
+    v = lexicon().titles
+    for m in reversed([m for m in out if m.kind == "full" and m.start < tok.i]):
+        k = m.start - 1
+        while k > max(0, m.start - STYLE_REACH - 1) and doc[k].lower_ != tok.lower_ and (
+                doc[k].lower_ in v.title_or_honorific or doc[k].lower_ in v.name_part_titles):
+            k -= 1  # "His Highness Sheikh NAME": past the name's own styles and titles
+        if k >= 0 and doc[k].lower_ == tok.lower_:
+            return persons[m.pid]
+    return None
+
+
 def _holds(p: Person, phrase: set[str]) -> bool:
-    return any(phrase <= {w.rstrip("s") for w in re.split(r"[\s\-‐–]+", t.lower())} for t in p.titles)
+    """A title of `p` holds every word of the mention's phrase, and no rank below it the phrase leaves
+    out ("the Secretary-General" is not the Deputy Secretary-General)."""
+    ranks = lexicon().titles.lower_ranks
+    for t in p.titles:
+        words = {w.rstrip("s") for w in re.split(r"[\s\-‐–]+", t.lower())}
+        if phrase <= words and not (words & ranks) - phrase:
+            return True
+    return False
 
 
 def _title_country(tok) -> str | None:
@@ -134,11 +187,15 @@ def title_mentions(doc: Doc, persons: list[Person], mentions: list[Mention], cov
     for tok in doc:
         if tok.lower_ == "counterpart" and tok.i not in covered:
             person = _counterpart_of(doc, tok, persons, out)
+        elif (named := _title_runs_to_name(doc, tok, covered)) is not None:
+            person = next((persons[m.pid] for m in out if m.start <= named < m.end), None)
         elif _is_title_mention(doc, tok, covered):
             want = _title_country(tok)
             person = _holder(tok, persons, out, want)
             if person is not None and want and not person.country:
                 person.country = want
+        elif _bare_style(doc, tok, covered):
+            person = _styled(doc, tok, persons, out)
         else:
             continue
         if person is not None:

@@ -13,7 +13,7 @@ Sunday. Minister A and Minister B discussed ...") or just after ("The conversati
 Wednesday"); and the report's own day for a contact told in the simple past with no day ("X met
 Y", "held talks") in a report whose dateline gives its day, or in the lead sentence of a dated
 report; so does a speech, briefing or statement told that way in a datelined report that nothing
-else dates. "Has met",
+else dates, and a letter or message sent ("X sent a cable to Y"). "Has met",
 "recently met" give none.
 """
 import datetime as dt
@@ -229,6 +229,8 @@ def settle(doc: Doc, groups: list, dates: list[DateExpr], anchor: dt.date | None
             g.date = _report_day(doc, g, dates, report, lead)  # a datelined report's day
         if g.date is None and g.channel in CONTACTS:
             g.date = _nameless_date(doc, g, dates, named) or _report_day(doc, g, dates, report, lead)
+        if g.date is None and g.channel == "correspondence":  # "X sent a cable to Y": sent as reported
+            g.date = _report_day(doc, g, dates, report, lead)
 
 
 def _matches(doc: Doc) -> list[tuple[str, Span]]:

@@ -7,6 +7,7 @@ are English and, in header lines, those of the byline languages (data/en/dates.j
 import datetime as dt
 import re
 
+from .lexicon import lexicon
 from .normalise import alternation, month_of, months, parse, weekdays
 
 WD = alternation(weekdays(abbreviations=True))
@@ -15,6 +16,7 @@ MON_EN = alternation(m for m, (_, lang) in months().items() if lang == "en")
 ORD = r"(?:st|nd|rd|th)?"
 YEAR = r"(?P<y>(?:19|20)\d\d)"
 WEEKDAY = rf"(?:(?P<wd>{WD})\.?,?\s+)?"
+LINK = "|".join(re.escape(w).replace(r"\ ", r"\s+") + r"\s+" for w in lexicon().dates.date_links)
 
 
 def _date_forms(mon: str) -> list[re.Pattern]:
@@ -22,7 +24,7 @@ def _date_forms(mon: str) -> list[re.Pattern]:
         re.compile(rf"\b{YEAR}(?P<s>[-/.])(?P<a>\d{{1,2}})(?P=s)(?P<b>\d{{1,2}})(?!\d)"),
         re.compile(rf"(?<![\d/.-]){WEEKDAY}(?P<a>\d{{1,2}})(?P<s>[-/.])(?P<b>\d{{1,2}})(?P=s){YEAR}\b", re.I),
         re.compile(rf"\b{WEEKDAY}(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}}){ORD}(?:,?\s+|/){YEAR}\b", re.I),
-        re.compile(rf"\b{WEEKDAY}(?P<d>\d{{1,2}}){ORD}[\s-]+(?:of\s+|de\s+)?(?P<mon>{mon})\.?(?:,?\s+|-)(?:de\s+)?{YEAR}\b",
+        re.compile(rf"\b{WEEKDAY}(?P<d>\d{{1,2}}){ORD}[\s-]+(?:{LINK})?(?P<mon>{mon})\.?(?:,?\s+|-)(?:de\s+)?{YEAR}\b",
                    re.I),
         re.compile(rf"\b(?P<d>\d{{1,2}}){ORD},?\s+(?P<wd>{WD})\.?,?\s+(?P<mon>{mon})\.?,?\s+{YEAR}\b", re.I),
     ]

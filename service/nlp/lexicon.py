@@ -53,6 +53,9 @@ class Titles(_File):
     bloc_codes: Codes
     not_name_words: Words
     appointment_nouns: Words  # "on her appointment as <title>"
+    style_nouns: Words  # "His Highness also met X": a style of address standing for the person so styled
+    style_owners: Words  # "His", "Her" before a style noun
+    lower_ranks: Words  # "Deputy Secretary-General": no holder of the office a bare title mention names
 
     @cached_property
     def title_words(self) -> frozenset[str]:
@@ -110,6 +113,9 @@ class Channels(_File):
     part_nouns: Words  # "said at the start of a speech": the speech frames the verb
     calling_preps: Words  # "called on X": a courtesy call on X (not "called on X to act")
     joint_words: Words  # "a joint press conference": the pair of the talks just told speaks
+    self_references: Words  # "the following readout was issued by X": the document itself, no statement
+    receiving_verbs: Words  # "received a phone call from X": X, after a sender_prep, takes part
+    sender_preps: Words
 
     @cached_property
     def rank(self) -> dict[str, int]:
@@ -149,6 +155,7 @@ class Dates(_File):
     definite: Words
     start_verbs: Words
     sequence_marks: Words  # "a week after they spoke": a clause of another time than its head's
+    date_links: Ordered  # "3rd of February", "this 3rd day of February, 2027": words between a day and its month
 
 
 class Demonyms(_File):
@@ -184,6 +191,7 @@ class Places(_File):
     """places.json: words around place names."""
     location_preps: Words
     place_only_preps: Words
+    venue_preps: Words  # "a meeting at Qasr Al Noor": a name only ever after them is a venue
     settlement_nouns: Words
     ambiguous_names: Words
 

@@ -41,7 +41,7 @@ def hypothetical(v: Token) -> bool:
         return True
     if any(k.lower_ in c.background_adjectives for k in kids if k.dep_ == "amod"):
         return True  # "earlier meetings"; but "X earlier said" is the report of the day
-    if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) or v.dep_ in {"xcomp", "acl"}:
+    if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) or v.dep_ in {"xcomp", "acl"} and not fragment_verb(v):
         head = v.head
         if head.i == v.i:
             return False
@@ -50,6 +50,16 @@ def hypothetical(v: Token) -> bool:
             return True
         return head.pos_ in {"VERB", "AUX"} and hypothetical(head)
     return False
+
+
+def fragment_verb(v: Token) -> bool:
+    """ "The Foreign Secretary of X, NAME, called on Y ...", parsed with the title as the root and the
+    verb as its modifier: a past verb after the comma closing the root noun's apposition is the
+    sentence's own verb, and that noun its subject."""
+    head = v.head
+    return v.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"} and v.i > head.i \
+        and v.tag_ in {"VBD", "VBN"} and v.i > 0 and v.doc[v.i - 1].text == "," \
+        and any(k.dep_ == "appos" for k in head.children) and not any(k.dep_ == "aux" for k in v.children)
 
 
 def _named_day(kids: list[Token]) -> bool:

@@ -297,7 +297,9 @@ def _untyped_name(span: Span) -> bool:
     if any(is_known_place_or_group(t.text) for t in words) and not _title_before_comma(span.doc, span.start):
         return False
     particles = lexicon().titles.name_particles
-    return all(t.pos_ == "PROPN" or _given_abbreviation(t) for t in words if t.lower_ not in particles)
+    # "Kouyaté-Diallo": the hyphen inside a double surname is part of the name
+    return all(t.pos_ == "PROPN" or _given_abbreviation(t) or t.tag_ == "HYPH" and 0 < t.i - span.start < len(span) - 1
+               and not t.whitespace_ and not t.doc[t.i - 1].whitespace_ for t in words if t.lower_ not in particles)
 
 
 def _after_title_country(doc: Doc, i: int) -> int:
@@ -372,14 +374,25 @@ def _title_before_comma(doc: Doc, start: int) -> bool:
         return False
     k = start - 2
     if doc[k].ent_type_ == "GPE" and country_of(doc[k].text):
-        while k > 0 and doc[k].ent_iob_ == "I":
-            k -= 1
+        while k > 0 and (doc[k].ent_iob_ == "I" or doc[k - 1].ent_type_ == "GPE"):
+            k -= 1  # "of the Republic of Moldova", typed as two places
         k -= 1 + (k > 0 and doc[k - 1].lower_ == "the")  # "of the Philippines"
         if k < 1 or doc[k].lower_ != "of":
             return False
-        k -= 1
+        k = _before_portfolio(doc, k - 1)
     title = doc[k]
     return title.lower_ in lexicon().titles.title_words and title.tag_ not in {"NNS", "NNPS"}
+
+
+def _before_portfolio(doc: Doc, k: int) -> int:
+    """ "Minister of Foreign Affairs and European Integration of X, NAME": from the portfolio's last
+    word at `k`, the title before "<title> of"; `k` itself when no portfolio ends there."""
+    office, m = lexicon().titles.office_words, k
+    while m > 1 and k - m < 6 and (doc[m].lower_ in office and doc[m].text[:1].isupper() or doc[m].lower_ == "and"):
+        m -= 1
+    if m < k and doc[m].lower_ in {"of", "for"} and doc[m + 1].lower_ != "and":
+        return m - 1
+    return k
 
 
 def _title_appositions(doc: Doc, taken: set[int]) -> list[Span]:

@@ -30,6 +30,7 @@ def load_nlp():
     from . import anchored, components  # noqa: F401  (registers the factories)
 
     nlp = spacy.load(MODEL)
+    _honorific_abbreviations(nlp)
     remember_attribute_rules(nlp)  # the model's attribute_ruler and lemmatizer, faster, the same annotations
     remember_lemmas(nlp)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
@@ -46,6 +47,16 @@ def load_nlp():
         nlp.add_pipe(name)
     _warm_lookups()
     return nlp
+
+
+def _honorific_abbreviations(nlp) -> None:
+    """ "Hon. NAME", "Amb. NAME": an honorific's abbreviation (titles.json: honorifics) is one token, as
+    "Dr." is, so its full stop ends no sentence before the name."""
+    for word in lexicon().titles.honorifics:
+        if not word.endswith(".") or "." in word[:-1]:
+            continue  # "h.e." is one token already
+        for form in {word.capitalize(), word.upper()}:
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
 
 
 def _warm_lookups() -> None:

@@ -61,6 +61,9 @@ D = dt.date
     # nothing in the header: a labelled date under the story
     ("Envoys meet\n\nThe envoys met.\n\nPublished on 3 May 2021 by the Press Office\n", (D(2021, 5, 3),
                                                                                          "publication_line")),
+    # a communique's formal closing line: "this 3rd day of <month>, <year>"
+    ("STATE HOUSE\n\nPRESS RELEASE\n\nThe President met the envoys.\n\nIssued at Harbourtown this 21st day of "
+     "October, 2031\n\nMINISTER OF INFORMATION\n", (D(2031, 10, 21), "publication_line")),
     # no header date: an embedded post's closing date
     ("Talks end\n\nThe envoy wrote a note.\n\nWe had a good exchange today.\n"
      "\u2014 Office of the Envoy (@envoy_office) May 9, 2017\n\nMore text.", (D(2017, 5, 9), "post")),

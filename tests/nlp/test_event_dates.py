@@ -22,6 +22,10 @@ def dates(result):
      "Aino Virtanen held talks with her Estonian counterpart Mart Tamm.\n", (None, None, "unknown")),
     ("Published: March 4, 2019\n\nFinnish Foreign Minister Aino Virtanen recently held talks with her Estonian "
      "counterpart Mart Tamm.\n", (None, None, "unknown")),
+    # a letter sent in the simple past, in a datelined report: sent on the report's day
+    ("Ravenna, 4 March 2019 (XNA) - Finnish President Aino Virtanen sent a letter of congratulations to "
+     "Estonian President Mart Tamm on the occasion of his country's national day.\n",
+     ("2019-03-04", "day", "relative")),
 ])
 def test_a_contact_in_the_simple_past_takes_the_day_of_the_report(extract, text, expected):
     (event,) = extract(text).events
