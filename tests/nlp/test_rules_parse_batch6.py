@@ -134,8 +134,7 @@ def test_a_state_named_in_two_words_the_model_typed_one_of_is_the_country_of_the
 
 # --- candidates._attends: "The meeting was attended by the Ambassador of X to the State, NAME." ------------
 
-ATTENDED_BY = [  # "The meeting was attended by the Ambassador of Peru to the State, Ana Ruiz." (the name
-    #               parsed under "to", not under the agent)
+ATTENDED_BY_AMBASSADOR_OF_PERU = [  # "The meeting was attended by the Ambassador of Peru": both parses below
     ("The", True, "DT", "DET", "det", 1, "the"),  # 0
     ("meeting", True, "NN", "NOUN", "nsubjpass", 3, "meeting"),  # 1
     ("was", True, "VBD", "AUX", "auxpass", 3, "be"),  # 2
@@ -145,6 +144,10 @@ ATTENDED_BY = [  # "The meeting was attended by the Ambassador of Peru to the St
     ("Ambassador", True, "NNP", "PROPN", "pobj", 4, "Ambassador"),  # 6
     ("of", True, "IN", "ADP", "prep", 6, "of"),  # 7
     ("Peru", True, "NNP", "PROPN", "pobj", 7, "Peru"),  # 8
+]
+ATTENDED_BY = [  # "The meeting was attended by the Ambassador of Peru to the State, Ana Ruiz." (the name
+    #               parsed under "to", not under the agent)
+    *ATTENDED_BY_AMBASSADOR_OF_PERU,  # 0-8
     ("to", True, "IN", "ADP", "prep", 3, "to"),  # 9
     ("the", True, "DT", "DET", "det", 11, "the"),  # 10
     ("State", False, "NNP", "PROPN", "nmod", 14, "State"),  # 11
@@ -236,15 +239,7 @@ def test_a_past_verb_after_the_apposition_of_a_root_title_is_the_sentence_s_verb
 
 DEEP_ATTENDED = [  # "The meeting was attended by the Ambassador of Peru to Chile, Ana Ruiz." (the name a
     #                 conjunct of the host state, five words below "by")
-    ("The", True, "DT", "DET", "det", 1, "the"),  # 0
-    ("meeting", True, "NN", "NOUN", "nsubjpass", 3, "meeting"),  # 1
-    ("was", True, "VBD", "AUX", "auxpass", 3, "be"),  # 2
-    ("attended", True, "VBN", "VERB", "ROOT", 3, "attend"),  # 3
-    ("by", True, "IN", "ADP", "agent", 3, "by"),  # 4
-    ("the", True, "DT", "DET", "det", 6, "the"),  # 5
-    ("Ambassador", True, "NNP", "PROPN", "pobj", 4, "Ambassador"),  # 6
-    ("of", True, "IN", "ADP", "prep", 6, "of"),  # 7
-    ("Peru", True, "NNP", "PROPN", "pobj", 7, "Peru"),  # 8
+    *ATTENDED_BY_AMBASSADOR_OF_PERU,  # 0-8
     ("to", True, "IN", "ADP", "prep", 6, "to"),  # 9
     ("Chile", False, "NNP", "PROPN", "pobj", 9, "Chile"),  # 10
     (",", True, ",", "PUNCT", "punct", 10, ","),  # 11
