@@ -18,13 +18,7 @@ def issuer_country(doc: Doc) -> str | None:
     start = len(text) - len(text.lstrip())
     end = text.find("\n\n", start)
     end = len(text) if end < 0 else end
-    block = []
-    for tok in doc:  # the head only: an issuer's block is never longer than HEAD_TOKENS
-        if tok.idx >= end or len(block) > HEAD_TOKENS:
-            break
-        if tok.idx >= start and not tok.is_space:
-            block.append(tok)
-    found = _named(doc, block)
+    found = _named(doc, _tokens(doc, start, end))
     if not found:
         found = {iso for line in _head_lines(doc) for iso in _named(doc, line)}
     return found.pop() if len(found) == 1 else None
@@ -38,16 +32,22 @@ def _head_lines(doc: Doc) -> list[list]:
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         if text[pos:end].strip():
-            span = doc.char_span(pos, end, alignment_mode="expand")
-            tokens = []
-            for tok in span if span is not None else ():
-                if not tok.is_space:
-                    tokens.append(tok)
-                    if len(tokens) > HEAD_TOKENS:
-                        break
-            lines.append(tokens)
+            lines.append(_tokens(doc, pos, end))
         pos = end + 1
     return [line for line in lines if line]
+
+
+def _tokens(doc: Doc, lo: int, hi: int) -> list:
+    """The words of the text from `lo` to `hi`, at most one more than an issuer's block holds (enough
+    to tell a longer text is none)."""
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    tokens = []
+    for tok in span if span is not None else ():
+        if not tok.is_space:
+            tokens.append(tok)
+            if len(tokens) > HEAD_TOKENS:
+                break
+    return tokens
 
 
 def _named(doc: Doc, tokens: list) -> set[str]:
@@ -64,9 +64,7 @@ def _named(doc: Doc, tokens: list) -> set[str]:
 def is_issuer_line(doc: Doc, lo: int, hi: int) -> bool:
     """Whether the text from `lo` to `hi` (a head line) is a verbless institution's name
     ("Ministry of Foreign Affairs of the Republic of Indonesia")."""
-    span = doc.char_span(lo, hi, alignment_mode="expand")
-    tokens = [t for t in span if not t.is_space][:HEAD_TOKENS + 1] if span is not None else []
-    return bool(_named(doc, tokens))
+    return bool(_named(doc, _tokens(doc, lo, hi)))
 
 
 def issuer_countries(doc: Doc, persons: list[Person]) -> None:
