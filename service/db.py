@@ -10,6 +10,7 @@ On PostgreSQL the statements a page runs every time (`execute_prepared`) are pre
 connection (PREPARE / EXECUTE): the server parses and plans them once, not on every request.
 """
 import atexit
+import contextlib
 import logging
 import os
 import threading
@@ -170,11 +171,20 @@ def is_postgres():
     return isinstance(database.obj, PostgresqlDatabase)
 
 
-def write_transaction():
+@contextlib.contextmanager
+def write_transaction(events=True):
     """database.atomic() for a read-check-write unit: on SQLite it takes the write lock at once
     (BEGIN IMMEDIATE), so concurrent writers (the loader, API editors) queue for the lock instead
-    of one failing with "database is locked" when it upgrades a read transaction."""
-    return database.atomic() if is_postgres() else database.atomic("IMMEDIATE")
+    of one failing with "database is locked" when it upgrades a read transaction.
+
+    A unit that may change events (events=True) fills, before it commits, the stored lists its
+    writes made stale (payload_lists.refresh): pages read them instead of assembling them."""
+    with database.atomic() if is_postgres() else database.atomic("IMMEDIATE") as transaction:
+        yield transaction
+        if events and database.transaction_depth() == 1:
+            from . import payload_lists
+
+            payload_lists.refresh()
 
 
 # PostgreSQL advisory lock (any constant) held by every write that resolves actors or moves their

@@ -9,7 +9,7 @@ import json
 
 from peewee import fn
 
-from . import link_dates
+from . import link_dates, payload_lists
 from .db import database, is_postgres, write_transaction
 from .models import (
     SCHEMA_VERSION,
@@ -136,9 +136,15 @@ def _v6():
         DeletedEvidence.insert_many(rows[start:start + 500]).execute()
 
 
+def _v7():
+    """Each event's participants, topics and evidence stored beside it as the API shows them
+    (Event.lists), invalidated by triggers, read live while invalid (service/payload_lists.py)."""
+    payload_lists.add_columns()
+
+
 # MIGRATIONS[n] brings a store from version n-1 to version n; each step only adds, never rewrites
 # (v3 rebuilds tables on SQLite, row for row).
-MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7}
 # any constant: the PostgreSQL advisory lock that migrations of this store take
 MIGRATION_LOCK = 0x7E1E11E5
 

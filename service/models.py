@@ -24,7 +24,7 @@ from schemas import channels as channel_registry
 from .db import database, is_postgres
 from .reconciling.reports import Report, ReportField
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 CHANNELS = {c.name: c.description for c in channel_registry.REGISTRY.values()}
 

@@ -37,7 +37,7 @@ def count_write(key_hash, limit, window, now=None):
     current_window = int(now // window)
     elapsed = now - current_window * window
     try:
-        with write_transaction():
+        with write_transaction(events=False):
             (WriteQuota.insert(key_hash=key_hash, window=current_window, count=1)
              .on_conflict(conflict_target=[WriteQuota.key_hash, WriteQuota.window],
                           update={WriteQuota.count: WriteQuota.count + 1})

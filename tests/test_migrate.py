@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from service import link_dates
+from service import link_dates, payload_lists
 from service import migrate as migrations
 from service.db import database, is_postgres, make_database
 from service.models import (
@@ -46,9 +46,9 @@ def test_an_older_store_is_upgraded_in_place_and_keeps_its_data(db):
     assert migrations.current_version() == 1
     assert not database.table_exists("write_quota")
 
-    assert migrations.migrate() == [2, 3, 4, 5, 6]
+    assert migrations.migrate() == [2, 3, 4, 5, 6, 7]
 
-    assert migrations.current_version() == SCHEMA_VERSION == 6
+    assert migrations.current_version() == SCHEMA_VERSION == 7
     assert database.table_exists("write_quota")
     assert all(database.table_exists(name) for name in ("change", "webhook", "delivery", "delivery_attempt"))
     assert database.table_exists("deleted_evidence")
@@ -69,7 +69,7 @@ def test_a_v5_store_finds_the_evidence_of_deleted_events_in_their_history(db):
     SchemaInfo.delete().execute()
     SchemaInfo.create(version=5)
 
-    assert migrations.migrate() == [6]
+    assert migrations.migrate() == [6, 7]
 
     rows = DeletedEvidence.select().order_by(DeletedEvidence.id).tuples()
     assert [row[1:4] for row in rows] == [("a.txt", "They spoke.", 7), ("b.txt", "He called.", 7)]
@@ -122,7 +122,7 @@ def test_a_v2_sqlite_store_is_rebuilt_so_that_ids_are_never_reused(db, tmp_path)
             event.delete_instance(recursive=True)
         before = _rows()
 
-        assert migrations.migrate() == [3, 4, 5, 6]
+        assert migrations.migrate() == [3, 4, 5, 6, 7]
 
         assert _rows() == before
         for table in STABLE:
@@ -194,7 +194,7 @@ def test_a_schema_4_store_gets_dated_links_in_place(client, db):
     _downgrade_to_v4()
     assert "event_date" not in {c.name for c in database.get_columns("event_actor")}
 
-    assert migrations.migrate() == [5, 6]
+    assert migrations.migrate() == [5, 6, 7]
 
     links = {(link.event_id, link.actor_id): link.event_date for link in EventActor.select()}
     assert links == {(early.id, ada.id): dt.date(2020, 1, 2), (early.id, bo.id): dt.date(2020, 1, 2),
@@ -204,4 +204,34 @@ def test_a_schema_4_store_gets_dated_links_in_place(client, db):
     # the triggers came with it: a new date reaches the links
     Event.update(date=dt.date(2019, 5, 6)).where(Event.id == late.id).execute()
     assert [e["title"] for e in client.get("/v1/events?participant=ada-rime").json["data"]] == ["Late", "Early"]
+    assert migrations.migrate() == []
+
+
+def _downgrade_to_v6():
+    """Make the store look like one of schema 6: events without their stored lists."""
+    payload_lists.drop()
+    database.execute_sql('DROP INDEX IF EXISTS "event_lists_stale"')
+    database.execute_sql("ALTER TABLE event DROP COLUMN lists")
+    SchemaInfo.delete().execute()
+    SchemaInfo.create(version=6)
+
+
+def test_a_schema_6_store_gets_stored_lists_in_place(client, db):
+    ada, bo = f.actor("Ada Rime", "NO"), f.actor("Bo Lind", "SE")
+    paper = f.document("lists.txt", text="Ada Rime met Bo Lind on the ferry.", published=dt.date(2020, 1, 3))
+    f.event("Ferry talks", date="2020-01-02", participants=[ada, (bo, "Envoy")], topics=[f.topic("ferries")],
+            sources=[(paper, "Ada Rime met Bo Lind on the ferry.")])
+    f.event("Undated", participants=[bo])
+    before = client.get("/v1/events").get_data()
+    _downgrade_to_v6()
+    assert "lists" not in {c.name for c in database.get_columns("event")}
+
+    assert migrations.migrate() == [7]
+
+    assert database.execute_sql("SELECT COUNT(*) FROM event WHERE lists IS NULL").fetchone()[0] == 0
+    assert client.get("/v1/events").get_data() == before
+    # the triggers came with it: a renamed participant makes its events' lists stale
+    Actor.update(name="Ada Rime-Holt").where(Actor.id == ada.id).execute()
+    assert database.execute_sql("SELECT COUNT(*) FROM event WHERE lists IS NULL").fetchone()[0] == 1
+    assert client.get("/v1/events").json["data"][0]["participants"][0]["name"] == "Ada Rime-Holt"
     assert migrations.migrate() == []

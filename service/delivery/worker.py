@@ -100,7 +100,7 @@ def _process_sqlite(hook_id, settings, worker):
     now = time.time()
     if not _has_work(Webhook.get_or_none((Webhook.id == hook_id) & Webhook.enabled), now):
         return False  # idle workers take no write lock: SQLite has one for everybody
-    with write_transaction():
+    with write_transaction(events=False):
         taken = (Webhook.update(lease_owner=worker, lease_until=now + settings.lease)
                  .where((Webhook.id == hook_id) & Webhook.enabled
                         & (Webhook.lease_until.is_null() | (Webhook.lease_until < now)))
@@ -115,7 +115,7 @@ def _process_sqlite(hook_id, settings, worker):
         while delivery is not None and sent < BURST:
             outcome = send(hook, delivery, settings)
             sent += 1
-            with write_transaction():  # the outcome, and the lease renewed for the next send
+            with write_transaction(events=False):  # the outcome, and the lease renewed for the next send
                 hook, current = Webhook.get_or_none(Webhook.id == hook_id), Delivery.get_or_none(
                     Delivery.id == delivery.id)
                 if hook is None or current is None:
@@ -126,7 +126,7 @@ def _process_sqlite(hook_id, settings, worker):
                         .where((Webhook.id == hook_id) & (Webhook.lease_owner == worker)).execute())
                 delivery = _head_due(hook) if kept and hook.enabled else None
     finally:
-        with write_transaction():
+        with write_transaction(events=False):
             (Webhook.update(lease_owner=None, lease_until=None)
              .where((Webhook.id == hook_id) & (Webhook.lease_owner == worker)).execute())
     return worked

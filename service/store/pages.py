@@ -5,7 +5,8 @@ order. Each segment is a range of one index, entered with a row-value comparison
 `(date, id) > (?, ?)` that both engines turn into an index seek: (date, id) on Event, or
 (actor, event_date, event) on EventActor when a participant is named, so "events of X, newest
 first" reads only the page's own links however long X's history. The rows are narrow tuples of
-the columns the payload shows, raw from the driver (dates stay text on SQLite).
+the columns the payload shows, raw from the driver (dates stay text on SQLite), and the event's stored
+lists (LISTS).
 
 The statement's SQL text depends only on its shape (which segments, bounds and filters it has),
 never on the values: peewee renders each shape once (`page_query`), later pages of that shape
@@ -14,7 +15,7 @@ take its text with their own parameters, and on PostgreSQL run as a prepared sta
 from collections import namedtuple
 from typing import NamedTuple
 
-from peewee import SQL, Select, Tuple
+from peewee import SQL, Column, Select, Tuple
 
 from ..db import database, is_postgres
 from ..models import Event, EventActor
@@ -26,6 +27,9 @@ COLUMNS = (
     Event.created_at, Event.updated_at,
 )
 EventRow = namedtuple("EventRow", [column.name for column in COLUMNS])
+# the event's stored participants, topics and evidence (service/payload_lists.py), last in a page's
+# rows: a column the models do not declare, so that no model save ever writes it back
+LISTS = Column(Event._meta.table, "lists")
 
 
 def _db_date(value):
@@ -74,10 +78,10 @@ def plan(filters, after=None):
 def driver(filters, participants):
     """(query over Event narrowed by the filters, date column, id column) of the index to walk."""
     if not participants:
-        return filter_by(Event.select(*COLUMNS), filters, ()), Event.date, Event.id
+        return filter_by(Event.select(*COLUMNS, LISTS), filters, ()), Event.date, Event.id
     query = (
         Event
-        .select(*COLUMNS)
+        .select(*COLUMNS, LISTS)
         .join(EventActor, on=(EventActor.event == Event.id))
         .where(EventActor.actor == participants[0])
     )

@@ -5,6 +5,7 @@ import orjson
 
 from ..db import execute_cached, execute_prepared, is_postgres
 from ..models import Actor, Document, Event, EventActor, EventTopic, Mention, Topic
+from ..payload_lists import live
 from .pages import COLUMNS, EventRow
 
 
@@ -167,41 +168,21 @@ def event_payloads(events):
     ]
 
 
-# The page's rows, each with its participants, topics and mentions beside it as three JSON
-# arrays ([[title, id, slug, name, country]...], [[slug, label]...], [[sentence, start, end,
-# date_text, document id, key, title, publisher, url, published]...]) in the orders the three
-# payload queries use: a page is one statement. On SQLite it is stepped once per event (a step
-# runs without the GIL, so threads serving other requests are not held); on PostgreSQL it is
-# one round trip, prepared, and the server builds the arrays while Python serves other requests.
-# The event's own columns stay columns: SQLite's JSON would print a REAL with 15 digits, not
-# Python's shortest repr. {array} and {agg} are the engine's JSON functions.
-LINKED = """SELECT {columns},
-(SELECT {agg}({array}("x"."title", "x"."id", "x"."slug", "x"."name", "x"."country")){text} FROM (
- SELECT "l"."title", "a"."id", "a"."slug", "a"."name", "a"."country" FROM "event_actor" AS "l"
- INNER JOIN "actor" AS "a" ON ("l"."actor_id" = "a"."id") WHERE ("l"."event_id" = "p"."id")
- ORDER BY "l"."position", "l"."id") AS "x"),
-(SELECT {agg}({array}("x"."slug", "x"."label")){text} FROM (
- SELECT "t"."slug", "t"."label" FROM "event_topic" AS "l" INNER JOIN "topic" AS "t" ON ("l"."topic_id" = "t"."id")
- WHERE ("l"."event_id" = "p"."id") ORDER BY "t"."slug") AS "x"),
-(SELECT {agg}({array}("x"."sentence", "x"."start", "x"."end", "x"."date_text", "x"."id", "x"."key",
-                     "x"."title", "x"."publisher", "x"."url", "x"."published")){text} FROM (
- SELECT "m"."sentence", "m"."start", "m"."end", "m"."date_text", "d"."id", "d"."key", "d"."title", "d"."publisher",
-        "d"."url", "d"."published" FROM "mention" AS "m" INNER JOIN "document" AS "d" ON ("m"."document_id" = "d"."id")
- WHERE ("m"."event_id" = "p"."id") ORDER BY "d"."published" ASC NULLS LAST, "d"."id", "m"."start", "m"."id") AS "x")
-FROM ({page}) AS "p"
+# The page's rows, each with its participants, topics and mentions as one JSON text ([[title, id,
+# slug, name, country]...], [[slug, label]...], [[sentence, start, end, date_text, document id,
+# key, title, publisher, url, published]...]): the event's stored lists, or where they are stale
+# (NULL) the same lists assembled live by the subqueries they are made from (payload_lists).
+# A page is one statement, prepared on PostgreSQL. The event's own columns stay columns: SQLite's
+# JSON would print a REAL with 15 digits, not Python's shortest repr.
+LINKED = """SELECT {columns}, COALESCE("p"."lists", {live}) FROM ({page}) AS "p"
 """
 # PostgreSQL's dates and timestamps come as text, as SQLite's do: the driver would make them
 # date objects only for iso_text to make them text again
 _TEMPORAL = {"date", "created_at", "updated_at"}
 _COLUMNS = {
-    False: '"p".*',
-    True: ", ".join(f'"p"."{column.name}"' + ("::text" if column.name in _TEMPORAL else "") for column in COLUMNS),
-}
-# SQLite's json_group_array gives [] for no rows, PostgreSQL's json_agg NULL; json_agg's own
-# type would be parsed by the driver's (slower) json module, so it comes as text for orjson
-JSON_FUNCTIONS = {
-    False: {"agg": "json_group_array", "array": "json_array", "text": ""},
-    True: {"agg": "json_agg", "array": "json_build_array", "text": "::text"},
+    postgres: ", ".join(f'"p"."{column.name}"' + ("::text" if postgres and column.name in _TEMPORAL else "")
+                        for column in COLUMNS)
+    for postgres in (False, True)
 }
 _LINKED = {}  # (engine, page SQL) -> LINKED around it
 
@@ -211,18 +192,14 @@ def linked_sql(page_sql):
     key = (is_postgres(), page_sql)
     sql = _LINKED.get(key)
     if sql is None:
-        sql = _LINKED[key] = LINKED.format(page=page_sql, columns=_COLUMNS[key[0]], **JSON_FUNCTIONS[key[0]])
+        sql = _LINKED[key] = LINKED.format(page=page_sql, columns=_COLUMNS[key[0]], live=live('"p"."id"', key[0]))
     return sql
 
 
-def _lists(raw):
-    return orjson.loads(raw) if raw else []
-
-
 def _linked_payload(row):
-    people, subjects, mentions = map(_lists, row[-3:])
+    people, subjects, mentions = orjson.loads(row[-1])
     return _payload(
-        EventRow._make(row[:-3]),
+        EventRow._make(row[:-1]),
         [{"id": i, "slug": slug, "name": name, "country": country, "title": title}
          for title, i, slug, name, country in people],
         [{"slug": slug, "label": label} for slug, label in subjects],
@@ -239,4 +216,4 @@ def page_payloads(query, limit):
     rows = list(execute_prepared(linked_sql(query[0]), query[1]))
     more = len(rows) > limit
     del rows[limit:]
-    return [_linked_payload(row) for row in rows], EventRow._make(rows[-1][:-3]) if more else None
+    return [_linked_payload(row) for row in rows], EventRow._make(rows[-1][:-1]) if more else None
