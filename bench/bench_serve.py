@@ -176,7 +176,8 @@ def _urls(base, t):
                          + urlencode({"sql": NESTED_SQL, **sql_args, "_shape": "array", "_json": "event"}), 50)
     flat = urlencode({"sql": FLAT_SQL, **sql_args, "_shape": "array"})
     urls["ds:flat"] = (f"{base['datasette']}/{ds_db}.json?{flat}", 50)
-    urls["ds:table"] = (f"{base['datasette']}/{ds_db}/event.json?_nosuggest=1&_size=50&_shape=array", 50)
+    urls["ds:table"] = (f"{base['datasette']}/{ds_db}/event.json?_nosuggest=1&_size=50&_shape=array"
+                      "&_nocol=lists", 50)
     return urls
 
 
