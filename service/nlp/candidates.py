@@ -113,6 +113,7 @@ def _subject_between(pron: Token, people: People, floor: int) -> list[int]:
     return []
 
 
+
 def object_pids(v: Token, people: People) -> list[int]:
     out: list[int] = []
     # "spoke with A on Monday and with B on Tuesday": the second "with" is a conjunct of another phrase
@@ -301,7 +302,7 @@ def _read_verb(channel: str, trig: Token, people: People) -> Reading | None:
     guests = [k for k in trig.children if k.dep_ in {"dobj", "nsubjpass"}]
     if trig.lemma_.lower() in {"receive", "welcome"} and not any(
             people.pid_at(k.i) is not None or k.lower_ in lexicon().titles.person_nouns | {"he", "she"}
-            for k in guests):
+            or _credentials(k) for k in guests):
         return None  # "received a letter": the letter is the event
     objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)
     if trig.lemma_.lower() == "call":  # "called on X" is a courtesy call; "called on X to act" is none
@@ -312,6 +313,12 @@ def _read_verb(channel: str, trig: Token, people: People) -> Reading | None:
     if not objs and channel not in SPEAKER_ONLY and any(k.lower_ in lexicon().titles.person_nouns for k in guests):
         objs = listed_after(trig, people)  # "received several guests, among them X, Y and Z"
     return Reading(channel, trig, subject_pids(trig, people), objs, clause(trig))
+
+
+def _credentials(obj: Token) -> bool:
+    """ "received the (copies of the) credentials of the new Ambassador": handed over in person."""
+    nouns = lexicon().channels.credential_nouns
+    return obj.lower_ in nouns or any(t.lower_ in nouns for t in obj.subtree if t.i - obj.i < 5)
 
 
 def listed_after(trig: Token, people: People) -> list[int]:

@@ -32,3 +32,17 @@ def test_a_given_name_untagged_between_the_country_and_the_surname(extract):
     text = ("Ministry news\n\n03.04.2031\n\nForeign Minister of Georgia Nino Kavtaradze met the Ambassador of "
             "Peru, Jorge Salcedo Ruiz, on 2 April.\n")
     assert _people(extract, text)[0][1] == [("Nino Kavtaradze", "GE"), ("Jorge Salcedo Ruiz", "PE")]
+
+
+def test_credentials_received_are_a_meeting_with_the_ambassador(extract):
+    text = ("Ministry news\n\n03.04.2031\n\nForeign Minister Anahit Grigoryan received the copies of the credentials "
+            "of the newly appointed Ambassador of Chile, Pablo Ortiz Lagos, on 2 April.\n")
+    assert _people(extract, text) == [
+        ("meeting", [("Anahit Grigoryan", None), ("Pablo Ortiz Lagos", "CL")], "2031-04-02")]
+
+
+def test_letters_of_credence_are_no_correspondence(extract):
+    text = ("Ministry news\n\n03.04.2031\n\nThe new Ambassador of Chile, Pablo Ortiz Lagos, presented his letters of "
+            "credence to President Aram Petrosyan on Monday.\n")
+    assert _people(extract, text) == [
+        ("meeting", [("Pablo Ortiz Lagos", "CL"), ("Aram Petrosyan", None)], "2031-03-31")]
