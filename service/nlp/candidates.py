@@ -100,6 +100,9 @@ def _antecedent(pron: Token, people: People) -> list[int]:
         found = _subject_between(pron, people, floor)
         if found:
             return found
+        same = [t for t in pron.doc[floor:sent_of(pron.doc[floor]).end] if t.lower_ == pron.lower_ and t.dep_ in SUBJECTS]
+        if same:  # "..., she said in an interview. She said she had spoken ...": the same person again
+            return _antecedent(same[-1], people)
     return _subject_between(pron, people, sent_of(pron).start)
 
 
@@ -108,10 +111,20 @@ def _subject_between(pron: Token, people: People, floor: int) -> list[int]:
     for m in reversed(people.mentions):
         if floor <= m.start < pron.i:
             root = pron.doc[m.start:m.end].root
-            if root.dep_ in SUBJECTS or root.dep_ == "appos" and root.head.dep_ in SUBJECTS:
+            if root.dep_ in SUBJECTS or root.dep_ == "appos" and (root.head.dep_ in SUBJECTS or _lost_subject(root)):
                 return [m.pid]
     return []
 
+
+def _lost_subject(name: Token) -> bool:
+    """ "Sitting in her office, NAME, 52, talked about ...": the parser hangs the name on the noun before
+    it as an apposition and leaves the sentence's verb, after the name, with no subject but the opening
+    participle ("Sitting" as the subject): the name is the subject."""
+    verb = sent_of(name).root
+    subjects = [k for k in verb.children if k.dep_ in SUBJECTS]
+    return (verb.pos_ in {"VERB", "AUX"} and verb.i > name.i and name.head.i < name.i
+            and name.head.pos_ in {"NOUN", "PROPN"}
+            and all(k.tag_ == "VBG" and k.left_edge.i <= name.i <= k.right_edge.i for k in subjects))
 
 
 def object_pids(v: Token, people: People) -> list[int]:

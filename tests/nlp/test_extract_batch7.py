@@ -46,3 +46,22 @@ def test_letters_of_credence_are_no_correspondence(extract):
             "credence to President Aram Petrosyan on Monday.\n")
     assert _people(extract, text) == [
         ("meeting", [("Pablo Ortiz Lagos", "CL"), ("Aram Petrosyan", None)], "2031-03-31")]
+
+
+FEATURE = ("Profile: a planning minister at home\n\nPublished 14 May 2031\n\n"
+           "When Marisol Benitez became Paraguay's Minister of Planning, nobody in her party expected it.\n\n"
+           "Standing on the balcony of her office above the main square, Benitez, 47, talked about roads and rivers.\n\n"
+           "\"Roads come first. Rivers come second,\" she said in an interview with the Evening Courier on Tuesday.\n\n"
+           "She said she had spoken by phone with Uruguay's transport minister, Tomas Ferreyra Soto, last week.\n")
+
+
+def test_the_name_of_a_feature_after_an_opening_participle_is_whom_she_refers_to(extract):
+    found = [brief(e, FEATURE) for e in extract(FEATURE).events]
+    assert ("press_conference", [("Marisol Benitez", "PY")], "2031-05-13") in [
+        (e["channel"], e["people"], e["date"]) for e in found]
+
+
+def test_she_of_the_sentence_before_is_the_same_person_again(extract):
+    found = [brief(e, FEATURE) for e in extract(FEATURE).events]
+    assert ("phone_call", ["Marisol Benitez", "Tomas Ferreyra Soto"]) in [
+        (e["channel"], [name for name, _ in e["people"]]) for e in found]
