@@ -318,6 +318,10 @@ def _read_verb(channel: str, trig: Token, people: People) -> Reading | None:
             or _credentials(k) for k in guests):
         return None  # "received a letter": the letter is the event
     objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)
+    if channel not in SPEAKER_ONLY and guests and _credentials(guests[0]):  # "received the credentials of the
+        # Ambassador of X to Y, NAME,": the parser hangs NAME on the verb
+        objs += [p for k in trig.children if k.dep_ == "npadvmod" and k.i > guests[0].i
+                 for p in pids_in(clause(k), people) if p not in objs]
     if trig.lemma_.lower() == "call":  # "called on X" is a courtesy call; "called on X to act" is none
         if any(k.dep_ in {"xcomp", "ccomp"} for k in trig.children):
             return None
