@@ -65,3 +65,14 @@ def test_she_of_the_sentence_before_is_the_same_person_again(extract):
     found = [brief(e, FEATURE) for e in extract(FEATURE).events]
     assert ("phone_call", ["Marisol Benitez", "Tomas Ferreyra Soto"]) in [
         (e["channel"], [name for name, _ in e["people"]]) for e in found]
+
+
+def test_the_summit_said_after_a_videoconference_of_its_leaders_is_that_videoconference(extract):
+    text = ("Andean leaders hold virtual summit\n\nPosted: 14/05/2031\n\n"
+            "The leaders of Peru, Bolivia and Ecuador held a virtual summit on Tuesday on river pollution.\n\n"
+            "Peruvian President Rosa Quispe Mamani, Bolivian President Hugo Condori and Ecuadorian President "
+            "Lucia Andrade took part in the videoconference.\n\n"
+            "\"Rivers know no borders,\" Condori said after the summit.\n")
+    assert [(e["channel"], len(e["people"]), e["date"]) for e in (brief(e, text) for e in extract(text).events)] == [
+        ("video_call", 3, "2031-05-13")]
+
