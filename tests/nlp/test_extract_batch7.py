@@ -76,3 +76,10 @@ def test_the_summit_said_after_a_videoconference_of_its_leaders_is_that_videocon
     assert [(e["channel"], len(e["people"]), e["date"]) for e in (brief(e, text) for e in extract(text).events)] == [
         ("video_call", 3, "2031-05-13")]
 
+
+def test_the_city_of_a_hotel_the_model_tagged_together_with_it(extract):
+    # the model tags "the Grand Hotel Europa in Innsbruck" as one venue
+    text = ("Ministers meet\n\nPublished 9 June 2031\n\nIrish Foreign Minister Ciaran Doyle met Danish Foreign "
+            "Minister Mette Holm at the Grand Hotel Europa in Innsbruck on Friday.\n")
+    assert [e["location"] for e in (brief(e, text) for e in extract(text).events)] == [("Innsbruck", "AT")]
+
