@@ -83,3 +83,11 @@ def test_the_city_of_a_hotel_the_model_tagged_together_with_it(extract):
             "Minister Mette Holm at the Grand Hotel Europa in Innsbruck on Friday.\n")
     assert [e["location"] for e in (brief(e, text) for e in extract(text).events)] == [("Innsbruck", "AT")]
 
+
+def test_the_two_leaders_of_a_quoted_lead_are_the_two_the_next_sentence_names(extract):
+    text = ("Leaders discuss trade\n\nPosted: 5 March 2031\n\n\"The two leaders spoke by phone on Sunday and agreed "
+            "to boost trade,\" presidential spokesman Ricardo Almeida said in a statement.\n\nBrazilian President "
+            "Joao Batista Freitas and Argentine President Martin Quiroga discussed tariffs, Almeida said.\n")
+    found = [brief(e, text) for e in extract(text).events]
+    assert ("phone_call", [("Joao Batista Freitas", "BR"), ("Martin Quiroga", "AR")], "2031-03-02") in [
+        (e["channel"], e["people"], e["date"]) for e in found]
