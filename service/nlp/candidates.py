@@ -59,6 +59,8 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
     subj = [c for c in v.children if c.dep_ in SUBJECTS]
     if not subj and fragment_verb(v):  # "The Foreign Secretary of X, NAME, called on Y"
         return pids_in([t for t in clause(v.head) if not v.left_edge.i <= t.i <= v.right_edge.i], people)
+    if not subj and depth < 3 and v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in {"VERB", "AUX"}:
+        return subject_pids(v.head.head, people, depth + 1, pronouns)  # "After meeting Y, X said": X met Y
     if not subj and depth < 3 and v.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and v.head.i != v.i:
         return subject_pids(v.head, people, depth + 1, pronouns)
     out: list[int] = []
@@ -338,6 +340,14 @@ def _credentials(obj: Token) -> bool:
     return obj.lower_ in nouns or any(t.lower_ in nouns for t in obj.subtree if t.i - obj.i < 5)
 
 
+def _before_a_plan(v: Token) -> bool:
+    """ "will sign the pact after meeting Y": a contact told inside a plan is planned too, unless the
+    contact has its own date ("After meeting in X last month, the two will meet again")."""
+    if v.dep_ != "pcomp" or v.head.dep_ != "prep" or v.head.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    return hypothetical(v.head.head) and not any(t.ent_type_ == "DATE" for t in v.subtree)
+
+
 def listed_after(trig: Token, people: People) -> list[int]:
     """The people of a list that a marker ("including", "among them", "such as") opens after `trig`
     in its sentence, up to the next verb or the first preposition after a name ("at the palace")."""
@@ -483,7 +493,7 @@ def _candidate(channel: str, trig: Token, people: People, c: Channels) -> Candid
     if channel == "statement" and any(k.dep_ == "amod" and k.lower_ in c.self_references for k in trig.children):
         return None  # "the following readout was issued by X": the document itself
     r = _read(channel, trig, people, c)
-    if r is None or (r.gv.pos_ in {"VERB", "AUX"} and hypothetical(r.gv)):
+    if r is None or (r.gv.pos_ in {"VERB", "AUX"} and hypothetical(r.gv)) or _before_a_plan(r.gv):
         return None
     joint = any(k.lower_ in c.joint_words for k in trig.children)
     if r.channel in SPEAKER_ONLY and r.subj and not joint:

@@ -91,3 +91,17 @@ def test_the_two_leaders_of_a_quoted_lead_are_the_two_the_next_sentence_names(ex
     found = [brief(e, text) for e in extract(text).events]
     assert ("phone_call", [("Joao Batista Freitas", "BR"), ("Martin Quiroga", "AR")], "2031-03-02") in [
         (e["channel"], e["people"], e["date"]) for e in found]
+
+
+def test_a_dated_meeting_after_which_the_two_will_meet_again_is_an_event(extract):
+    text = ("Water talks\n\nPublished 9 June 2031\n\nAfter meeting in Astana last month, Kazakh Foreign Minister "
+            "Erlan Bekov and Kyrgyz Foreign Minister Azamat Osmonov will meet again in Bishkek in July.\n")
+    assert [(e["channel"], [n for n, _ in e["people"]], e["date"], e["location"])
+            for e in (brief(e, text) for e in extract(text).events)] == [
+        ("meeting", ["Erlan Bekov", "Azamat Osmonov"], "2031-05-01", ("Astana", "KZ"))]
+
+
+def test_an_undated_meeting_inside_a_plan_is_planned_too(extract):
+    text = ("Water talks\n\nPublished 9 June 2031\n\nKazakh Foreign Minister Erlan Bekov will sign the pact in "
+            "Bishkek after meeting Kyrgyz Foreign Minister Azamat Osmonov.\n")
+    assert extract(text).events == []
