@@ -105,3 +105,11 @@ def test_an_undated_meeting_inside_a_plan_is_planned_too(extract):
     text = ("Water talks\n\nPublished 9 June 2031\n\nKazakh Foreign Minister Erlan Bekov will sign the pact in "
             "Bishkek after meeting Kyrgyz Foreign Minister Azamat Osmonov.\n")
     assert extract(text).events == []
+
+
+def test_a_day_inside_the_quotation_does_not_date_the_statement_that_quotes_it(extract):
+    text = ("Talks to resume\n\nLIMA, March 5, 2031 (Andes Wire) - \"The two delegations will resume their work on "
+            "Sunday,\" foreign ministry spokeswoman Carla Mendez said in a statement.\n")
+    assert [(e["channel"], e["date"]) for e in (brief(e, text) for e in extract(text).events)] == [
+        ("statement", "2031-03-05")]
+
