@@ -233,11 +233,14 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
                                  if _by_way_of(tok) and (tok.i in cand.region or verb_of(tok).i == cand.gv.i)),
                                 cand.channel)
     out = _said_in_writing(out)
+    # "X said in a statement. ... Y and Z discussed trade, X said.": what the statement's author says
+    # again is the statement, not a briefing
+    wrote = {p for cand in out if cand.channel == "statement" for p in cand.subj}
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in c.speech_verbs or skip(tok.idx):
             continue
         for pid in subject_pids(tok, people, pronouns=False):
-            if people.persons[pid].spokesperson and not hypothetical(tok):
+            if people.persons[pid].spokesperson and not hypothetical(tok) and pid not in wrote:
                 out.append(Candidate("press_conference", [pid], tok, tok, sent_of(tok), set(t.i for t in clause(tok)),
                                      implied=True, subj=[pid]))
     return _dedupe(_occasions_dropped([c for c in (_principals(c, people) for c in out) if c is not None]))

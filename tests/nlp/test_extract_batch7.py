@@ -113,3 +113,9 @@ def test_a_day_inside_the_quotation_does_not_date_the_statement_that_quotes_it(e
     assert [(e["channel"], e["date"]) for e in (brief(e, text) for e in extract(text).events)] == [
         ("statement", "2031-03-05")]
 
+
+def test_what_a_statement_s_author_says_again_is_no_briefing(extract):
+    text = ("Leaders discuss trade\n\nPosted: 5 March 2031\n\n\"The two leaders spoke by phone on Sunday and agreed "
+            "to boost trade,\" presidential spokesman Ricardo Almeida said in a statement.\n\nBrazilian President "
+            "Joao Batista Freitas and Argentine President Martin Quiroga discussed tariffs, Almeida said.\n")
+    assert sorted(e["channel"] for e in (brief(e, text) for e in extract(text).events)) == ["phone_call", "statement"]
