@@ -318,11 +318,14 @@ class Reading:
 def _read_verb(channel: str, trig: Token, people: People) -> Reading | None:
     """ "X met Y", "X received Y"."""
     guests = [k for k in trig.children if k.dep_ in {"dobj", "nsubjpass"}]
+    late = [] if guests or trig.lemma_.lower() not in lexicon().channels.host_verbs else _late_guests(trig, people)
+    guests = guests or late
     if trig.lemma_.lower() in {"receive", "welcome"} and not any(
             people.pid_at(k.i) is not None or k.lower_ in lexicon().titles.person_nouns | {"he", "she"}
             or _credentials(k) for k in guests):
         return None  # "received a letter": the letter is the event
     objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)
+    objs += [p for k in late for p in pids_in(clause(k), people) if p not in objs]
     if channel not in SPEAKER_ONLY and guests and _credentials(guests[0]):  # "received the credentials of the
         # Ambassador of X to Y, NAME,": the parser hangs NAME on the verb
         objs += [p for k in trig.children if k.dep_ == "npadvmod" and k.i > guests[0].i
@@ -335,6 +338,20 @@ def _read_verb(channel: str, trig: Token, people: People) -> Reading | None:
     if not objs and channel not in SPEAKER_ONLY and any(k.lower_ in lexicon().titles.person_nouns for k in guests):
         objs = listed_after(trig, people)  # "received several guests, among them X, Y and Z"
     return Reading(channel, trig, subject_pids(trig, people), objs, clause(trig))
+
+
+def _late_guests(verb: Token, people: People) -> list[Token]:
+    """ "received in X on Saturday the Prime Minister of Y, NAME": a guest named after the place and
+    day, which the parser hangs on the verb as a modifier or on the day's preposition as its object."""
+    out = []
+    for k in verb.children:
+        if k.i < verb.i:
+            continue
+        if k.dep_ == "npadvmod" and pids_in(clause(k), people):
+            out.append(k)
+        if k.dep_ == "prep" and k.lower_ in {"on", "in", "at"}:
+            out += [o for o in k.children if o.dep_ == "pobj" and people.pid_at(o.i) is not None]
+    return out
 
 
 def _credentials(obj: Token) -> bool:

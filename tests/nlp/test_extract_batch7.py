@@ -119,3 +119,11 @@ def test_what_a_statement_s_author_says_again_is_no_briefing(extract):
             "to boost trade,\" presidential spokesman Ricardo Almeida said in a statement.\n\nBrazilian President "
             "Joao Batista Freitas and Argentine President Martin Quiroga discussed tariffs, Almeida said.\n")
     assert sorted(e["channel"] for e in (brief(e, text) for e in extract(text).events)) == ["phone_call", "statement"]
+
+
+def test_a_guest_named_after_the_place_and_day_of_the_reception(extract):
+    text = ("Talks\n\nPosted on 8 June 2031\n\nThe President of Tunisia, Kais Ben Ali, received at Carthage Palace in "
+            "Tunis on Saturday the Prime Minister of Libya, Abdul Dbeiba.\n")
+    assert [(e["channel"], e["people"], e["date"], e["location"])
+            for e in (brief(e, text) for e in extract(text).events)] == [
+        ("meeting", [("Kais Ben Ali", "TN"), ("Abdul Dbeiba", "LY")], "2031-06-07", ("Tunis", "TN"))]
