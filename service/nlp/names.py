@@ -206,6 +206,9 @@ def clean(span: Span) -> Span | None:
     titles and places; None when it is not a person's name."""
     doc = span.doc
     start, end = _extend(span)
+    dash = next((i for i in range(start + 1, end) if _spaced_dash(doc[i])), None)
+    if dash is not None:
+        end = dash  # "NAME - met in X": a hyphen with a space on both sides is a dash, which ends the name
     while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ".", ",", '"', "”", "“"}:
         if doc[end - 1].text == "." and _given_abbreviation(doc[end - 1]):
             break
@@ -215,6 +218,10 @@ def clean(span: Span) -> Span | None:
         return None
     words = doc[start:end]
     return words if _is_name(words) else None
+
+
+def _spaced_dash(tok: Token) -> bool:
+    return tok.text in HYPHENS and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
 
 
 def name_tokens(span: Span) -> list[Token]:

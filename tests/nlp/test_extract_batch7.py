@@ -127,3 +127,11 @@ def test_a_guest_named_after_the_place_and_day_of_the_reception(extract):
     assert [(e["channel"], e["people"], e["date"], e["location"])
             for e in (brief(e, text) for e in extract(text).events)] == [
         ("meeting", [("Kais Ben Ali", "TN"), ("Abdul Dbeiba", "LY")], "2031-06-07", ("Tunis", "TN"))]
+
+
+def test_a_spaced_hyphen_is_a_dash_that_ends_a_name(extract):
+    # the model runs the last name of the list on over " - met"
+    text = ("Regional talks\n\nPublished 4 May 2031\n\nThe foreign ministers of Portugal, Spain and Morocco - Rui "
+            "Correia, Elena Marin and Youssef Alami - met in Lisbon on Tuesday for trilateral talks on migration.\n")
+    names = {n for e in (brief(e, text) for e in extract(text).events) for n, _ in e["people"]}
+    assert "Youssef Alami" in names and not any("met" in n for n in names)
