@@ -66,7 +66,16 @@ def date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | Non
     for pool in (own,) if sequenced(cand.gv) is not None else (own, loose):
         if pool:
             return min(pool, key=lambda x: x[0])[1]
-    return _occasion_date(cand, dates) or _eve_date(doc, cand, dates)
+    return _occasion_date(cand, dates) or _eve_date(doc, cand, dates) or _label_date(doc, cand, dates)
+
+
+def _label_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
+    """ "Monday: X hosted Y in Z.": a day set before a colon at the start of the line labels the line."""
+    text = text_of(doc)
+    at = cand.sent.start_char
+    line = text.rfind("\n", 0, at) + 1
+    return next((d for d in dates if line <= d.start and d.end <= at and not text[line:d.start].strip()
+                 and text[d.end:at].strip() == ":"), None)
 
 
 PRECISE = {"day": 0, "month": 1, "year": 2}

@@ -135,3 +135,11 @@ def test_a_spaced_hyphen_is_a_dash_that_ends_a_name(extract):
             "Correia, Elena Marin and Youssef Alami - met in Lisbon on Tuesday for trilateral talks on migration.\n")
     names = {n for e in (brief(e, text) for e in extract(text).events) for n, _ in e["people"]}
     assert "Youssef Alami" in names and not any("met" in n for n in names)
+
+
+def test_a_weekday_label_before_a_colon_dates_its_line(extract):
+    text = ("Week in review\n\nSaturday, 12 April 2031\n\nMonday: Croatian Prime Minister Ivan Babic hosted Serbian "
+            "President Dragan Ilic in Zagreb.\n\nWednesday: Babic held a video call with Greek Prime Minister Nikos "
+            "Papas.\n")
+    assert [(e["channel"], e["date"]) for e in (brief(e, text) for e in extract(text).events)] == [
+        ("meeting", "2031-04-07"), ("video_call", "2031-04-09")]
