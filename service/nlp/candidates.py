@@ -59,7 +59,8 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
     subj = [c for c in v.children if c.dep_ in SUBJECTS]
     if not subj and fragment_verb(v):  # "The Foreign Secretary of X, NAME, called on Y"
         return pids_in([t for t in clause(v.head) if not v.left_edge.i <= t.i <= v.right_edge.i], people)
-    if not subj and depth < 3 and v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in {"VERB", "AUX"}:
+    if not subj and depth < 3 and v.dep_ == "pcomp" and v.head.dep_ == "prep" \
+            and v.head.head.pos_ in {"VERB", "AUX"}:
         return subject_pids(v.head.head, people, depth + 1, pronouns)  # "After meeting Y, X said": X met Y
     if not subj and depth < 3 and v.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and v.head.i != v.i:
         return subject_pids(v.head, people, depth + 1, pronouns)
@@ -102,7 +103,8 @@ def _antecedent(pron: Token, people: People) -> list[int]:
         found = _subject_between(pron, people, floor)
         if found:
             return found
-        same = [t for t in pron.doc[floor:sent_of(pron.doc[floor]).end] if t.lower_ == pron.lower_ and t.dep_ in SUBJECTS]
+        same = [t for t in pron.doc[floor:sent_of(pron.doc[floor]).end]
+                if t.lower_ == pron.lower_ and t.dep_ in SUBJECTS]
         if same:  # "..., she said in an interview. She said she had spoken ...": the same person again
             return _antecedent(same[-1], people)
     return _subject_between(pron, people, sent_of(pron).start)

@@ -182,10 +182,6 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
             prev = ent.doc[ent.root.head.i]
         if prev.lower_ == "of" and (prev.i == 0 or ent.doc[prev.i - 1].lower_ not in words.settlement_nouns):
             continue  # "the capital of X", "the city of X" name a place; "the president of X" does not
-        inner = _city_inside(ent) if ent.label_ in {"FAC", "ORG"} else None
-        if inner is not None:
-            best = best or inner
-            continue
         name = strip_name(ent.text)
         name = "The" + name[3:] if _article_city(name) else name  # "in the Hague"
         if is_country(name) and country_of(name) in _city_states():
@@ -203,15 +199,17 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
         elif fallback is None and ent.label_ == "GPE" and prev.lower_ in {"in", "at", "of"}:
             fallback = (name, context)  # a place the gazetteer does not hold as a city ("in Bali")
         elif fallback is None and ent.label_ in {"FAC", "ORG"}:
-            fallback = venue_city(ent) or _venue_cities(ent.doc, doc_ents).get(strip_name(ent.text))
-            # "at the Kumasi Conference Centre"; a venue the article places elsewhere ("at X, Kumasi")
+            fallback = (_city_inside(ent) or venue_city(ent)
+                        or _venue_cities(ent.doc, doc_ents).get(strip_name(ent.text)))
+            # "at the Hotel X in Kumasi" tagged whole; "at the Kumasi Conference Centre"; a venue the article
+            # places elsewhere ("at X, Kumasi")
     return best or fallback or _untagged_city(tokens)
 
 
 def _city_inside(ent: Span) -> tuple[str, str] | None:
     """ "at the Grand Hotel Europa in Ruritown", tagged as one venue: the city after its last "in"."""
     ins = [t.i for t in ent if t.lower_ == "in" and t.i > ent.start]
-    if not ins:
+    if ent.label_ not in {"FAC", "ORG"} or not ins:
         return None
     city = ent.doc[ins[-1] + 1:ent.end]
     name = strip_name(city.text)

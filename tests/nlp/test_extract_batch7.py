@@ -50,8 +50,10 @@ def test_letters_of_credence_are_no_correspondence(extract):
 
 FEATURE = ("Profile: a planning minister at home\n\nPublished 14 May 2031\n\n"
            "When Marisol Benitez became Paraguay's Minister of Planning, nobody in her party expected it.\n\n"
-           "Standing on the balcony of her office above the main square, Benitez, 47, talked about roads and rivers.\n\n"
-           "\"Roads come first. Rivers come second,\" she said in an interview with the Evening Courier on Tuesday.\n\n"
+           "Standing on the balcony of her office above the main square, Benitez, 47, talked about roads and "
+           "rivers.\n\n"
+           "\"Roads come first. Rivers come second,\" she said in an interview with the Evening Courier on "
+           "Tuesday.\n\n"
            "She said she had spoken by phone with Uruguay's transport minister, Tomas Ferreyra Soto, last week.\n")
 
 
