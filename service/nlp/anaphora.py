@@ -41,7 +41,26 @@ def last_pair(tok: Token, people: People) -> list[int]:
     pair = _last_two(tok, people, with_reporters=False)
     if pair is None:
         return []  # three or more: ambiguous
-    return pair or _last_two(tok, people, with_reporters=True) or []
+    return pair or _last_two(tok, people, with_reporters=True) or _next_two(tok, people)
+
+
+def _next_two(tok: Token, people: People) -> list[int]:
+    """No one named before: the two people the next sentence names, when it names exactly two
+    (""The two leaders spoke on Sunday," a spokesman said. President A and President B discussed ...")."""
+    if any(people.pid_at(t.i) is not None and not people.persons[people.pid_at(t.i)].spokesperson
+           for s in [sent_of(tok), *_before(tok, LOOK_BACK)] for t in s if t.i < tok.i):
+        return []
+    sents = sentences(tok.doc)
+    here = sent_of(tok)
+    i = next(k for k, s in enumerate(sents) if s.start == here.start)
+    if i + 1 >= len(sents):
+        return []
+    named: list[int] = []
+    for t in sents[i + 1]:
+        pid = people.pid_at(t.i)
+        if pid is not None and pid not in named and not people.persons[pid].spokesperson and not reporter(t):
+            named.append(pid)
+    return named if len(named) == 2 else []
 
 
 def _last_two(noun: Token, people: People, with_reporters: bool) -> list[int] | None:

@@ -59,6 +59,9 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
     subj = [c for c in v.children if c.dep_ in SUBJECTS]
     if not subj and fragment_verb(v):  # "The Foreign Secretary of X, NAME, called on Y"
         return pids_in([t for t in clause(v.head) if not v.left_edge.i <= t.i <= v.right_edge.i], people)
+    if not subj and depth < 3 and v.dep_ == "pcomp" and v.head.dep_ == "prep" \
+            and v.head.head.pos_ in {"VERB", "AUX"}:
+        return subject_pids(v.head.head, people, depth + 1, pronouns)  # "After meeting Y, X said": X met Y
     if not subj and depth < 3 and v.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and v.head.i != v.i:
         return subject_pids(v.head, people, depth + 1, pronouns)
     out: list[int] = []
@@ -100,6 +103,10 @@ def _antecedent(pron: Token, people: People) -> list[int]:
         found = _subject_between(pron, people, floor)
         if found:
             return found
+        same = [t for t in pron.doc[floor:sent_of(pron.doc[floor]).end]
+                if t.lower_ == pron.lower_ and t.dep_ in SUBJECTS]
+        if same:  # "..., she said in an interview. She said she had spoken ...": the same person again
+            return _antecedent(same[-1], people)
     return _subject_between(pron, people, sent_of(pron).start)
 
 
@@ -108,9 +115,20 @@ def _subject_between(pron: Token, people: People, floor: int) -> list[int]:
     for m in reversed(people.mentions):
         if floor <= m.start < pron.i:
             root = pron.doc[m.start:m.end].root
-            if root.dep_ in SUBJECTS or root.dep_ == "appos" and root.head.dep_ in SUBJECTS:
+            if root.dep_ in SUBJECTS or root.dep_ == "appos" and (root.head.dep_ in SUBJECTS or _lost_subject(root)):
                 return [m.pid]
     return []
+
+
+def _lost_subject(name: Token) -> bool:
+    """ "Sitting in her office, NAME, 52, talked about ...": the parser hangs the name on the noun before
+    it as an apposition and leaves the sentence's verb, after the name, with no subject but the opening
+    participle ("Sitting" as the subject): the name is the subject."""
+    verb = sent_of(name).root
+    subjects = [k for k in verb.children if k.dep_ in SUBJECTS]
+    return (verb.pos_ in {"VERB", "AUX"} and verb.i > name.i and name.head.i < name.i
+            and name.head.pos_ in {"NOUN", "PROPN"}
+            and all(k.tag_ == "VBG" and k.left_edge.i <= name.i <= k.right_edge.i for k in subjects))
 
 
 def object_pids(v: Token, people: People) -> list[int]:
@@ -217,11 +235,14 @@ def find_candidates(doc: Doc, people: People, skip: Callable[[int], bool]) -> li
                                  if _by_way_of(tok) and (tok.i in cand.region or verb_of(tok).i == cand.gv.i)),
                                 cand.channel)
     out = _said_in_writing(out)
+    # "X said in a statement. ... Y and Z discussed trade, X said.": what the statement's author says
+    # again is the statement, not a briefing
+    wrote = {p for cand in out if cand.channel == "statement" for p in cand.subj}
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in c.speech_verbs or skip(tok.idx):
             continue
         for pid in subject_pids(tok, people, pronouns=False):
-            if people.persons[pid].spokesperson and not hypothetical(tok):
+            if people.persons[pid].spokesperson and not hypothetical(tok) and pid not in wrote:
                 out.append(Candidate("press_conference", [pid], tok, tok, sent_of(tok), set(t.i for t in clause(tok)),
                                      implied=True, subj=[pid]))
     return _dedupe(_occasions_dropped([c for c in (_principals(c, people) for c in out) if c is not None]))
@@ -299,11 +320,18 @@ class Reading:
 def _read_verb(channel: str, trig: Token, people: People) -> Reading | None:
     """ "X met Y", "X received Y"."""
     guests = [k for k in trig.children if k.dep_ in {"dobj", "nsubjpass"}]
+    late = [] if guests or trig.lemma_.lower() not in lexicon().channels.host_verbs else _late_guests(trig, people)
+    guests = guests or late
     if trig.lemma_.lower() in {"receive", "welcome"} and not any(
             people.pid_at(k.i) is not None or k.lower_ in lexicon().titles.person_nouns | {"he", "she"}
-            for k in guests):
+            or _credentials(k) for k in guests):
         return None  # "received a letter": the letter is the event
     objs = [] if channel in SPEAKER_ONLY else object_pids(trig, people)
+    objs += [p for k in late for p in pids_in(clause(k), people) if p not in objs]
+    if channel not in SPEAKER_ONLY and guests and _credentials(guests[0]):  # "received the credentials of the
+        # Ambassador of X to Y, NAME,": the parser hangs NAME on the verb
+        objs += [p for k in trig.children if k.dep_ == "npadvmod" and k.i > guests[0].i
+                 for p in pids_in(clause(k), people) if p not in objs]
     if trig.lemma_.lower() == "call":  # "called on X" is a courtesy call; "called on X to act" is none
         if any(k.dep_ in {"xcomp", "ccomp"} for k in trig.children):
             return None
@@ -312,6 +340,34 @@ def _read_verb(channel: str, trig: Token, people: People) -> Reading | None:
     if not objs and channel not in SPEAKER_ONLY and any(k.lower_ in lexicon().titles.person_nouns for k in guests):
         objs = listed_after(trig, people)  # "received several guests, among them X, Y and Z"
     return Reading(channel, trig, subject_pids(trig, people), objs, clause(trig))
+
+
+def _late_guests(verb: Token, people: People) -> list[Token]:
+    """ "received in X on Saturday the Prime Minister of Y, NAME": a guest named after the place and
+    day, which the parser hangs on the verb as a modifier or on the day's preposition as its object."""
+    out = []
+    for k in verb.children:
+        if k.i < verb.i:
+            continue
+        if k.dep_ == "npadvmod" and pids_in(clause(k), people):
+            out.append(k)
+        if k.dep_ == "prep" and k.lower_ in {"on", "in", "at"}:
+            out += [o for o in k.children if o.dep_ == "pobj" and people.pid_at(o.i) is not None]
+    return out
+
+
+def _credentials(obj: Token) -> bool:
+    """ "received the (copies of the) credentials of the new Ambassador": handed over in person."""
+    nouns = lexicon().channels.credential_nouns
+    return obj.lower_ in nouns or any(t.lower_ in nouns for t in obj.subtree if t.i - obj.i < 5)
+
+
+def _before_a_plan(v: Token) -> bool:
+    """ "will sign the pact after meeting Y": a contact told inside a plan is planned too, unless the
+    contact has its own date ("After meeting in X last month, the two will meet again")."""
+    if v.dep_ != "pcomp" or v.head.dep_ != "prep" or v.head.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    return hypothetical(v.head.head) and not any(t.ent_type_ == "DATE" for t in v.subtree)
 
 
 def listed_after(trig: Token, people: People) -> list[int]:
@@ -459,7 +515,7 @@ def _candidate(channel: str, trig: Token, people: People, c: Channels) -> Candid
     if channel == "statement" and any(k.dep_ == "amod" and k.lower_ in c.self_references for k in trig.children):
         return None  # "the following readout was issued by X": the document itself
     r = _read(channel, trig, people, c)
-    if r is None or (r.gv.pos_ in {"VERB", "AUX"} and hypothetical(r.gv)):
+    if r is None or (r.gv.pos_ in {"VERB", "AUX"} and hypothetical(r.gv)) or _before_a_plan(r.gv):
         return None
     joint = any(k.lower_ in c.joint_words for k in trig.children)
     if r.channel in SPEAKER_ONLY and r.subj and not joint:

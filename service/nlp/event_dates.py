@@ -49,6 +49,8 @@ def date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | Non
         if span is None:
             continue
         root = span.root
+        if _quoted(root) and not _quoted(cand.trigger):
+            continue  # '"They spoke on Sunday," X said in a statement': the quotation's date is not the statement's
         verb = verb_of(root)
         # "the ministry confirmed on Aug 25 a meeting held the previous day": the report's date is not the event's
         reported = (verb.lemma_.lower() in reporting and verb.i != cand.trigger.i and not d.anaphoric
@@ -64,7 +66,16 @@ def date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | Non
     for pool in (own,) if sequenced(cand.gv) is not None else (own, loose):
         if pool:
             return min(pool, key=lambda x: x[0])[1]
-    return _occasion_date(cand, dates) or _eve_date(doc, cand, dates)
+    return _occasion_date(cand, dates) or _eve_date(doc, cand, dates) or _label_date(doc, cand, dates)
+
+
+def _label_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
+    """ "Monday: X hosted Y in Z.": a day set before a colon at the start of the line labels the line."""
+    text = text_of(doc)
+    at = cand.sent.start_char
+    line = text.rfind("\n", 0, at) + 1
+    return next((d for d in dates if line <= d.start and d.end <= at and not text[line:d.start].strip()
+                 and text[d.end:at].strip() == ":"), None)
 
 
 PRECISE = {"day": 0, "month": 1, "year": 2}
@@ -285,6 +296,11 @@ def _quoted(tok: Token) -> bool:
     return para.count('"') % 2 == 1 or para.count("“") > para.count("”")
 
 
+def _unquoted(doc: Doc, dates: list[DateExpr]) -> list[DateExpr]:
+    return [d for d in dates if not ((span := doc.char_span(d.start, d.end, alignment_mode="expand")) is not None
+                                     and _quoted(span.root))]
+
+
 def _report_day(doc: Doc, g, dates: list[DateExpr], report: DateExpr | None, lead: int | None) -> DateExpr | None:
     """A contact told in the simple past with no date in its sentence, in a datelined report or in
     the lead sentence of a dated one; not "has met", not "recently met"."""
@@ -300,7 +316,7 @@ def _report_day(doc: Doc, g, dates: list[DateExpr], report: DateExpr | None, lea
         perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in verb.children)
         loose = any(a.lower_ in vague for a in verb.children)
         if verb.tag_ == "VBD" and not perfect and not loose and not _quoted(c.trigger) \
-                and not _in(dates, sent_of(c.trigger)):
+                and not _unquoted(doc, _in(dates, sent_of(c.trigger))):
             return report
     return None
 

@@ -116,6 +116,7 @@ class Channels(_File):
     self_references: Words  # "the following readout was issued by X": the document itself, no statement
     receiving_verbs: Words  # "received a phone call from X": X, after a sender_prep, takes part
     sender_preps: Words
+    credential_nouns: Words  # "received the credentials of the Ambassador, X": a meeting with X
 
     @cached_property
     def rank(self) -> dict[str, int]:

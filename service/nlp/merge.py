@@ -130,12 +130,15 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
                 continue
         target = None
         for g in groups:
-            if g.channel != cand.channel or not g.compatible_date(date) or _elsewhere(g, cand, people) \
-                    or _other_time(g, cand):
+            virtual = _virtual_summit(g, cand)
+            if (g.channel != cand.channel and not virtual) or not g.compatible_date(date) \
+                    or _elsewhere(g, cand, people) or _other_time(g, cand):
                 continue
             a, b = set(g.pids), set(cand.pids)
             if a <= b or b <= a:
                 target = g
+                if virtual:
+                    g.channel = "video_call"
                 break
             if (len(a) == len(b) == 1 and cand.channel in {"meeting", "phone_call"} and date and g.date
                     and date.date and date.date == g.date.date):
@@ -157,6 +160,17 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
     return [g for g in groups if not (g.channel in MEETINGS and len(g.pids) == 1 and not g.cands[0].counterpart)
             and not (g.channel == "correspondence" and len(g.pids) == 1
                      and not any(c.trigger.pos_ == "VERB" or _sender(c) for c in g.cands))]
+
+
+def _virtual_summit(g: Group, cand: Candidate) -> bool:
+    """ "The leaders of A, B and C held a videoconference ... X said after the summit": a summit and a
+    video call of three or more people, one's people among the other's, are one virtual summit."""
+    pair = {g.channel, cand.channel}
+    if pair != {"video_call", "multilateral_meeting"}:
+        return False
+    call = set(g.pids) if g.channel == "video_call" else set(cand.pids)
+    summit = set(cand.pids) if g.channel == "video_call" else set(g.pids)
+    return len(call) >= 3 and summit <= call
 
 
 def _sender(cand: Candidate) -> bool:

@@ -89,12 +89,24 @@ def _extend_left(doc: Doc, start: int) -> int:
             and before.pos_ == "PROPN" and _plain_word(before)):
         start -= 1  # "Lucia" of "Lucia P. Navarro"
     elif (before is not None and start > 1 and not before.ent_type_ and before.pos_ == "PROPN"
-          and _capitalised(before) and _plain_word(before) and doc[start - 2].lower_ in lexicon().titles.title_words
+          and _capitalised(before) and _plain_word(before) and _ends_title(doc, start - 2)
           and (start + 1 == len(doc) or not _capitalised(doc[start + 1]))):
-        start -= 1  # "Aide Tomas Ortiz" where the model tagged only the surname
+        start -= 1  # "Aide Tomas Ortiz", "Minister of Ruritania Tomas Ortiz": the model tagged only the surname
     elif before is not None and _joined_given_name(doc, start):
         start -= 1  # "Karin Berg, ..." where the model tagged only "Berg": the parser joins the two
     return start
+
+
+def _ends_title(doc: Doc, k: int) -> bool:
+    """`doc[k]` ends a title: a title word ("Aide") or the country after "<title> of" ("Minister of Ruritania")."""
+    title_words = lexicon().titles.title_words
+    if doc[k].lower_ in title_words:
+        return True
+    j = k
+    while j > 0 and doc[j].ent_type_ == "GPE" and doc[j].ent_iob_ == "I":
+        j -= 1
+    return (doc[k].ent_type_ == "GPE" and j > 1 and bool(country_of(doc[j:k + 1].text))
+            and doc[j - 1].lower_ == "of" and doc[j - 2].lower_ in title_words)
 
 
 def _joined_given_name(doc: Doc, start: int) -> bool:
@@ -194,6 +206,9 @@ def clean(span: Span) -> Span | None:
     titles and places; None when it is not a person's name."""
     doc = span.doc
     start, end = _extend(span)
+    dash = next((i for i in range(start + 1, end) if _spaced_dash(doc[i])), None)
+    if dash is not None:
+        end = dash  # "NAME - met in X": a hyphen with a space on both sides is a dash, which ends the name
     while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ".", ",", '"', "”", "“"}:
         if doc[end - 1].text == "." and _given_abbreviation(doc[end - 1]):
             break
@@ -203,6 +218,10 @@ def clean(span: Span) -> Span | None:
         return None
     words = doc[start:end]
     return words if _is_name(words) else None
+
+
+def _spaced_dash(tok: Token) -> bool:
+    return tok.text in HYPHENS and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
 
 
 def name_tokens(span: Span) -> list[Token]:
@@ -314,14 +333,29 @@ def _after_title_country(doc: Doc, i: int) -> int:
                                               or doc[m].lower_ == "and" and m > k):
             m += 1
         if m > k and doc[m - 1].lower_ != "and":
+            if m + 1 < len(doc) and doc[m].lower_ == "of" and _country_at(doc, m + 1):
+                return _after_country(doc, m + 1)  # "Minister of Economy of Ruritania NAME"
             return m
     if j < len(doc) and doc[j].lower_ == "of":
         j += 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
-    if j < len(doc) and doc[j].ent_type_ == "GPE" and country_of(doc[j].text):
-        while j < len(doc) and doc[j].ent_type_ == "GPE":
-            j += 1
-        return j
+    if j < len(doc) and _country_at(doc, j):
+        return _after_country(doc, j)
     return i + 1
+
+
+def _country_at(doc: Doc, j: int) -> bool:
+    """A country begins at `doc[j]`: tagged as a place, or as the first word of an organisation the model
+    ran on into the name after it ("Minister of Ruritania Ana Ruiz" tagged as one ORG)."""
+    return (doc[j].ent_type_ == "GPE" or doc[j].ent_type_ == "ORG" and doc[j].ent_iob_ == "B") \
+        and bool(country_of(doc[j].text))
+
+
+def _after_country(doc: Doc, j: int) -> int:
+    if doc[j].ent_type_ == "ORG":
+        return j + 1
+    while j < len(doc) and doc[j].ent_type_ == "GPE":
+        j += 1
+    return j
 
 
 def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
@@ -334,8 +368,10 @@ def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
         if title not in v.name_titles or tok.ent_type_:  # "Presidents NAME of X and NAME of Y" too
             continue
         begin = end = _after_title_country(doc, tok.i)
+        run_on = begin > 0 and doc[begin - 1].ent_type_ == "ORG" and doc[begin].ent_iob_ == "I"
         while (end < len(doc) and end - begin < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
-               and not doc[end].ent_type_
+               and (not doc[end].ent_type_ or run_on and doc[end].ent_type_ == "ORG" and doc[end].ent_iob_ == "I"
+                    or end > begin and _lone_org(doc, end))  # "Ana Ruiz" with only "Ruiz" tagged ORG
                and doc[end].lower_ not in v.title_or_modifier and doc[end].lower_ not in v.institution_words):
             end += 1
         if end > begin and (end == len(doc) or doc[end].pos_ != "PROPN"):
@@ -343,6 +379,11 @@ def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
             if span is not None and not any(i in taken for i in range(span.start, span.end)):
                 out.append(span)
     return out
+
+
+def _lone_org(doc: Doc, i: int) -> bool:
+    """`doc[i]` alone is tagged as an organisation."""
+    return doc[i].ent_type_ == "ORG" and doc[i].ent_iob_ == "B" and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I")
 
 
 def _untagged_before_apposition(doc: Doc, taken: set[int]) -> list[Span]:

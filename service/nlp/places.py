@@ -199,9 +199,24 @@ def event_location(tokens: list[Token], doc_ents: list[Span]) -> tuple[str, str 
         elif fallback is None and ent.label_ == "GPE" and prev.lower_ in {"in", "at", "of"}:
             fallback = (name, context)  # a place the gazetteer does not hold as a city ("in Bali")
         elif fallback is None and ent.label_ in {"FAC", "ORG"}:
-            fallback = venue_city(ent) or _venue_cities(ent.doc, doc_ents).get(strip_name(ent.text))
-            # "at the Kumasi Conference Centre"; a venue the article places elsewhere ("at X, Kumasi")
+            fallback = (_city_inside(ent) or venue_city(ent)
+                        or _venue_cities(ent.doc, doc_ents).get(strip_name(ent.text)))
+            # "at the Hotel X in Kumasi" tagged whole; "at the Kumasi Conference Centre"; a venue the article
+            # places elsewhere ("at X, Kumasi")
     return best or fallback or _untagged_city(tokens)
+
+
+def _city_inside(ent: Span) -> tuple[str, str] | None:
+    """ "at the Grand Hotel Europa in Ruritown", tagged as one venue: the city after its last "in"."""
+    ins = [t.i for t in ent if t.lower_ == "in" and t.i > ent.start]
+    if ent.label_ not in {"FAC", "ORG"} or not ins:
+        return None
+    city = ent.doc[ins[-1] + 1:ent.end]
+    name = strip_name(city.text)
+    if not len(city) or not all(t.text[:1].isupper() for t in city) or country_of(name):
+        return None
+    iso = city_country(name)
+    return (name, iso) if iso else None
 
 
 def in_topic(tok: Token) -> bool:
