@@ -103,6 +103,7 @@ class Channels(_File):
     repetition_nouns: Words  # "met several times", "on many occasions": a history
     visit_words: Words
     background_adjectives: Words
+    called_off_verbs: Words  # "the talks were postponed", "cancelled her call": no contact took place
     host_verbs: Words
     spoken_courtesies: Words
     summit_nouns: Words

@@ -1,0 +1,16 @@
+"""Whole-article shapes of the eighth batch, on short invented texts through the real pipeline."""
+from .conftest import brief
+
+
+def _events(extract, text):
+    return [(e["channel"], [name for name, _ in e["people"]], e["date"])
+            for e in (brief(e, text) for e in extract(text).events)]
+
+
+def test_a_postponed_or_cancelled_meeting_is_no_event_beside_the_held_one(extract):
+    text = ("Ministers meet in Tartu\nMarch 3, 2032\n\nTARTU - Finnish Foreign Minister Oskari Lehtola met "
+            "Estonian Foreign Minister Maret Kivisild in Tartu on Wednesday.\n\nTalks between Lehtola and "
+            "Swedish Foreign Minister Ebba Lindqvist, planned for Thursday in Uppsala, have been postponed "
+            "because of a strike, the ministry said. Lindqvist also cancelled her call with Norwegian Foreign "
+            "Minister Sindre Vold.\n")
+    assert _events(extract, text) == [("meeting", ["Oskari Lehtola", "Maret Kivisild"], "2032-03-03")]
