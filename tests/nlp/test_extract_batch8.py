@@ -21,3 +21,16 @@ def test_a_portfolio_word_alone_is_no_title_mention_of_the_byline_name(extract):
             "Irish Prime Minister Cathal Brennan and Danish Prime Minister Sofie Aagaard held a phone call, "
             "discussing trade, cyber defence and energy security.\n")
     assert _events(extract, text) == [("phone_call", ["Cathal Brennan", "Sofie Aagaard"], "2032-03-02")]
+
+
+def test_the_headline_gives_its_day_to_the_undated_contact_of_the_lead(extract):
+    text = ("Latvian, Chilean presidents hold phone call on Sunday\nBy Oona Kask | Published Tuesday, April 6, 2032\n\n"
+            "RIGA - Latvian President Inga Berzina and Chilean President Tomas Avendano held a phone call, "
+            "discussing trade and Antarctic research.\n\nBerzina invited Avendano to visit Riga.\n")
+    assert _events(extract, text) == [("phone_call", ["Inga Berzina", "Tomas Avendano"], "2032-04-04")]
+
+
+def test_a_headline_day_of_another_kind_of_contact_is_not_taken(extract):
+    text = ("President to visit Lima on Friday\nPublished Tuesday, April 6, 2032\n\n"
+            "Latvian President Inga Berzina and Chilean President Tomas Avendano held a phone call.\n")
+    assert _events(extract, text) == [("phone_call", ["Inga Berzina", "Tomas Avendano"], "2032-04-06")]
