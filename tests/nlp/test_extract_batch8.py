@@ -34,3 +34,13 @@ def test_a_headline_day_of_another_kind_of_contact_is_not_taken(extract):
     text = ("President to visit Lima on Friday\nPublished Tuesday, April 6, 2032\n\n"
             "Latvian President Inga Berzina and Chilean President Tomas Avendano held a phone call.\n")
     assert _events(extract, text) == [("phone_call", ["Inga Berzina", "Tomas Avendano"], "2032-04-06")]
+
+
+def test_a_given_name_the_model_left_out_after_a_title_or_its_comma_is_kept(nlp):
+    for text, name in [
+            ("Ministers sign deal\n\nBERGEN - Norwegian Minister of International Development Ingrid Solberg "
+             "Haugen met Ghana's Minister for Trade Ama Owusu at 10:00 on 3 May 2031 in Bergen.",
+             "Ingrid Solberg Haugen"),
+            ("The Secretary-General of the Commonwealth, Mateus Ribeiro Sampaio, met the President of Chile "
+             "in Santiago.", "Mateus Ribeiro Sampaio")]:
+        assert name in [p.name for p in nlp(text)._.people.persons]
