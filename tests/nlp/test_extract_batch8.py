@@ -44,3 +44,9 @@ def test_a_given_name_the_model_left_out_after_a_title_or_its_comma_is_kept(nlp)
             ("The Secretary-General of the Commonwealth, Mateus Ribeiro Sampaio, met the President of Chile "
              "in Santiago.", "Mateus Ribeiro Sampaio")]:
         assert name in [p.name for p in nlp(text)._.people.persons]
+
+
+def test_dame_and_ratu_are_honorifics_not_given_names(extract):
+    text = ("Courtesy call\nMay 4, 2031\n\nSamoan Deputy Prime Minister Ratu Tevita Naulu paid a courtesy call on "
+            "Australia's Governor-General, Dame Helen Carrow, at Government House on Monday.\n")
+    assert _events(extract, text) == [("meeting", ["Tevita Naulu", "Helen Carrow"], "2031-04-28")]
