@@ -9,7 +9,7 @@ import functools
 from spacy.tokens import Doc
 
 from .appointed import appointed_as
-from .countries import code_at, code_of, country_after, ent_at, span_code
+from .countries import bloc, code_at, code_of, country_after, ent_at, span_code
 from .groups import led_by, respectively
 from .lexicon import lexicon
 from .places import city_country
@@ -47,7 +47,8 @@ def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
     before = doc[i - 1]
     if before.lower_ in v.title_words:
         return True
-    if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v.institution_words \
+    body = before.ent_type_ == "ORG" and (ent := ent_at(doc, i - 1)) is not None and bloc(ent.text) is not None
+    if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v.institution_words and not body \
             and before.lower_ not in v.office_words and (before.ent_type_ or _untagged_body(doc, i - 1)[0] is None):
         return False  # "the Ambassador of Norway, NAME", "a spokesperson for the Ruritanian ministry, NAME",
         #               "the Minister of State for Foreign Affairs, NAME"

@@ -50,3 +50,9 @@ def test_dame_and_ratu_are_honorifics_not_given_names(extract):
     text = ("Courtesy call\nMay 4, 2031\n\nSamoan Deputy Prime Minister Ratu Tevita Naulu paid a courtesy call on "
             "Australia's Governor-General, Dame Helen Carrow, at Government House on Monday.\n")
     assert _events(extract, text) == [("meeting", ["Tevita Naulu", "Helen Carrow"], "2031-04-28")]
+
+
+def test_a_body_with_a_code_of_its_own_before_the_comma_of_an_apposition_gives_its_code(nlp):
+    doc = nlp("The Secretary-General of the United Nations, Helga Moreira Castro, met the President of Chile, "
+              "Ana Vela, in Santiago on Monday.")
+    assert [(p.name, p.country) for p in doc._.people.persons] == [("Helga Moreira Castro", "UN"), ("Ana Vela", "CL")]
