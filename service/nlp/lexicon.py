@@ -127,6 +127,7 @@ class Channels(_File):
 class Participation(_File):
     """participation.json: roles of no state actor, and the phrases whose people only attend."""
     non_state_titles: Words
+    non_state_bodies: Words  # "the president of the football federation, NAME": a sports or company body
     attendance_heads: Annotated[dict[str, Words], Field(min_length=1)]
     relation_words: Words  # "relations between A and B": a relationship of those states
     accompanying_verbs: Words  # "X accompanied Y on the visit": X only attends Y's contact

@@ -56,3 +56,10 @@ def test_a_body_with_a_code_of_its_own_before_the_comma_of_an_apposition_gives_i
     doc = nlp("The Secretary-General of the United Nations, Helga Moreira Castro, met the President of Chile, "
               "Ana Vela, in Santiago on Monday.")
     assert [(p.name, p.country) for p in doc._.people.persons] == [("Helga Moreira Castro", "UN"), ("Ana Vela", "CL")]
+
+
+def test_an_office_of_a_sports_or_company_body_in_apposition_makes_no_diplomatic_actor(extract):
+    text = ("Federation meets coach\nMay 6, 2031\n\nThe president of the national rugby federation, Tomas Ekwueme, "
+            "met head coach Ari Lindgren on Tuesday. Separately, Lindgren met the chairman of the club, "
+            "Pablo Serrat.\n")
+    assert _events(extract, text) == []
