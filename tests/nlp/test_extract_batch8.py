@@ -63,3 +63,14 @@ def test_an_office_of_a_sports_or_company_body_in_apposition_makes_no_diplomatic
             "met head coach Ari Lindgren on Tuesday. Separately, Lindgren met the chairman of the club, "
             "Pablo Serrat.\n")
     assert _events(extract, text) == []
+
+
+def test_a_hyphenated_light_verb_is_one_token_whose_subject_holds_the_talks(nlp, extract):
+    assert [(t.text, t.lemma_) for t in nlp("Berg co-chaired and co-hosts talks")][1:4] == [
+        ("co-chaired", "co-chair"), ("and", "and"), ("co-hosts", "co-host")]
+    text = ("Prime Minister receives Irish minister\nJune 3, 2031\n\nQUITO - Prime Minister Tupac Yupanqui on Tuesday "
+            "received visiting Irish Foreign Minister Niamh Gallagher in Quito.\n\nEarlier the same day, Ecuadorian "
+            "Deputy Foreign Minister Rosa Quillupangui and Irish Deputy Foreign Minister Eoin Kavanagh co-chaired the "
+            "third round of political consultations between the two foreign ministries in Quito.\n\n"
+            "The two deputy ministers agreed to expand trade in flowers.\n")
+    assert ("meeting", ["Rosa Quillupangui", "Eoin Kavanagh"], "2031-06-03") in _events(extract, text)
