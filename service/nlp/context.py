@@ -143,7 +143,8 @@ def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
     v = lexicon().titles
     while first - 1 >= floor and (doc[first - 1].lower_ in v.title_or_modifier
                                   or doc[first - 1].lower_ in {"of", "and"} and first - 2 >= floor
-                                  and doc[first - 2].lower_ in v.title_or_modifier):
+                                  and doc[first - 2].lower_ in v.title_or_modifier
+                                  or _title_hyphen(doc, first - 1, floor)):
         first -= 1
     words = list(doc[first:start])
     while words and (words[0].lower_ in _leading()):
@@ -163,6 +164,13 @@ def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
         return "".join(("" if k == 0 or (w.i == words[k - 1].i + 1 and not words[k - 1].whitespace_) else " ")
                        + w.text for k, w in enumerate(words))
     return None
+
+
+def _title_hyphen(doc: Doc, i: int, floor: int) -> bool:
+    """The hyphen of "Secretary-General", "Director-General": between two title words, unspaced."""
+    words = lexicon().titles.title_or_modifier
+    return (doc[i].text in {"-", "‐"} and i - 1 >= floor and i + 1 < len(doc) and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_ and doc[i - 1].lower_ in words and doc[i + 1].lower_ in words)
 
 
 def _another_name(tok, names: frozenset[str]) -> bool:

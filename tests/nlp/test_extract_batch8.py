@@ -74,3 +74,13 @@ def test_a_hyphenated_light_verb_is_one_token_whose_subject_holds_the_talks(nlp,
             "third round of political consultations between the two foreign ministries in Quito.\n\n"
             "The two deputy ministers agreed to expand trade in flowers.\n")
     assert ("meeting", ["Rosa Quillupangui", "Eoin Kavanagh"], "2031-06-03") in _events(extract, text)
+
+
+def test_a_hyphenated_office_before_of_stays_whole_and_its_bare_mention_names_the_holder(extract):
+    text = ("Press Release\nMay 5, 2031\n\nThe Secretary-General of the United Nations, Ines Albuquerque Mota, met "
+            "the President of Chile, Ana Vela, on the margins of the Andes Forum in Santiago on Monday.\n\n"
+            "Earlier on Monday, the Secretary-General addressed the opening session of the Forum.\n")
+    found = [brief(e, text) for e in extract(text).events]
+    assert [(e["channel"], e["people"], e["date"]) for e in found] == [
+        ("meeting", [("Ines Albuquerque Mota", "UN"), ("Ana Vela", "CL")], "2031-05-05"),
+        ("speech", [("Ines Albuquerque Mota", "UN")], "2031-05-05")]
