@@ -157,6 +157,18 @@ def _also(g, before: list) -> object | None:
                  and o.date is not None and set(o.pids) & set(g.pids)), None)
 
 
+def _later_day(g, before: list) -> DateExpr | None:
+    """ "The Emir received X on Sunday. ... Later, X held talks with Y": undated, a contact told in a
+    sentence opened by "later" is of the day of the contact of its people told just before (the
+    place is not carried over: the text does not say it)."""
+    opener = next((t for t in g.cands[0].sent if not t.is_space), None)
+    if opener is None or opener.lower_ not in lexicon().dates.later_openers:
+        return None
+    prev = next((o for o in reversed(before) if o.channel in CONTACTS | {"speech"} and set(o.pids) & set(g.pids)
+                 and o.cands[0].sent.start < g.cands[0].sent.start), None)
+    return prev.date if prev is not None and prev.date is not None and prev.date.precision == "day" else None
+
+
 def _afterwards(tok: Token) -> bool:
     """ "afterwards", "after the meeting", "following the talks": right after the contact just reported."""
     if tok.lower_ in AFTERWARDS:
@@ -230,6 +242,8 @@ def settle(doc: Doc, groups: list, dates: list[DateExpr], anchor: dt.date | None
             g.date = _post_closing(g, dates) or _spoken_date(doc, g, groups[:k], groups, dates, anchor)
         if g.date is None and g.channel in SPOKEN | {"speech"} and (lead is None or _in_entry(doc, g)):
             g.date = _report_day(doc, g, dates, report, lead)  # a datelined report's day
+        if g.date is None and g.channel in CONTACTS:
+            g.date = _later_day(g, groups[:k])
         if g.date is None and g.channel in CONTACTS:
             g.date = (_nameless_date(doc, g, dates, named) or _headline_day(doc, g, anchor, lead)
                       or _report_day(doc, g, dates, report, lead))

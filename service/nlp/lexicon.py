@@ -151,6 +151,7 @@ class Dates(_File):
     that_day: Ordered
     vague_past: Words
     afterwards: Words
+    later_openers: Words  # "Later, X held talks with Y": after the reception just told, another contact
     contact_nouns: Words
     same_occasion: Words  # "also met", "on the sidelines": the occasion just reported
     contact_verbs: Words  # "after meeting with X"

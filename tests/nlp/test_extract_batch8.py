@@ -84,3 +84,11 @@ def test_a_hyphenated_office_before_of_stays_whole_and_its_bare_mention_names_th
     assert [(e["channel"], e["people"], e["date"]) for e in found] == [
         ("meeting", [("Ines Albuquerque Mota", "UN"), ("Ana Vela", "CL")], "2031-05-05"),
         ("speech", [("Ines Albuquerque Mota", "UN")], "2031-05-05")]
+
+
+def test_a_contact_opened_by_later_after_an_unnamed_hosts_reception_is_another_one(extract):
+    text = ("King receives Chilean minister\nMay 4, 2031\n\nThe King of Lesotho received Chilean Foreign Minister "
+            "Carla Ibarra Soto at the Royal Palace in Maseru on Sunday.\n\nDuring the meeting, they reviewed "
+            "bilateral relations.\n\nLater, Ibarra Soto held talks with Lesotho's Foreign Minister Thabo Mokoena.\n")
+    assert _events(extract, text) == [("meeting", ["Carla Ibarra Soto"], "2031-05-04"),
+                                      ("meeting", ["Carla Ibarra Soto", "Thabo Mokoena"], "2031-05-04")]
