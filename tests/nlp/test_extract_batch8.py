@@ -92,3 +92,9 @@ def test_a_contact_opened_by_later_after_an_unnamed_hosts_reception_is_another_o
             "bilateral relations.\n\nLater, Ibarra Soto held talks with Lesotho's Foreign Minister Thabo Mokoena.\n")
     assert _events(extract, text) == [("meeting", ["Carla Ibarra Soto"], "2031-05-04"),
                                       ("meeting", ["Carla Ibarra Soto", "Thabo Mokoena"], "2031-05-04")]
+
+
+def test_no_sentence_starts_between_two_proper_nouns_of_one_name(extract):
+    text = ("Talks in Da Nang\nMarch 7, 2031\n\nDA NANG - Prime Minister Tran Quoc Bao on Friday received Chilean "
+            "Foreign Minister Camila Rojas Fuentes in Da Nang.\n")
+    assert _events(extract, text) == [("meeting", ["Tran Quoc Bao", "Camila Rojas Fuentes"], "2031-03-07")]
