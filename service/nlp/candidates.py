@@ -259,12 +259,30 @@ def _non_state(person, people: People, doc: Doc) -> bool:
     """Someone the article gives only a company, sports or media role ("CEO X", "X, the club's
     coach"): no diplomatic actor. A state title anywhere wins."""
     non_state = lexicon().participation.non_state_titles
+    if _of_non_state_body(person, people, doc):
+        return True
     if any(not any(w in non_state for w in t.lower().split()) for t in person.titles if t):
         return False
     if person.titles:
         return True
     before = (doc[max(m.start - 3, 0):m.start] for m in people.mentions if m.pid == person.pid)
     return any(t.lower_ in non_state for words in before for t in words)
+
+
+def _of_non_state_body(person, people: People, doc: Doc) -> bool:
+    """ "The president of the national football federation, NAME," "NAME, chairman of the club,": the
+    office the name is in apposition with is one of a sports or company body."""
+    bodies = lexicon().participation.non_state_bodies
+    for m in people.mentions:
+        if m.pid != person.pid:
+            continue
+        root = doc[m.start:m.end].root
+        offices = [root.head] if root.dep_ == "appos" else []
+        offices += [k for k in root.children if k.dep_ == "appos"]
+        if any(t.lower_ in bodies for o in offices for k in o.children if k.dep_ == "prep" and k.lower_ in {"of", "for"}
+               for t in k.subtree):
+            return True
+    return False
 
 
 ATTENDANCE_REACH = 6  # words from a name up to the phrase that says it only attends

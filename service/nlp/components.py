@@ -105,7 +105,20 @@ def line_breaks(doc: Doc) -> Doc:
                 if tok.i > 0:
                     tok.is_sent_start = True
                 break
+    _inside_names(doc)
     return doc
+
+
+def _inside_names(doc: Doc) -> None:
+    """No sentence starts between two proper nouns on one line ("... received Camila | Rojas Fuentes"):
+    the parser sometimes cuts a long name there, and the name's sentence loses its verb."""
+    tags = doc.to_array("TAG").tolist()
+    proper = {doc.vocab.strings[t] for t in ("NNP", "NNPS")}
+    for i in range(1, len(doc)):
+        if tags[i] in proper and tags[i - 1] in proper and doc[i - 1].whitespace_ == " " \
+                and doc[i].is_sent_start is None and doc[i].is_title and doc[i - 1].is_title \
+                and doc[i].is_alpha and doc[i - 1].is_alpha:
+            doc[i].is_sent_start = False
 
 
 @Language.component("timeline_zones")

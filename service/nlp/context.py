@@ -9,7 +9,7 @@ import functools
 from spacy.tokens import Doc
 
 from .appointed import appointed_as
-from .countries import code_at, code_of, country_after, ent_at, span_code
+from .countries import bloc, code_at, code_of, country_after, ent_at, span_code
 from .groups import led_by, respectively
 from .lexicon import lexicon
 from .places import city_country
@@ -47,7 +47,8 @@ def _comma_opens_apposition(doc: Doc, i: int, start: int, floor: int) -> bool:
     before = doc[i - 1]
     if before.lower_ in v.title_words:
         return True
-    if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v.institution_words \
+    body = before.ent_type_ == "ORG" and (ent := ent_at(doc, i - 1)) is not None and bloc(ent.text) is not None
+    if before.ent_type_ not in {"GPE", "NORP"} and before.lower_ not in v.institution_words and not body \
             and before.lower_ not in v.office_words and (before.ent_type_ or _untagged_body(doc, i - 1)[0] is None):
         return False  # "the Ambassador of Norway, NAME", "a spokesperson for the Ruritanian ministry, NAME",
         #               "the Minister of State for Foreign Affairs, NAME"
@@ -142,7 +143,8 @@ def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
     v = lexicon().titles
     while first - 1 >= floor and (doc[first - 1].lower_ in v.title_or_modifier
                                   or doc[first - 1].lower_ in {"of", "and"} and first - 2 >= floor
-                                  and doc[first - 2].lower_ in v.title_or_modifier):
+                                  and doc[first - 2].lower_ in v.title_or_modifier
+                                  or _title_hyphen(doc, first - 1, floor)):
         first -= 1
     words = list(doc[first:start])
     while words and (words[0].lower_ in _leading()):
@@ -162,6 +164,13 @@ def _left_title(doc: Doc, floor: int, first: int, start: int) -> str | None:
         return "".join(("" if k == 0 or (w.i == words[k - 1].i + 1 and not words[k - 1].whitespace_) else " ")
                        + w.text for k, w in enumerate(words))
     return None
+
+
+def _title_hyphen(doc: Doc, i: int, floor: int) -> bool:
+    """The hyphen of "Secretary-General", "Director-General": between two title words, unspaced."""
+    words = lexicon().titles.title_or_modifier
+    return (doc[i].text in {"-", "‐"} and i - 1 >= floor and i + 1 < len(doc) and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_ and doc[i - 1].lower_ in words and doc[i + 1].lower_ in words)
 
 
 def _another_name(tok, names: frozenset[str]) -> bool:

@@ -77,6 +77,8 @@ def _is_title_mention(doc: Doc, tok, covered: set[int]) -> bool:
     v = lexicon().titles
     if tok.i in covered or tok.lower_ not in v.title_words or tok.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if tok.lower_ in v.office_words:  # "cyber defence", "the State": a portfolio alone names no one
+        return False
     if tok.dep_ == "compound" or tok.lower_ in {"head", "official", "leader", "chief"} or tok.tag_ in {"NNS", "NNPS"}:
         return False
     if _names_a_person_itself(doc, tok, covered):

@@ -10,20 +10,23 @@ reporting date, the contact just reported for "afterwards", or, when its paragra
 contact, a date between that contact and the report (the day when both fall on it, else the
 month); for a contact, its day as told without names just before ("The ministers held talks on
 Sunday. Minister A and Minister B discussed ...") or just after ("The conversation took place on
-Wednesday"); and the report's own day for a contact told in the simple past with no day ("X met
-Y", "held talks") in a report whose dateline gives its day, or in the lead sentence of a dated
-report; so does a speech, briefing or statement told that way in a datelined report that nothing
-else dates, and a letter or message sent ("X sent a cable to Y"). "Has met",
-"recently met" give none.
+Wednesday"), or in the headline above the lead ("leaders hold call on Monday"); and the report's
+own day for a contact told in the simple past with no day ("X met Y", "held talks") in a report
+whose dateline gives its day, or in the lead sentence of a dated report; so does a speech,
+briefing or statement told that way in a datelined report that nothing else dates, and a letter
+or message sent ("X sent a cable to Y"). "Has met", "recently met" give none.
 """
+import dataclasses
 import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
 from .anaphora import occasion_nouns
 from .candidates import Candidate, sequenced, verb_of
-from .dates import DateExpr
+from .dates import DateExpr, find_dates
+from .headline import headline
 from .lexicon import lexicon
+from .modality import hypothetical
 from .pipeline import channel_spans, sent_of, sentences, text_of
 
 CONTACTS = {"meeting", "multilateral_meeting", "phone_call", "video_call", "generic"}
@@ -165,6 +168,18 @@ def _also(g, before: list) -> object | None:
                  and o.date is not None and set(o.pids) & set(g.pids)), None)
 
 
+def _later_day(g, before: list) -> DateExpr | None:
+    """ "The Emir received X on Sunday. ... Later, X held talks with Y": undated, a contact told in a
+    sentence opened by "later" is of the day of the contact of its people told just before (the
+    place is not carried over: the text does not say it)."""
+    opener = next((t for t in g.cands[0].sent if not t.is_space), None)
+    if opener is None or opener.lower_ not in lexicon().dates.later_openers:
+        return None
+    prev = next((o for o in reversed(before) if o.channel in CONTACTS | {"speech"} and set(o.pids) & set(g.pids)
+                 and o.cands[0].sent.start < g.cands[0].sent.start), None)
+    return prev.date if prev is not None and prev.date is not None and prev.date.precision == "day" else None
+
+
 def _afterwards(tok: Token) -> bool:
     """ "afterwards", "after the meeting", "following the talks": right after the contact just reported."""
     if tok.lower_ in AFTERWARDS:
@@ -239,7 +254,10 @@ def settle(doc: Doc, groups: list, dates: list[DateExpr], anchor: dt.date | None
         if g.date is None and g.channel in SPOKEN | {"speech"} and (lead is None or _in_entry(doc, g)):
             g.date = _report_day(doc, g, dates, report, lead)  # a datelined report's day
         if g.date is None and g.channel in CONTACTS:
-            g.date = _nameless_date(doc, g, dates, named) or _report_day(doc, g, dates, report, lead)
+            g.date = _later_day(g, groups[:k])
+        if g.date is None and g.channel in CONTACTS:
+            g.date = (_nameless_date(doc, g, dates, named) or _headline_day(doc, g, anchor, lead)
+                      or _report_day(doc, g, dates, report, lead))
         if g.date is None and g.channel == "correspondence":  # "X sent a cable to Y": sent as reported
             g.date = _report_day(doc, g, dates, report, lead)
 
@@ -277,6 +295,27 @@ def _nameless_date(doc: Doc, g, dates: list[DateExpr], named: set[int]) -> DateE
             if date is not None:
                 return date
     return None
+
+
+def _headline_day(doc: Doc, g, anchor: dt.date | None, lead: int | None) -> DateExpr | None:
+    """ "Estonian, Japanese leaders hold call on Monday" over a lead that tells the call with no day:
+    the headline's one day is the lead contact's, when the headline names a contact of its kind
+    (counted from the publication date, as a body weekday is)."""
+    if anchor is None or lead is None or not any(c.sent.start == lead for c in g.cands):
+        return None
+    text = text_of(doc)
+    line = headline(text)
+    start = text.find(line) if line else -1
+    if start < 0 or start >= g.cands[0].sent.start_char:
+        return None
+    end = start + len(line)
+    if not any(start <= span.start_char < end and _compatible(channel, g.channel)
+               and not hypothetical(verb_of(span.root)) for channel, span in _matches(doc)):
+        return None
+    days = [d for d in find_dates(line, anchor) if d.date is not None and d.precision == "day" and not d.anaphoric]
+    if len(days) != 1 or days[0].date > anchor:
+        return None
+    return dataclasses.replace(days[0], start=start + days[0].start, end=start + days[0].end)
 
 
 def _attached(doc: Doc, mention: Token, dates: list[DateExpr]) -> DateExpr | None:

@@ -103,6 +103,7 @@ class Channels(_File):
     repetition_nouns: Words  # "met several times", "on many occasions": a history
     visit_words: Words
     background_adjectives: Words
+    called_off_verbs: Words  # "the talks were postponed", "cancelled her call": no contact took place
     host_verbs: Words
     spoken_courtesies: Words
     summit_nouns: Words
@@ -127,6 +128,7 @@ class Channels(_File):
 class Participation(_File):
     """participation.json: roles of no state actor, and the phrases whose people only attend."""
     non_state_titles: Words
+    non_state_bodies: Words  # "the president of the football federation, NAME": a sports or company body
     attendance_heads: Annotated[dict[str, Words], Field(min_length=1)]
     relation_words: Words  # "relations between A and B": a relationship of those states
     accompanying_verbs: Words  # "X accompanied Y on the visit": X only attends Y's contact
@@ -150,6 +152,7 @@ class Dates(_File):
     that_day: Ordered
     vague_past: Words
     afterwards: Words
+    later_openers: Words  # "Later, X held talks with Y": after the reception just told, another contact
     contact_nouns: Words
     same_occasion: Words  # "also met", "on the sidelines": the occasion just reported
     contact_verbs: Words  # "after meeting with X"

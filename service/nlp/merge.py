@@ -132,7 +132,7 @@ def merge(doc: Doc, cands: list[Candidate], dates: list[DateExpr], people: Peopl
         for g in groups:
             virtual = _virtual_summit(g, cand)
             if (g.channel != cand.channel and not virtual) or not g.compatible_date(date) \
-                    or _elsewhere(g, cand, people) or _other_time(g, cand):
+                    or _elsewhere(g, cand, people) or _other_time(g, cand) or _after_reception(g, cand):
                 continue
             a, b = set(g.pids), set(cand.pids)
             if a <= b or b <= a:
@@ -214,6 +214,16 @@ def _other_time(g: Group, cand: Candidate) -> bool:
     and the clause it hangs from report two contacts, whatever their dates."""
     mine = sequenced(cand.gv)
     return any(c.sent.start == cand.sent.start and (sequenced(c.gv) is None) != (mine is None) for c in g.cands)
+
+
+def _after_reception(g: Group, cand: Candidate) -> bool:
+    """ "The Emir of X received NAME ... Later, NAME held talks with Y": a sentence that opens with
+    "later" tells a contact after the reception of one named guest by an unnamed host, not the same one."""
+    opener = next((t for t in cand.sent if not t.is_space), None)
+    later = opener is not None and opener.lower_ in lexicon().dates.later_openers
+    hosts = lexicon().channels.host_verbs
+    return later and len(cand.pids) > 1 and all(
+        c.sent.start < cand.sent.start and len(c.pids) == 1 and c.trigger.lemma_.lower() in hosts for c in g.cands)
 
 
 def _split(cand: Candidate, date, people: People, dates: list[DateExpr]):

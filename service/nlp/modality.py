@@ -15,6 +15,9 @@ def hypothetical(v: Token) -> bool:
     if v.dep_ == "conj" and v.head.pos_ in {"VERB", "AUX"} and v.head.i != v.i and _planned(v.head, c):
         return True  # "if they sit down and talk", "will meet and discuss": the first verb says so
     kids = list(v.children)
+    if v.lemma_.lower() in c.called_off_verbs or v.lemma_.lower() == "call" and any(
+            k.dep_ == "prt" and k.lower_ == "off" for k in kids):
+        return True  # "the talks planned for Friday were postponed", "called off the visit"
     if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in c.hypothetical_aux for k in kids):
         return True
     if any(k.dep_ == "neg" for k in kids):

@@ -94,6 +94,8 @@ def _extend_left(doc: Doc, start: int) -> int:
         start -= 1  # "Aide Tomas Ortiz", "Minister of Ruritania Tomas Ortiz": the model tagged only the surname
     elif before is not None and _joined_given_name(doc, start):
         start -= 1  # "Karin Berg, ..." where the model tagged only "Berg": the parser joins the two
+    elif before is not None and _given_name_after_title(doc, start):
+        start -= 1  # "Minister of Development Ana Ruiz Vela", "the Secretary-General of X, Ana Ruiz Vela,"
     return start
 
 
@@ -107,6 +109,20 @@ def _ends_title(doc: Doc, k: int) -> bool:
         j -= 1
     return (doc[k].ent_type_ == "GPE" and j > 1 and bool(country_of(doc[j:k + 1].text))
             and doc[j - 1].lower_ == "of" and doc[j - 2].lower_ in title_words)
+
+
+def _given_name_after_title(doc: Doc, start: int) -> bool:
+    """An untagged capitalised word the parser joins to a tagged name of two or more words, right
+    after a title's last word or the comma that closes a title: the given name the model left out."""
+    before, name = doc[start - 1], doc[start]
+    if start < 2 or name.ent_type_ != "PERSON" or start + 1 >= len(doc) or doc[start + 1].ent_type_ != "PERSON":
+        return False
+    v, lead = lexicon().titles, doc[start - 2]
+    opens = lead.text == "," or lead.lower_ in v.title_words | v.office_words
+    office = {w for t in v.spokesperson for w in t.split()} | v.person_nouns | v.institution_words
+    return (opens and not before.ent_type_ and before.pos_ == "PROPN" and before.dep_ == "compound"
+            and before.lower_ not in office
+            and start <= before.head.i < start + 4 and _capitalised(before) and _plain_word(before))
 
 
 def _joined_given_name(doc: Doc, start: int) -> bool:

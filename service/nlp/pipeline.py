@@ -31,6 +31,7 @@ def load_nlp():
 
     nlp = spacy.load(MODEL)
     _honorific_abbreviations(nlp)
+    _hyphenated_verbs(nlp)
     remember_attribute_rules(nlp)  # the model's attribute_ruler and lemmatizer, faster, the same annotations
     remember_lemmas(nlp)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
@@ -57,6 +58,21 @@ def _honorific_abbreviations(nlp) -> None:
             continue  # "h.e." is one token already
         for form in {word.capitalize(), word.upper()}:
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+
+
+def _hyphenated_verbs(nlp) -> None:
+    """ "co-chaired the talks", "co-hosts the summit": a hyphenated light verb (channels.json) and its
+    inflections are one token, or the parser hangs the subject from "co" and the talks from the rest;
+    the verb is their lemma (the lemmatizer leaves a lemma the attribute ruler set)."""
+    ruler = nlp.get_pipe("attribute_ruler")
+    for verb in lexicon().channels.light_verbs:
+        if "-" not in verb:
+            continue
+        forms = (verb, verb + "s", verb + "ed", verb + "ing")
+        for form in forms:
+            for cased in {form, form.capitalize()}:
+                nlp.tokenizer.add_special_case(cased, [{"ORTH": cased}])
+        ruler.add([[{"LOWER": {"IN": list(forms)}}]], {"LEMMA": verb})
 
 
 def _warm_lookups() -> None:
