@@ -11,7 +11,6 @@ from peewee import SQL, fn
 
 from schemas.common import ID_MAX
 
-from ..db import execute_cached
 from ..models import Actor, Document, Event, EventActor, EventTopic, Mention, Topic
 from .search import matches
 
@@ -41,16 +40,31 @@ def actor_id(value):
     )
 
 
-def resolve_actor(value):
-    """The actor id an id-or-slug value names, or None: one lookup, so that the page query carries
-    the id itself and the planner knows how many links that actor has. An int is an id a caller
-    has already looked up (/v1/participants/{id}/events): it is taken as it is."""
+def actor_ref(value):
+    """An id-or-slug participant value as the page statement takes it: an int is an id a caller
+    has already looked up (/v1/participants/{id}/events), anything else a slug or id text that
+    the statement itself resolves (actor_id), so a page named by slug is still one statement."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    number = _as_id(value)
-    params = [str(value).lower()] + ([] if number is None else [number])
-    row = execute_cached(("actor_id", number is None), lambda: actor_id(value), params).fetchone()
-    return row[0] if row else None
+    return str(value)
+
+
+def actor_values(ref):
+    """The parameters the statement carries for a participant reference, in their order."""
+    if isinstance(ref, int):
+        return (ref,)
+    number = _as_id(ref)
+    return (ref.lower(),) if number is None else (ref.lower(), number)
+
+
+def actor_kind(ref):
+    """What of a participant reference shapes the statement's SQL: an id, a slug, a slug or id."""
+    return "id" if isinstance(ref, int) else "slug" if _as_id(ref) is None else "slug-or-id"
+
+
+def actor_condition(ref):
+    """The actor id ref names, for `EventActor.actor == ...`: the id, or its lookup as a subquery."""
+    return ref if isinstance(ref, int) else actor_id(ref)
 
 
 def _has_participant(value):
@@ -58,7 +72,7 @@ def _has_participant(value):
         EventActor
         .select(SQL("1"))
         .where(EventActor.event == Event.id)
-        .where(EventActor.actor == (value if isinstance(value, int) else actor_id(value)))
+        .where(EventActor.actor == actor_condition(value))
     )
 
 

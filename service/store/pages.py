@@ -19,7 +19,17 @@ from peewee import SQL, Column, Select, Tuple
 
 from ..db import database, is_postgres
 from ..models import Event, EventActor
-from .filters import as_date, filter_by, filter_shape, filter_values, resolve_actor, undated_mode
+from .filters import (
+    actor_condition,
+    actor_kind,
+    actor_ref,
+    actor_values,
+    as_date,
+    filter_by,
+    filter_shape,
+    filter_values,
+    undated_mode,
+)
 
 COLUMNS = (
     Event.id, Event.date, Event.date_precision, Event.date_basis, Event.channel, Event.location_name,
@@ -40,7 +50,7 @@ def _db_date(value):
 class Plan(NamedTuple):
     """What a page statement is made of: every decision that shapes its SQL, and the values."""
     descending: bool
-    participants: tuple  # actor ids, all of which take part; the first one's links are walked
+    participants: tuple  # actor references (filters.actor_ref), all taking part; the first one's links are walked
     dated: bool  # has the dated segment
     undated: bool  # has the undated segment
     bound: tuple | None  # (date text, id): the dated segment continues strictly past it
@@ -50,11 +60,10 @@ class Plan(NamedTuple):
 
 
 def plan(filters, after=None):
-    """The Plan of the page after `after` ((date or None, id)); None when nothing can match (a
-    participant that does not exist, or an undated cursor where undated events are left out)."""
-    participants = tuple(resolve_actor(value) for value in filters.get("participant") or ())
-    if None in participants:
-        return None
+    """The Plan of the page after `after` ((date or None, id)); None when nothing can match (an
+    undated cursor where undated events are left out). A participant that does not exist is
+    looked up inside the statement, which then finds nothing."""
+    participants = tuple(actor_ref(value) for value in filters.get("participant") or ())
     descending = filters.get("sort") == "-date"
     mode = undated_mode(filters)
     in_undated = after is not None and after[0] is None
@@ -83,7 +92,7 @@ def driver(filters, participants):
         Event
         .select(*COLUMNS, LISTS)
         .join(EventActor, on=(EventActor.event == Event.id))
-        .where(EventActor.actor == participants[0])
+        .where(EventActor.actor == actor_condition(participants[0]))
     )
     return filter_by(query, filters, participants[1:]), EventActor.event_date, EventActor.event
 
@@ -131,7 +140,7 @@ def _statement(page, filters, count):
 
 def page_statement(filters, count, after=None):
     """The one query of a page: up to count rows after the cursor position `after` ((date or None,
-    id)); None when nothing can match (a participant that does not exist)."""
+    id)); None when nothing can match."""
     page = plan(filters, after)
     return None if page is None else _statement(page, filters, count)
 
@@ -143,7 +152,8 @@ def _slots(page, filters, count):
     """Every value a statement of this plan can carry, in a fixed order. peewee converts dates
     compared with a date column to date objects; those in a row value stay text."""
     return (count, page.low and as_date(page.low), page.high and as_date(page.high), *(page.bound or (None, None)),
-            page.undated_after, *page.participants, *filter_values(filters))
+            page.undated_after, *(value for ref in page.participants for value in actor_values(ref)),
+            *filter_values(filters))
 
 
 def _parameter_slots(params, slots):
@@ -164,8 +174,8 @@ def page_query(filters, count, after=None):
     if page is None:
         return None
     shape = filter_shape(filters)
-    key = shape and (is_postgres(), page.descending, len(page.participants), page.dated, page.undated,
-                     page.bound is not None, page.low is not None, page.high is not None,
+    key = shape and (is_postgres(), page.descending, tuple(map(actor_kind, page.participants)), page.dated,
+                     page.undated, page.bound is not None, page.low is not None, page.high is not None,
                      page.undated_after is not None, shape)
     slots = _slots(page, filters, count)
     cached = _SHAPES.get(key) if key else None

@@ -198,11 +198,10 @@ def test_every_page_costs_a_fixed_number_of_queries(client, newsroom, headers, c
     client.patch(f"/v1/events/{newsroom.talks.id}", json={"summary": "Checked."}, headers=headers)
     n = newsroom
     pages = {
-        # the page of events (as the API's: 4 on PostgreSQL, 1 on SQLite), the axis counts (1), the
-        # topics of the form (1)
+        # the page of events (as the API's: 1), the axis counts (1), the topics of the form (1)
         "timeline": ["/", "/?limit=1", "/?q=quotas&channel=meeting"],
-        # the same, and the participant named by slug looked up first (issue 10: the page then walks
-        # that participant's own links)
+        # the same: the participant named by slug is looked up inside the page's statement, which
+        # walks that participant's own links (issue 10)
         "timeline of a participant": ["/?participant=arne-lyngstad&sort=-date&limit=2"],
         # the event (4), its history (1), with and without corrections
         "event": [f"/events/{n.call.id}", f"/events/{n.talks.id}", f"/events/{n.letter.id}"],
@@ -223,7 +222,7 @@ def test_every_page_costs_a_fixed_number_of_queries(client, newsroom, headers, c
     page(client.get(next_url))
     costs["timeline"].add(len(count_queries))
     # a page of events is one statement (store.payloads.LINKED)
-    assert costs == {"timeline": {3}, "timeline of a participant": {4}, "event": {5}, "participant": {7},
+    assert costs == {"timeline": {3}, "timeline of a participant": {3}, "event": {5}, "participant": {7},
                      "document": {6}}
 
 
