@@ -6,7 +6,8 @@ to Event.date on every write path (the loader, merges, corrections, participant 
 a link gets its event's date when it is inserted or moved to another event, and every link of an
 event follows when the event's date changes.
 """
-from .db import database, is_postgres
+from . import triggers
+from .db import database
 from .models import EventActor
 
 SQLITE_TRIGGERS = {
@@ -34,21 +35,13 @@ POSTGRES_TRIGGERS = {
 
 def install():
     """Create the triggers (idempotent)."""
-    if is_postgres():
-        for sql in POSTGRES_FUNCTIONS:
-            database.execute_sql(sql)
-        for name, body in POSTGRES_TRIGGERS.items():
-            database.execute_sql(f"CREATE OR REPLACE TRIGGER {name} {body}")
-    else:
-        for name, body in SQLITE_TRIGGERS.items():
-            database.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+    triggers.install(SQLITE_TRIGGERS, POSTGRES_FUNCTIONS, POSTGRES_TRIGGERS)
 
 
 def drop():
     """Drop the triggers: only for a bulk load that writes event_date itself (bench/build_store.py)."""
-    for name in POSTGRES_TRIGGERS if is_postgres() else SQLITE_TRIGGERS:
-        table = "event" if name.startswith("event_date") else "event_actor"
-        database.execute_sql(f"DROP TRIGGER IF EXISTS {name}" + (f" ON {table}" if is_postgres() else ""))
+    triggers.drop(SQLITE_TRIGGERS, POSTGRES_TRIGGERS,
+                  lambda name: "event" if name.startswith("event_date") else "event_actor")
 
 
 def backfill():

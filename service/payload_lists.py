@@ -14,6 +14,7 @@ cache of what the live subqueries (LIVE) give, and is never trusted blindly:
 - refresh() fills the NULL lists, at the end of every write transaction (db.write_transaction),
   and is safe beside concurrent writers (its docstring says how).
 """
+from . import triggers
 from .db import database, is_postgres
 
 COLUMN_SQL = "ALTER TABLE event ADD COLUMN lists TEXT"
@@ -112,21 +113,12 @@ _TRIGGER_TABLE = {name: table for table, *_ in _SOURCES for name in (*SQLITE_TRI
 
 def install():
     """Create the triggers (idempotent)."""
-    if is_postgres():
-        for sql in POSTGRES_FUNCTIONS:
-            database.execute_sql(sql)
-        for name, body in POSTGRES_TRIGGERS.items():
-            database.execute_sql(f"CREATE OR REPLACE TRIGGER {name} {body}")
-    else:
-        for name, body in SQLITE_TRIGGERS.items():
-            database.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+    triggers.install(SQLITE_TRIGGERS, POSTGRES_FUNCTIONS, POSTGRES_TRIGGERS)
 
 
 def drop():
     """Drop the triggers: only for a bulk load that fills every list after (bench/build_store.py)."""
-    for name in POSTGRES_TRIGGERS if is_postgres() else SQLITE_TRIGGERS:
-        table = f" ON {_TRIGGER_TABLE[name]}" if is_postgres() else ""
-        database.execute_sql(f"DROP TRIGGER IF EXISTS {name}{table}")
+    triggers.drop(SQLITE_TRIGGERS, POSTGRES_TRIGGERS, _TRIGGER_TABLE.get)
 
 
 BATCH = 1000

@@ -177,13 +177,19 @@ def test_processes_starting_at_once_on_an_empty_store_migrate_it_once(db, tmp_pa
         database.initialize(original)
 
 
-def _downgrade_to_v4():
-    """Make the store look like one of schema 4: participant links without their event's date."""
-    link_dates.drop()
-    database.execute_sql('DROP INDEX IF EXISTS "event_actor_actor_id_event_date_event_id"')
-    database.execute_sql("ALTER TABLE event_actor DROP COLUMN event_date")
+def _downgrade(version, triggers, index, table, column):
+    """Make the store look like one of schema `version`: without a copy the next schema added
+    (its triggers, its index, its column)."""
+    triggers.drop()
+    database.execute_sql(f'DROP INDEX IF EXISTS "{index}"')
+    database.execute_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
     SchemaInfo.delete().execute()
-    SchemaInfo.create(version=4)
+    SchemaInfo.create(version=version)
+
+
+def _downgrade_to_v4():
+    """Participant links without their event's date."""
+    _downgrade(4, link_dates, "event_actor_actor_id_event_date_event_id", "event_actor", "event_date")
 
 
 def test_a_schema_4_store_gets_dated_links_in_place(client, db):
@@ -208,12 +214,8 @@ def test_a_schema_4_store_gets_dated_links_in_place(client, db):
 
 
 def _downgrade_to_v6():
-    """Make the store look like one of schema 6: events without their stored lists."""
-    payload_lists.drop()
-    database.execute_sql('DROP INDEX IF EXISTS "event_lists_stale"')
-    database.execute_sql("ALTER TABLE event DROP COLUMN lists")
-    SchemaInfo.delete().execute()
-    SchemaInfo.create(version=6)
+    """Events without their stored lists."""
+    _downgrade(6, payload_lists, "event_lists_stale", "event", "lists")
 
 
 def test_a_schema_6_store_gets_stored_lists_in_place(client, db):

@@ -1,7 +1,9 @@
 """A small invented news desk (factories), API keys, and helpers for the write tests."""
+import threading
 from types import SimpleNamespace
 
 import pytest
+from werkzeug.serving import make_server
 
 from service import auth
 from tests import factories as f
@@ -15,6 +17,17 @@ MEETING_TEXT = (
     "Oskar Veld met Tomas Arkwright in Tallinn in May to discuss energy links. "
     "T. Arkwright said the talks were useful."
 )
+
+
+@pytest.fixture
+def server(app):
+    """The app served over real HTTP by a threaded werkzeug server: its port."""
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_port
+    httpd.shutdown()
+    thread.join(5)
 
 
 @pytest.fixture

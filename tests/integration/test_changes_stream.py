@@ -5,25 +5,12 @@ import random
 import threading
 import time
 
-import pytest
-from werkzeug.serving import make_server
-
 from service.curation import event_edits
 from service.db import database, is_postgres, write_transaction
 from service.models import Change
 from tests import factories as f
 
 WRITERS, ROUNDS = 4, 25
-
-
-@pytest.fixture
-def server(app):
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd.server_port
-    httpd.shutdown()
-    thread.join(5)
 
 
 def _get(port, path, headers=None, timeout=30):

@@ -1,21 +1,7 @@
 """Editors racing on one event through a real threaded server: If-Match lets exactly one win a round."""
 import http.client
 import json
-import threading
 from concurrent.futures import ThreadPoolExecutor
-
-import pytest
-from werkzeug.serving import make_server
-
-
-@pytest.fixture
-def server(app):
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd.server_port
-    httpd.shutdown()
-    thread.join(5)
 
 
 def _request(port, method, path, body=None, headers=None):

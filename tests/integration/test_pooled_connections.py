@@ -1,25 +1,13 @@
 """Pooled PostgreSQL connections: handed out again without a round trip when just given back,
 asked `SELECT 1` after sitting idle, and replaced when the server ended them meanwhile."""
 import http.client
-import threading
 import time
 
 import pytest
-from werkzeug.serving import make_server
 
 from service import db as db_module
 from service.db import database, is_postgres
 from tests import factories as f
-
-
-@pytest.fixture
-def server(app):
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd.server_port
-    httpd.shutdown()
-    thread.join(5)
 
 
 def _status(port, path):
