@@ -83,7 +83,10 @@ class PingingPostgresqlDatabase(PooledPostgresqlDatabase):
         return super()._is_closed(conn)
 
     def _can_reuse(self, conn):
-        conn.returned_at = time.monotonic()
+        try:
+            conn.returned_at = time.monotonic()
+        except AttributeError:  # a connection_factory of the URL's own, without attributes: always asked
+            pass
         return super()._can_reuse(conn)
 
 
