@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from service.models import Actor, ActorAlias, EventActor
 from tests import factories as f
-from tests.integration.test_concurrency import _request, server  # noqa: F401 - `server` is a fixture
+from tests.integration.test_concurrency import _request
 
 # invented: one new person, reported by six articles about six different meetings
 PARTNERS = ["Oskar Brandvold", "Tilde Marcussen", "Joris Vanhoeck", "Anneli Kivisto", "Pavo Rendic", "Rui Albergaria"]
@@ -18,7 +18,7 @@ def _article(n):
         f"Vantongeren met {PARTNERS[n]} in {CITIES[n]} on Monday to discuss port security, her ministry said.\n")}
 
 
-def test_articles_bringing_in_the_same_new_person_at_once_make_one_actor(server, db, key):  # noqa: F811
+def test_articles_bringing_in_the_same_new_person_at_once_make_one_actor(server, db, key):
     auth = {"Authorization": f"Bearer {key}"}
     _request(server, "POST", "/v1/documents", {"text": "Warm-up: the pipeline loads once, here."}, auth)
 
@@ -36,7 +36,7 @@ def test_articles_bringing_in_the_same_new_person_at_once_make_one_actor(server,
     assert len({event for _, body in results for event in body["events_created"]}) == 6
 
 
-def test_opposite_merges_at_once_one_wins_and_nothing_is_lost(server, db, key):  # noqa: F811
+def test_opposite_merges_at_once_one_wins_and_nothing_is_lost(server, db, key):
     auth = {"Authorization": f"Bearer {key}"}
     pairs = []
     for n in range(5):
