@@ -57,6 +57,9 @@ def pids_in(tokens, people: People) -> list[int]:
 
 def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True) -> list[int]:
     subj = [c for c in v.children if c.dep_ in SUBJECTS]
+    if not subj:  # "Visiting Minister X called on Y", read as "[visiting X] called": X is the subject
+        subj = [k for c in v.children if c.dep_ == "csubj" and c.lower_ in lexicon().grammar.visiting_words
+                for k in c.children if k.dep_ == "dobj"]
     if not subj and fragment_verb(v):  # "The Foreign Secretary of X, NAME, called on Y"
         return pids_in([t for t in clause(v.head) if not v.left_edge.i <= t.i <= v.right_edge.i], people)
     if not subj and depth < 3 and v.dep_ == "pcomp" and v.head.dep_ == "prep" \

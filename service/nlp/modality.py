@@ -38,8 +38,9 @@ def hypothetical(v: Token) -> bool:
         return not (v.dep_ in {"ccomp", "relcl"}
                     and v.head.lemma_.lower() in c.reporting_verbs | c.said_verbs | c.report_nouns)
     if any(k.lower_ in c.future_modifiers | c.habitual_modifiers for k in kids
-           if k.dep_ in {"amod", "compound", "advmod"}):
-        return True  # "an upcoming visit", "several meetings", "previously met", "regularly speak"
+           if k.dep_ in {"amod", "compound", "advmod"} and not any(p.dep_ == "prep" for p in k.children)):
+        return True  # "an upcoming visit", "several meetings", "previously met", "regularly speak"; but
+        # "prior to the talks, X met Y" places the contact in time
     if any(_repeated(k, c) for k in kids):
         return True
     if any(k.lower_ in c.background_adjectives for k in kids if k.dep_ == "amod"):

@@ -1,0 +1,23 @@
+"""Whole-article shapes of the tenth batch (press styles of several regions), on short invented texts
+through the real pipeline."""
+from .conftest import brief
+
+
+def _events(extract, text):
+    return [(e["channel"], [name for name, _ in e["people"]], e["date"])
+            for e in (brief(e, text) for e in extract(text).events)]
+
+
+def test_a_visiting_minister_who_called_on_a_leader_is_the_subject(extract):
+    # the parser reads "visiting" as a verb with the minister its object and the clause its subject
+    text = ("Minister calls on President\nMarch 10, 2031\n\nTALLINN, Mar 10: Separately, visiting Comorian Foreign "
+            "Minister Devanand Ramlugun met President Kadri Saar here on Monday evening.\n")
+    assert _events(extract, text) == [("meeting", ["Devanand Ramlugun", "Kadri Saar"], "2031-03-10")]
+
+
+def test_prior_to_the_talks_places_a_contact_in_time_and_is_no_history(extract):
+    text = ("Talks in Hanoi\nOctober 8, 2030\n\nHANOI -- Vietnamese Foreign Minister Dao Minh Khoa held talks with "
+            "Finnish Foreign Minister Aino Rautio in Hanoi on Tuesday.\n\nPrior to the talks, Vietnamese Vice "
+            "President Ngo Thi Lan met with Rautio at the Presidential Palace in Hanoi.\n")
+    assert _events(extract, text) == [("meeting", ["Dao Minh Khoa", "Aino Rautio"], "2030-10-08"),
+                                      ("meeting", ["Ngo Thi Lan", "Aino Rautio"], "2030-10-08")]
