@@ -21,3 +21,19 @@ def test_prior_to_the_talks_places_a_contact_in_time_and_is_no_history(extract):
             "President Ngo Thi Lan met with Rautio at the Presidential Palace in Hanoi.\n")
     assert _events(extract, text) == [("meeting", ["Dao Minh Khoa", "Aino Rautio"], "2030-10-08"),
                                       ("meeting", ["Ngo Thi Lan", "Aino Rautio"], "2030-10-08")]
+
+
+def test_a_name_after_his_excellency_or_an_he_typed_as_an_organisation_is_a_person(nlp):
+    doc = nlp("Estonian Foreign Minister Mart Ilves was granted an audience with the President of the Republic of "
+              "Rwanda, His Excellency Faustin Mugabo, on Monday.")
+    assert ("Faustin Mugabo", "RW") in [(p.name, p.country) for p in doc._.people.persons]
+    doc = nlp("Sheikh Rashid Al Kaabi received H.E. Ilse Maren Vandenbroucke, Minister of Foreign Affairs of "
+              "the Kingdom of Belgium, today.")
+    assert ("Ilse Maren Vandenbroucke", "BE") in [(p.name, p.country) for p in doc._.people.persons]
+
+
+def test_given_names_and_two_surnames_typed_as_two_people_are_one_name(nlp):
+    doc = nlp("Peruvian Chancellor Rosa Elena Quispe Mamani met Colombian Chancellor Andrés Felipe Ortega Salcedo "
+              "in Lima on Thursday.")
+    assert [(p.name, p.country) for p in doc._.people.persons] == [
+        ("Rosa Elena Quispe Mamani", "PE"), ("Andrés Felipe Ortega Salcedo", "CO")]
