@@ -37,3 +37,9 @@ def test_given_names_and_two_surnames_typed_as_two_people_are_one_name(nlp):
               "in Lima on Thursday.")
     assert [(p.name, p.country) for p in doc._.people.persons] == [
         ("Rosa Elena Quispe Mamani", "PE"), ("Andrés Felipe Ortega Salcedo", "CO")]
+
+
+def test_the_high_representative_of_the_union_is_the_eus(nlp):
+    doc = nlp("The High Representative of the Union for Foreign Affairs and Security Policy, Liisa Rantanen, met "
+              "with the Minister of Foreign Affairs of Armenia, Aram Petrosyan, in Brussels on Monday.")
+    assert [(p.name, p.country) for p in doc._.people.persons] == [("Liisa Rantanen", "EU"), ("Aram Petrosyan", "AM")]
