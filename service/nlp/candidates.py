@@ -391,6 +391,15 @@ def _before_a_plan(v: Token) -> bool:
     return hypothetical(v.head.head) and not any(t.ent_type_ == "DATE" for t in v.subtree)
 
 
+def _occasion_of_a_plan(trig: Token, gv: Token) -> bool:
+    """ "During the visit, X is scheduled to call on Y": a contact noun that is only the occasion (the
+    object of a preposition) of a clause whose verb is a plan ("is scheduled to", "is expected to") is
+    planned too."""
+    if trig.pos_ not in {"NOUN", "PROPN"} or trig.dep_ != "pobj" or trig.head.head.i != gv.i:
+        return False
+    return any(k.dep_ == "xcomp" and k.pos_ in {"VERB", "AUX"} and hypothetical(k) for k in gv.children)
+
+
 def listed_after(trig: Token, people: People) -> list[int]:
     """The people of a list that a marker ("including", "among them", "such as") opens after `trig`
     in its sentence, up to the next verb or the first preposition after a name ("at the palace")."""
@@ -536,7 +545,8 @@ def _candidate(channel: str, trig: Token, people: People, c: Channels) -> Candid
     if channel == "statement" and any(k.dep_ == "amod" and k.lower_ in c.self_references for k in trig.children):
         return None  # "the following readout was issued by X": the document itself
     r = _read(channel, trig, people, c)
-    if r is None or (r.gv.pos_ in {"VERB", "AUX"} and hypothetical(r.gv)) or _before_a_plan(r.gv):
+    if r is None or (r.gv.pos_ in {"VERB", "AUX"} and hypothetical(r.gv)) or _before_a_plan(r.gv) \
+            or _occasion_of_a_plan(trig, r.gv):
         return None
     joint = any(k.lower_ in c.joint_words for k in trig.children)
     if r.channel in SPEAKER_ONLY and r.subj and not joint:

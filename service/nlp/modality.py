@@ -14,6 +14,9 @@ def hypothetical(v: Token) -> bool:
     c = lexicon().channels
     if v.dep_ == "conj" and v.head.pos_ in {"VERB", "AUX"} and v.head.i != v.i and _planned(v.head, c):
         return True  # "if they sit down and talk", "will meet and discuss": the first verb says so
+    if v.dep_ == "conj" and v.head.pos_ in {"VERB", "AUX"} and v.head.i != v.i \
+            and any(k.dep_ == "aux" and k.lower_ == "to" for k in v.head.children) and hypothetical(v.head):
+        return True  # "is scheduled to call on X and hold talks with Y": the plan governs both verbs
     kids = list(v.children)
     if v.lemma_.lower() in c.called_off_verbs or v.lemma_.lower() == "call" and any(
             k.dep_ == "prt" and k.lower_ == "off" for k in kids):

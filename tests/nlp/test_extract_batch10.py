@@ -43,3 +43,11 @@ def test_the_high_representative_of_the_union_is_the_eus(nlp):
     doc = nlp("The High Representative of the Union for Foreign Affairs and Security Policy, Liisa Rantanen, met "
               "with the Minister of Foreign Affairs of Armenia, Aram Petrosyan, in Brussels on Monday.")
     assert [(p.name, p.country) for p in doc._.people.persons] == [("Liisa Rantanen", "EU"), ("Aram Petrosyan", "AM")]
+
+
+def test_a_plan_governs_both_verbs_and_the_visit_it_happens_during(extract):
+    head = ("Visit\n8 October 2030\n\nDhaka - Foreign Adviser Md. Rafiqul Islam Bhuiyan will pay an official visit "
+            "to Sri Lanka next week.\n\nDuring the visit, Bhuiyan is scheduled to call on the Prime Minister of Sri "
+            "Lanka")
+    assert _events(extract, head + ".\n") == []
+    assert _events(extract, head + " and hold bilateral talks with Foreign Minister Nalaka Perera on fisheries.\n") == []
