@@ -51,3 +51,22 @@ def test_a_plan_governs_both_verbs_and_the_visit_it_happens_during(extract):
             "Lanka")
     assert _events(extract, head + ".\n") == []
     assert _events(extract, head + " and hold bilateral talks with Foreign Minister Nalaka Perera on fisheries.\n") == []
+
+
+def test_a_counterpart_or_a_title_set_off_by_commas_before_a_name_is_that_name(extract):
+    text = ("Working visit\n2 March 2031\n\nLUSAKA - Malawian Foreign Minister Chikondi Phiri paid a working visit to "
+            "Lusaka on Monday, during which he was granted an audience with Zambian President Mwila Chanda.\n\n"
+            "On the same day, Phiri held talks with his Zambian counterpart, the Minister of Foreign Affairs and "
+            "International Cooperation, Dr. Bwalya Mulenga, on trade.\n")
+    events = [brief(e, text) for e in extract(text).events]
+    assert [(e["channel"], e["people"]) for e in events] == [
+        ("meeting", [("Chikondi Phiri", "MW"), ("Mwila Chanda", "ZM")]),
+        ("meeting", [("Chikondi Phiri", "MW"), ("Bwalya Mulenga", "ZM")])]
+
+
+def test_a_minister_for_a_portfolio_with_the_name_after_the_comma_is_no_earlier_minister(extract):
+    text = ("Ministers in Geneva\nMay 9, 2031\n\nGENEVA - Kenya's Minister for Trade, Otieno Wafula, met WTO "
+            "Director-General Ingrid Solheim in Geneva on Wednesday.\n\nSeparately, Kenya's Minister for Health, "
+            "Akinyi Odhiambo, held a video call with World Health Organization Director-General Pia Lindgren on Thursday.\n")
+    assert _events(extract, text) == [("meeting", ["Otieno Wafula", "Ingrid Solheim"], "2031-05-07"),
+                                      ("video_call", ["Akinyi Odhiambo", "Pia Lindgren"], "2031-05-08")]
