@@ -70,3 +70,12 @@ def test_a_minister_for_a_portfolio_with_the_name_after_the_comma_is_no_earlier_
             "Akinyi Odhiambo, held a video call with World Health Organization Director-General Pia Lindgren on Thursday.\n")
     assert _events(extract, text) == [("meeting", ["Otieno Wafula", "Ingrid Solheim"], "2031-05-07"),
                                       ("video_call", ["Akinyi Odhiambo", "Pia Lindgren"], "2031-05-08")]
+
+
+def test_a_country_whose_capital_bears_its_name_is_the_city_where_they_met(extract):
+    text = ("Ministers meet\nOctober 13, 2031\n\nThe High Representative of the Union for Foreign Affairs and Security "
+            "Policy, Liisa Rantanen, met with the Minister of Foreign Affairs of Armenia, Aram Petrosyan, in the "
+            "margins of the Foreign Affairs Council in Luxembourg on Monday.\n")
+    events = [brief(e, text) for e in extract(text).events]
+    assert [(e["people"], e["location"]) for e in events] == [
+        ([("Liisa Rantanen", "EU"), ("Aram Petrosyan", "AM")], ("Luxembourg", "LU"))]
