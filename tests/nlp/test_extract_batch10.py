@@ -79,3 +79,12 @@ def test_a_country_whose_capital_bears_its_name_is_the_city_where_they_met(extra
     events = [brief(e, text) for e in extract(text).events]
     assert [(e["people"], e["location"]) for e in events] == [
         ([("Liisa Rantanen", "EU"), ("Aram Petrosyan", "AM")], ("Luxembourg", "LU"))]
+
+
+def test_talks_of_a_pair_take_their_medium_from_the_pairs_meeting_not_from_a_medium_settled_for_another(extract):
+    text = ("Minister's day\nJune 4, 2031\n\nLisbon, Jun 4: Foreign Minister Tiago Ferraz on Wednesday held a "
+            "telephonic conversation with his Cape Verdean counterpart Nilda Tavares and discussed maritime "
+            "security.\n\nSeparately, Angolan Foreign Minister Joaquim Mbala, who is on a two-day visit to Portugal, "
+            "held talks with Ferraz at the Necessidades Palace here.\n\nBoth sides discussed trade and energy.\n")
+    assert [(c, p) for c, p, _ in _events(extract, text)] == [("phone_call", ["Tiago Ferraz", "Nilda Tavares"]),
+                                                             ("meeting", ["Joaquim Mbala", "Tiago Ferraz"])]
