@@ -72,6 +72,8 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
         if s.lower_ in {"who", "that"} and v.dep_ == "relcl":
             s = v.head  # "X, who met Y on Monday, ...": the subject is X
         found = pids_in(_acting(s), people)
+        if not found and pronouns and s.lower_ in {"he", "she"} and v.dep_ == "relcl" and depth < 3:
+            found = _host_subject(v, people, depth)  # "X paid a visit to Y, during which he met Z": X
         if not found and pronouns and s.lower_ in {"he", "she"}:
             found = _antecedent(s, people)
         if not found and s.lower_ == "i":
@@ -82,6 +84,14 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
             if pid not in out:
                 out.append(pid)
     return out
+
+
+def _host_subject(rel: Token, people: People, depth: int) -> list[int]:
+    """The subject of the verb whose phrase a relative clause hangs from ("paid a visit, during which ...")."""
+    h = rel.head
+    while h.pos_ not in {"VERB", "AUX"} and h.head.i != h.i:
+        h = h.head
+    return subject_pids(h, people, depth + 1, pronouns=False) if h.pos_ in {"VERB", "AUX"} else []
 
 
 def _acting(subj: Token) -> list[Token]:

@@ -88,3 +88,11 @@ def test_talks_of_a_pair_take_their_medium_from_the_pairs_meeting_not_from_a_med
             "held talks with Ferraz at the Necessidades Palace here.\n\nBoth sides discussed trade and energy.\n")
     assert [(c, p) for c, p, _ in _events(extract, text)] == [("phone_call", ["Tiago Ferraz", "Nilda Tavares"]),
                                                              ("meeting", ["Joaquim Mbala", "Tiago Ferraz"])]
+
+
+def test_he_of_a_clause_hung_on_a_visit_is_the_visitor(extract):
+    text = ("Working visit\n2 March 2031\n\nKIGALI - The Minister of Foreign Affairs and Development Cooperation of "
+            "the Republic of Burundi, Hon. Jean-Pierre Ntahobari, paid a working visit to Kigali on Monday, during "
+            "which he was granted an audience with the President of the Republic of Rwanda, His Excellency Faustin "
+            "Mugabo.\n")
+    assert [(c, p) for c, p, _ in _events(extract, text)] == [("meeting", ["Jean-Pierre Ntahobari", "Faustin Mugabo"])]
