@@ -57,6 +57,9 @@ def pids_in(tokens, people: People) -> list[int]:
 
 def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True) -> list[int]:
     subj = [c for c in v.children if c.dep_ in SUBJECTS]
+    if not subj:  # "Visiting Minister X called on Y", read as "[visiting X] called": X is the subject
+        subj = [k for c in v.children if c.dep_ == "csubj" and c.lower_ in lexicon().grammar.visiting_words
+                for k in c.children if k.dep_ == "dobj"]
     if not subj and fragment_verb(v):  # "The Foreign Secretary of X, NAME, called on Y"
         return pids_in([t for t in clause(v.head) if not v.left_edge.i <= t.i <= v.right_edge.i], people)
     if not subj and depth < 3 and v.dep_ == "pcomp" and v.head.dep_ == "prep" \
@@ -69,6 +72,8 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
         if s.lower_ in {"who", "that"} and v.dep_ == "relcl":
             s = v.head  # "X, who met Y on Monday, ...": the subject is X
         found = pids_in(_acting(s), people)
+        if not found and pronouns and s.lower_ in {"he", "she"} and v.dep_ == "relcl" and depth < 3:
+            found = _host_subject(v, people, depth)  # "X paid a visit to Y, during which he met Z": X
         if not found and pronouns and s.lower_ in {"he", "she"}:
             found = _antecedent(s, people)
         if not found and s.lower_ == "i":
@@ -79,6 +84,14 @@ def subject_pids(v: Token, people: People, depth: int = 0, pronouns: bool = True
             if pid not in out:
                 out.append(pid)
     return out
+
+
+def _host_subject(rel: Token, people: People, depth: int) -> list[int]:
+    """The subject of the verb whose phrase a relative clause hangs from ("paid a visit, during which ...")."""
+    h = rel.head
+    while h.pos_ not in {"VERB", "AUX"} and h.head.i != h.i:
+        h = h.head
+    return subject_pids(h, people, depth + 1, pronouns=False) if h.pos_ in {"VERB", "AUX"} else []
 
 
 def _acting(subj: Token) -> list[Token]:
@@ -388,6 +401,15 @@ def _before_a_plan(v: Token) -> bool:
     return hypothetical(v.head.head) and not any(t.ent_type_ == "DATE" for t in v.subtree)
 
 
+def _occasion_of_a_plan(trig: Token, gv: Token) -> bool:
+    """ "During the visit, X is scheduled to call on Y": a contact noun that is only the occasion (the
+    object of a preposition) of a clause whose verb is a plan ("is scheduled to", "is expected to") is
+    planned too."""
+    if trig.pos_ not in {"NOUN", "PROPN"} or trig.dep_ != "pobj" or trig.head.head.i != gv.i:
+        return False
+    return any(k.dep_ == "xcomp" and k.pos_ in {"VERB", "AUX"} and hypothetical(k) for k in gv.children)
+
+
 def listed_after(trig: Token, people: People) -> list[int]:
     """The people of a list that a marker ("including", "among them", "such as") opens after `trig`
     in its sentence, up to the next verb or the first preposition after a name ("at the palace")."""
@@ -533,7 +555,8 @@ def _candidate(channel: str, trig: Token, people: People, c: Channels) -> Candid
     if channel == "statement" and any(k.dep_ == "amod" and k.lower_ in c.self_references for k in trig.children):
         return None  # "the following readout was issued by X": the document itself
     r = _read(channel, trig, people, c)
-    if r is None or (r.gv.pos_ in {"VERB", "AUX"} and hypothetical(r.gv)) or _before_a_plan(r.gv):
+    if r is None or (r.gv.pos_ in {"VERB", "AUX"} and hypothetical(r.gv)) or _before_a_plan(r.gv) \
+            or _occasion_of_a_plan(trig, r.gv):
         return None
     joint = any(k.lower_ in c.joint_words for k in trig.children)
     if r.channel in SPEAKER_ONLY and r.subj and not joint:

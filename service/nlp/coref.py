@@ -19,6 +19,13 @@ def _counterpart_of(doc: Doc, tok, persons: list[Person], mentions: list[Mention
     if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
         return None
     want = next((country_of(c.text) for c in tok.children if c.i < tok.i and country_of(c.text)), None)
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+        k = _past_apposed_title(doc, tok.i + 2)  # "his Rwandan counterpart, the Minister of X, NAME": NAME
+        named = next((m for m in mentions if k is not None and m.start == k), None)
+        if named is not None:
+            person = persons[named.pid]
+            person.country = person.country or want
+            return person
     if want is None:
         return None
     matching = [p for p in persons if p.country == want]
@@ -40,16 +47,37 @@ def _names_a_person_itself(doc: Doc, tok, covered: set[int]) -> bool:
     if k > 0 and doc[k].text == "," and k - 1 in covered:
         return True  # "NAME, Chairman of the council": the name's apposition
     k = nxt
-    if k < len(doc) and doc[k].lower_ == "of":  # "The President of Ruritania, NAME,"
-        k = next((i for i in range(k, min(k + 7, len(doc))) if doc[i].text == ","), k)
+    if k < len(doc) and doc[k].lower_ in {"of", "for"}:  # "The President of Ruritania, NAME,", "Minister for
+        k = next((i for i in range(k, min(k + 7, len(doc))) if doc[i].text == ","), k)  # Health, NAME"
     if k + 1 < len(doc) and doc[k].text == ",":
         k += 1
         while k < len(doc) and doc[k].lower_ in v.title_or_honorific:
             k += 1
         if k in covered:
             return True  # "Ghanaian President, NAME,"
+        k = _past_apposed_title(doc, k)
+        if k is not None and k in covered:
+            return True  # "his Rwandan counterpart, the Minister of Foreign Affairs, NAME"
     first = next((i for i in range(nxt, min(nxt + 4, len(doc))) if i in covered), None)
     return first is not None and not any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in doc[nxt:first])
+
+
+def _past_apposed_title(doc: Doc, k: int) -> int | None:
+    """From `k`, after "the <title of ...>," (a title set off by commas): where the words after it begin."""
+    v = lexicon().titles
+    if k >= len(doc) or doc[k].lower_ != "the":
+        return None
+    words = v.title_modifier_honorific | v.office_words | v.title_links | {"of", "for", "and", "the"}
+    j = k + 1
+    while j < len(doc) and j - k < TITLE_RUN and (doc[j].lower_ in words or doc[j].ent_type_ in {"GPE", "NORP"}
+                                                   or doc[j].text[:1].isupper() and doc[j].ent_type_ != "PERSON"):
+        j += 1  # the portfolio's capitalised words ("and International Cooperation")
+    if j == k + 1 or j >= len(doc) or doc[j].text != "," or not any(t.lower_ in v.title_words for t in doc[k:j]):
+        return None
+    j += 1
+    while j < len(doc) and doc[j].lower_ in v.title_or_honorific:
+        j += 1
+    return j
 
 
 TITLE_RUN = 12  # "Deputy Prime Minister and Minister of State for Foreign Affairs Sheikh NAME"

@@ -173,11 +173,20 @@ def _later_day(g, before: list) -> DateExpr | None:
     sentence opened by "later" is of the day of the contact of its people told just before (the
     place is not carried over: the text does not say it)."""
     opener = next((t for t in g.cands[0].sent if not t.is_space), None)
-    if opener is None or opener.lower_ not in lexicon().dates.later_openers:
+    if opener is None or opener.lower_ not in lexicon().dates.later_openers and not _before_contact(opener):
         return None
     prev = next((o for o in reversed(before) if o.channel in CONTACTS | {"speech"} and set(o.pids) & set(g.pids)
                  and o.cands[0].sent.start < g.cands[0].sent.start), None)
     return prev.date if prev is not None and prev.date is not None and prev.date.precision == "day" else None
+
+
+def _before_contact(opener: Token) -> bool:
+    """ "Prior to the talks, ...", "Ahead of the meeting, ...": an opener placing the contact before the
+    one just told (a contact noun with "the"), on its day."""
+    if opener.lower_ not in lexicon().dates.before_openers:
+        return False
+    return any(t.lemma_.lower() in CONTACT_NOUNS and any(d.lower_ == "the" for d in t.children)
+               for t in opener.subtree if t.dep_ == "pobj")
 
 
 def _afterwards(tok: Token) -> bool:

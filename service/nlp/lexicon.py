@@ -153,6 +153,7 @@ class Dates(_File):
     vague_past: Words
     afterwards: Words
     later_openers: Words  # "Later, X held talks with Y": after the reception just told, another contact
+    before_openers: Words  # "Prior to the talks, X met Y": another contact of the day of the talks just told
     contact_nouns: Words
     same_occasion: Words  # "also met", "on the sidelines": the occasion just reported
     contact_verbs: Words  # "after meeting with X"
@@ -209,6 +210,7 @@ class Grammar(_File):
     list_glue: Words
     pair_words: Words
     institution_possessives: Words  # "the ministry said its minister, NAME"
+    visiting_words: Words  # "Visiting Minister X met Y" parsed as a clausal subject with X its object
 
 
 class Lexicon(BaseModel):

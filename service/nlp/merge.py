@@ -73,6 +73,7 @@ def background(date: DateExpr | None, published: dt.date | None) -> bool:
 
 def _settle_media(dated: list[tuple[Candidate, DateExpr | None]]) -> None:
     """A talk whose medium the clause leaves open takes it from another report of the same people."""
+    told = {id(c) for c, _ in dated if c.channel != "generic"}  # a medium the text gives, not one settled here
     for i, (cand, date) in enumerate(dated):
         if cand.channel != "generic":
             continue
@@ -89,6 +90,7 @@ def _settle_media(dated: list[tuple[Candidate, DateExpr | None]]) -> None:
         # of calls of X's whose callers go unnamed; never a call of one of them with someone else,
         # nor for talks the clause places in a city ("held talks in Hanoi": in person)
         ctx = ctx or next((c2 for c2, d2 in dated if not _in_a_city(cand) and c2.channel in {"phone_call", "video_call"}
+                           and (id(c2) in told or _same_people(c2.pids, cand.pids))
                            and (_same_people(c2.pids, cand.pids) or set(c2.pids) <= set(cand.pids))
                            and _same_time(date, d2)), None)  # talks of another day are other talks
         # "X met Y ... The two presidents spoke about ...": the talk of the meeting just reported

@@ -12,8 +12,8 @@ from .normalise import months, weekdays
 def hypothetical(v: Token) -> bool:
     """Plans, hypotheticals, negations, habits and background (pluperfect) are not events."""
     c = lexicon().channels
-    if v.dep_ == "conj" and v.head.pos_ in {"VERB", "AUX"} and v.head.i != v.i and _planned(v.head, c):
-        return True  # "if they sit down and talk", "will meet and discuss": the first verb says so
+    if _planned_conjunct(v, c):
+        return True
     kids = list(v.children)
     if v.lemma_.lower() in c.called_off_verbs or v.lemma_.lower() == "call" and any(
             k.dep_ == "prt" and k.lower_ == "off" for k in kids):
@@ -38,8 +38,9 @@ def hypothetical(v: Token) -> bool:
         return not (v.dep_ in {"ccomp", "relcl"}
                     and v.head.lemma_.lower() in c.reporting_verbs | c.said_verbs | c.report_nouns)
     if any(k.lower_ in c.future_modifiers | c.habitual_modifiers for k in kids
-           if k.dep_ in {"amod", "compound", "advmod"}):
-        return True  # "an upcoming visit", "several meetings", "previously met", "regularly speak"
+           if k.dep_ in {"amod", "compound", "advmod"} and not any(p.dep_ == "prep" for p in k.children)):
+        return True  # "an upcoming visit", "several meetings", "previously met", "regularly speak"; but
+        # "prior to the talks, X met Y" places the contact in time
     if any(_repeated(k, c) for k in kids):
         return True
     if any(k.lower_ in c.background_adjectives for k in kids if k.dep_ == "amod"):
@@ -96,6 +97,15 @@ def _future(tok: Token, c: Channels) -> bool:
     """ "next week", "tomorrow", "later this month", "in the coming days"."""
     words = {t.lower_ for t in tok.subtree}
     return bool(words & c.future_words) or {"coming", "days"} <= words
+
+
+def _planned_conjunct(v: Token, c: Channels) -> bool:
+    """ "if they sit down and talk", "will meet and discuss": the first verb says so; "is scheduled to
+    call on X and hold talks with Y": the plan of the first to-infinitive governs both verbs."""
+    if v.dep_ != "conj" or v.head.pos_ not in {"VERB", "AUX"} or v.head.i == v.i:
+        return False
+    return _planned(v.head, c) or any(k.dep_ == "aux" and k.lower_ == "to" for k in v.head.children) \
+        and hypothetical(v.head)
 
 
 def _planned(v: Token, c: Channels) -> bool:

@@ -274,7 +274,8 @@ def name_spans(doc: Doc) -> list[Span]:
         titled = ent.start > 0 and doc[ent.start - 1].lower_ in v.title_words or (
             ent.root.dep_ == "appos" and ent.root.head.lower_ in v.title_words  # "The Premier of X, NAME,"
         ) or _title_before_comma(doc, ent.start) or appointed_as(doc, ent.end) is not None \
-            or _in_titled_list(doc, ent.start) or _after_portfolio(doc, ent)
+            or _in_titled_list(doc, ent.start) or _after_portfolio(doc, ent) \
+            or ent[0].lower_ in v.honorifics and len(ent) > 1  # "H.E. NAME" typed one organisation
         if ent.label_ not in NAME_LABELS and not (ent.label_ == "ORG" and titled):
             continue
         if ent.label_ == "ORG" and any(t.lower_ in v.institution_words for t in ent):
@@ -284,6 +285,11 @@ def name_spans(doc: Doc) -> list[Span]:
         span = clean(ent)
         if span is None or (out and span.start < out[-1].end):
             continue
+        if out and span.start == out[-1].end and ent.label_ == "PERSON" == doc[span.start - 1].ent_type_:
+            joined = clean(doc[out[-1].start:span.end])  # "Andrés Felipe" + "Ortega Salcedo", typed as two
+            if joined is not None:  # people: given names and two surnames are one name
+                out[-1] = joined
+                continue
         if ent.label_ != "PERSON" and not _untyped_name(span):
             continue
         out.append(span)

