@@ -55,10 +55,24 @@ def _same_people(a: list[int], b: list[int]) -> bool:
     return a == b or ((a <= b or b <= a) and len(a & b) >= 2)
 
 
+def _private_company(trigger) -> bool:
+    """ "spoke with students", "talked to residents": the talk's other end is a common noun that names
+    no office or person of a state (not "spoke to Prime Minister X", "with his counterpart")."""
+    v = lexicon().titles
+    objs = [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"with", "to"}
+            for o in p.children if o.dep_ == "pobj"]
+    mods = {"compound", "appos", "poss", "amod"}
+    return bool(objs) and all(o.pos_ == "NOUN" and o.lower_ not in v.person_nouns and o.lower_ not in v.title_words
+                              and not any(c.pos_ == "PROPN" and c.dep_ in mods for c in o.children) for o in objs)
+
+
 def _default_medium(cand: Candidate) -> str:
     """ "X spoke with Y" with no place is, in diplomatic news, a call; "held talks" is a meeting."""
     if cand.trigger.pos_ == "VERB" and cand.trigger.lemma_.lower() in {"speak", "talk", "chat"}:
-        return "meeting" if _placed(cand) else "phone_call"
+        # "X spoke with students at the university": no one of a state on the other end, so no call;
+        # as a meeting of one person it is dropped like any other talk with no counterpart
+        alone = len(cand.pids) == 1 and not cand.counterpart and _private_company(cand.trigger)
+        return "meeting" if alone or _placed(cand) else "phone_call"
     return "meeting"
 
 

@@ -120,7 +120,10 @@ def _given_name_after_title(doc: Doc, start: int) -> bool:
     v, lead = lexicon().titles, doc[start - 2]
     opens = lead.text == "," or lead.lower_ in v.title_words | v.office_words
     office = {w for t in v.spokesperson for w in t.split()} | v.person_nouns | v.institution_words
-    return (opens and not before.ent_type_ and before.pos_ == "PROPN" and before.dep_ == "compound"
+    # the model may type the given name alone as a place or an organisation ("Governor [Esteban] Ruiz Soto")
+    lone = before.ent_iob_ == "B" and before.ent_type_ in {"ORG", "GPE", "NORP"} \
+        and not is_known_place_or_group(before.text)
+    return (opens and (not before.ent_type_ or lone) and before.pos_ == "PROPN" and before.dep_ == "compound"
             and before.lower_ not in office
             and start <= before.head.i < start + 4 and _capitalised(before) and _plain_word(before))
 
@@ -281,6 +284,8 @@ def name_spans(doc: Doc) -> list[Span]:
             continue
         if ent.label_ != "PERSON" and is_known_place_or_group(ent.text):
             continue  # "Rio de Janeiro": a place, though its last words look like a surname
+        if _title_ended(doc, ent):
+            continue  # "Mendoza Governor NAME": the model's person is a place and a title
         span = clean(ent)
         if span is None or (out and span.start < out[-1].end):
             continue
@@ -293,6 +298,13 @@ def name_spans(doc: Doc) -> list[Span]:
     out += _untagged_before_apposition(doc, taken)
     taken |= {i for s in out for i in range(s.start, s.end)}
     return sorted(out + _title_appositions(doc, taken), key=lambda s: s.start)
+
+
+def _title_ended(doc: Doc, ent: Span) -> bool:
+    """ "<Province> Governor NAME", "<City> Mayor NAME": an entity that ends in a title word with a
+    capitalised name right after it is the title, not a person (the name after it is read as untagged)."""
+    return len(ent) >= 2 and ent[-1].lower_ in lexicon().titles.name_titles and ent.end < len(doc) \
+        and doc[ent.end].pos_ == "PROPN" and doc[ent.end].text[:1].isupper()
 
 
 def _after_portfolio(doc: Doc, ent: Span) -> bool:
@@ -381,13 +393,16 @@ def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
     out = []
     for tok in doc:
         title = tok.lower_[:-1] if tok.tag_ in {"NNS", "NNPS"} and tok.lower_.endswith("s") else tok.lower_
-        if title not in v.name_titles or tok.ent_type_:  # "Presidents NAME of X and NAME of Y" too
-            continue
+        if title not in v.name_titles or tok.ent_type_ and not (
+                tok.ent_iob_ != "O" and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ != "I"
+                and any(e.end == tok.i + 1 and _title_ended(doc, e) for e in doc.ents)):
+            continue  # "Presidents NAME of X and NAME of Y" too; "Mendoza Governor NAME" typed one person
         begin = end = _after_title_country(doc, tok.i)
         run_on = begin > 0 and doc[begin - 1].ent_type_ == "ORG" and doc[begin].ent_iob_ == "I"
         while (end < len(doc) and end - begin < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
                and (not doc[end].ent_type_ or run_on and doc[end].ent_type_ == "ORG" and doc[end].ent_iob_ == "I"
-                    or end > begin and _lone_org(doc, end))  # "Ana Ruiz" with only "Ruiz" tagged ORG
+                    or _lone_org(doc, end) and (end > begin or _untagged_propn(doc, end + 1)))
+               # "Ana Ruiz" with only "Ruiz" (or only "Ana", more words following) tagged ORG
                and doc[end].lower_ not in v.title_or_modifier and doc[end].lower_ not in v.institution_words):
             end += 1
         if end > begin and (end == len(doc) or doc[end].pos_ != "PROPN"):
@@ -395,6 +410,10 @@ def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
             if span is not None and not any(i in taken for i in range(span.start, span.end)):
                 out.append(span)
     return out
+
+
+def _untagged_propn(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and not doc[i].ent_type_
 
 
 def _lone_org(doc: Doc, i: int) -> bool:

@@ -1,0 +1,24 @@
+"""Whole-article shapes of the ninth batch, on short invented texts through the real pipeline."""
+from .conftest import brief
+
+
+def _events(extract, text):
+    return [(e["channel"], [name for name, _ in e["people"]], e["date"])
+            for e in (brief(e, text) for e in extract(text).events)]
+
+
+def test_a_place_and_title_typed_as_one_person_leave_the_name_after_them(nlp):
+    for text, name in [
+            ("During the visit, Otxoa met Mendoza Governor Ramiro Quesada Ibarra at the Government House in "
+             "Mendoza.", "Ramiro Quesada Ibarra"),
+            ("Lund met Texas Governor Esteban Paredes Soto in Austin.", "Esteban Paredes Soto"),
+            ("During the trip, Lund met Texas Governor Ramiro Quesada Ibarra in Austin.", "Ramiro Quesada Ibarra")]:
+        names = [p.name for p in nlp(text)._.people.persons]
+        assert name in names and not any(n.endswith("Governor") for n in names)
+
+
+def test_a_talk_with_students_is_no_call(extract):
+    text = ("Envoy in the north\nMay 12, 2031\n\nThe Danish Ambassador to Chile, Mette Rosendahl, met Regional "
+            "Governor Ignacio Paredes Soto in Arica on Monday.\n\nThe ambassador later spoke with students at "
+            "the Tarapaca Institute.\n")
+    assert [c for c, _, _ in _events(extract, text)] == ["meeting"]
