@@ -22,3 +22,10 @@ def test_a_talk_with_students_is_no_call(extract):
             "Governor Ignacio Paredes Soto in Arica on Monday.\n\nThe ambassador later spoke with students at "
             "the Tarapaca Institute.\n")
     assert [c for c, _, _ in _events(extract, text)] == ["meeting"]
+
+
+def test_the_day_of_a_plan_told_in_a_statement_is_not_the_statement_s(extract):
+    text = ("Talks on fisheries\nPublished: 14 October 2031\n\nREYKJAVIK, Oct 14 (Nordic Wire) - Icelandic "
+            "Foreign Minister Bryndis Haldorsen said in a statement that the two sides had narrowed their "
+            "differences, adding that technical talks would continue this week.\n")
+    assert _events(extract, text) == [("statement", ["Bryndis Haldorsen"], "2031-10-14")]
