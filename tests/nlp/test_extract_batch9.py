@@ -29,3 +29,9 @@ def test_the_day_of_a_plan_told_in_a_statement_is_not_the_statement_s(extract):
             "Foreign Minister Bryndis Haldorsen said in a statement that the two sides had narrowed their "
             "differences, adding that technical talks would continue this week.\n")
     assert _events(extract, text) == [("statement", ["Bryndis Haldorsen"], "2031-10-14")]
+
+
+def test_told_reporters_on_arrival_in_a_city_took_place_there(extract):
+    text = ("Ministers gather\nMay 3, 2031\n\nSlovak Foreign Minister Juraj Bielik told reporters on arrival in "
+            "Strasbourg that the package was too weak.\n")
+    assert [e["location"] for e in (brief(e, text) for e in extract(text).events)] == [("Strasbourg", "FR")]
