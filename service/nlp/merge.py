@@ -105,12 +105,35 @@ def _settle_media(dated: list[tuple[Candidate, DateExpr | None]]) -> None:
         ctx = ctx or next((c2 for c2, d2 in dated if not _in_a_city(cand) and c2.channel in {"phone_call", "video_call"}
                            and (_same_people(c2.pids, cand.pids) or set(c2.pids) <= set(cand.pids))
                            and _same_time(date, d2)), None)  # talks of another day are other talks
+        ctx = ctx or _the_one_call(cand, date, dated)
         # "X met Y ... The two presidents spoke about ...": the talk of the meeting just reported
         ctx = ctx or next((c2 for c2, _ in reversed(dated[:i]) if c2.channel == "meeting"
                            and len(cand.pids) > 1 and set(cand.pids) <= set(c2.pids)), None)
         cand.channel = ctx.channel if ctx else _default_medium(cand)
         if date is None and ctx is not None:
             dated[i] = (cand, next(d for c2, d in dated if c2 is ctx))
+
+
+def _the_one_call(cand: Candidate, date: DateExpr | None, dated: list[tuple[Candidate, DateExpr | None]]):
+    """ "X held calls with A and B. ... With B, the minister discussed trade": a talk naming only one
+    person and an unnamed other ("the minister"), who took part in one call of the article and in no
+    other contact, is that call; its other side is the call's."""
+    if len(cand.pids) != 1 or not cand.counterpart or _in_a_city(cand):
+        return None  # "the minister", "the two" stand for the other side
+    pid = cand.pids[0]
+    others = [(c2, d2) for c2, d2 in dated if c2 is not cand and pid in c2.pids and c2.channel != "generic"]
+    calls = {frozenset(c2.pids) for c2, _ in others}
+    if len(calls) != 1 or not all(c2.channel in {"phone_call", "video_call"} and len(c2.pids) > 1
+                                  and _same_time(date, d2) for c2, d2 in others):
+        return None
+    ctx = others[0][0]
+    if pid not in ctx.subj and ctx.subj:
+        cand.pids = [p for p in ctx.subj if p != pid] + [pid]  # a round of calls is split later: its caller
+    elif len(ctx.pids) == 2:
+        cand.pids = list(ctx.pids)
+    else:
+        return None
+    return ctx
 
 
 def _said_in_contact(dated: list[tuple[Candidate, DateExpr | None]]) -> None:

@@ -35,3 +35,13 @@ def test_told_reporters_on_arrival_in_a_city_took_place_there(extract):
     text = ("Ministers gather\nMay 3, 2031\n\nSlovak Foreign Minister Juraj Bielik told reporters on arrival in "
             "Strasbourg that the package was too weak.\n")
     assert [e["location"] for e in (brief(e, text) for e in extract(text).events)] == [("Strasbourg", "FR")]
+
+
+def test_a_talk_naming_only_one_caller_of_a_round_is_that_call(extract):
+    text = ("Minister's calls\nThursday 8 May 2031\n\nWELLINGTON - New Zealand Foreign Minister Mere Tawhiri held "
+            "separate phone calls on Wednesday with Chilean Foreign Minister Rocio Ibanez Vera and Peruvian Foreign "
+            "Minister Hugo Salas Mena.\n\nWith Salas Mena, the minister discussed fisheries and Antarctic research, "
+            "her office said.\n")
+    assert sorted(_events(extract, text)) == [
+        ("phone_call", ["Mere Tawhiri", "Hugo Salas Mena"], "2031-05-07"),
+        ("phone_call", ["Mere Tawhiri", "Rocio Ibanez Vera"], "2031-05-07")]
