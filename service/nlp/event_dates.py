@@ -28,6 +28,7 @@ from .headline import headline
 from .lexicon import lexicon
 from .modality import hypothetical
 from .pipeline import channel_spans, sent_of, sentences, text_of
+from .places import country_of
 
 CONTACTS = {"meeting", "multilateral_meeting", "phone_call", "video_call", "generic"}
 IN_PERSON = {"meeting", "multilateral_meeting", "generic"}
@@ -309,6 +310,25 @@ def _nameless_date(doc: Doc, g, dates: list[DateExpr], named: set[int]) -> DateE
             date = _attached(doc, root, _in(dates, sent))
             if date is not None:
                 return date
+        if not after and (date := _their_states_lead(doc, g, sent, _in(dates, sent))) is not None:
+            return date
+    return None
+
+
+def _their_states_lead(doc: Doc, g, sent: Span, dates: list[DateExpr]) -> DateExpr | None:
+    """ "The foreign ministers of A and B agreed on Monday to ... / NAME of A and NAME of B met in X":
+    the sentence just before names the same pair only by their offices and states, with its day."""
+    people = doc._.people if doc.has_extension("people") else None
+    if people is None or len(g.pids) != 2:
+        return None
+    codes = {people.persons[p].country for p in g.pids}
+    nouns = lexicon().titles.person_nouns
+    for tok in sent:
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.tag_ not in {"NNS", "NNPS"} or tok.lower_ not in nouns:
+            continue
+        named = {country_of(t.text) for t in tok.subtree if t.ent_type_ in {"GPE", "NORP"}} - {None}
+        if None not in codes and len(codes) == 2 and codes <= named:
+            return _attached(doc, tok, dates)
     return None
 
 

@@ -45,3 +45,11 @@ def test_a_talk_naming_only_one_caller_of_a_round_is_that_call(extract):
     assert sorted(_events(extract, text)) == [
         ("phone_call", ["Mere Tawhiri", "Hugo Salas Mena"], "2031-05-07"),
         ("phone_call", ["Mere Tawhiri", "Rocio Ibanez Vera"], "2031-05-07")]
+
+
+def test_the_lead_naming_the_pair_by_their_states_gives_its_day(extract):
+    text = ("Border deal\nPublished: 9 July 2031\n\nVIENNA, July 9 (Alpine Wire) - The foreign ministers of Chile "
+            "and Bolivia agreed on Monday to reopen a mountain pass, officials said.\n\nChilean Foreign Minister "
+            "Ines Carrasco Pino and Bolivian Foreign Minister Rene Quispe Mamani met in La Paz to discuss trade "
+            "and water rights.\n")
+    assert _events(extract, text) == [("meeting", ["Ines Carrasco Pino", "Rene Quispe Mamani"], "2031-07-07")]
