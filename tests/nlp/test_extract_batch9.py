@@ -53,3 +53,10 @@ def test_the_lead_naming_the_pair_by_their_states_gives_its_day(extract):
             "Ines Carrasco Pino and Bolivian Foreign Minister Rene Quispe Mamani met in La Paz to discuss trade "
             "and water rights.\n")
     assert _events(extract, text) == [("meeting", ["Ines Carrasco Pino", "Rene Quispe Mamani"], "2031-07-07")]
+
+
+def test_a_headline_opening_with_two_states_gives_the_unmarked_minister_the_other(extract):
+    text = ("Norway, Kenya discuss fisheries in phone call\nMarch 4, 2031\n\nOSLO: Development Minister Sigrid "
+            "Aamodt Holm and Kenyan Foreign Minister Otieno Wafula Kariuki spoke by phone on Monday about fisheries.\n")
+    assert [e["people"] for e in (brief(e, text) for e in extract(text).events)] == [
+        [("Sigrid Aamodt Holm", "NO"), ("Otieno Wafula Kariuki", "KE")]]
