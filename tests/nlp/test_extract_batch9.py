@@ -60,3 +60,13 @@ def test_a_headline_opening_with_two_states_gives_the_unmarked_minister_the_othe
             "Aamodt Holm and Kenyan Foreign Minister Otieno Wafula Kariuki spoke by phone on Monday about fisheries.\n")
     assert [e["people"] for e in (brief(e, text) for e in extract(text).events)] == [
         [("Sigrid Aamodt Holm", "NO"), ("Otieno Wafula Kariuki", "KE")]]
+
+
+def test_a_later_talk_on_the_sidelines_of_the_summit_takes_the_summit_s_city(extract):
+    text = ("Leader holds talks at summit\nJune 9, 2031\n\nADDIS ABABA - Kenyan President Joseph Wekesa Chebet met "
+            "Nigerian President Musa Olumide Eze on the sidelines of the African Union summit in Addis Ababa on "
+            "Sunday, discussing regional security.\n\nLater on Sunday, also on the sidelines of the summit, Chebet "
+            "held talks with Ghanaian President Abena Owusu Darko, with whom he discussed visa-free travel.\n\n"
+            "The two-day summit, which brought together leaders from across the continent, focused on education.\n")
+    assert [e["location"] for e in (brief(e, text) for e in extract(text).events)] == [
+        ("Addis Ababa", "ET"), ("Addis Ababa", "ET")]
