@@ -71,7 +71,11 @@ def _surname_left_out(doc: Doc, end: int) -> bool:
         return False
     tok = doc[end]
     after = doc[end + 1] if end + 1 < len(doc) else None
-    return (tok.pos_ == "PROPN" and not tok.ent_type_ and _capitalised(tok) and _plain_word(tok)
+    # the model may also type that last word alone, as a person of its own or a place it is not
+    # ("[Rosa Valdivia] [Fuentes]", "[Samuel Okello] [Mugisha]")
+    lone = tok.ent_iob_ == "B" and (after is None or after.ent_iob_ != "I") and (
+        tok.ent_type_ == "PERSON" or tok.ent_type_ in {"GPE", "ORG", "NORP"} and not is_known_place_or_group(tok.text))
+    return (tok.pos_ == "PROPN" and (not tok.ent_type_ or lone) and _capitalised(tok) and _plain_word(tok)
             and tok.lower_ not in lexicon().titles.title_words and doc[end - 1].whitespace_ != ""
             and (after is None or not _capitalised(after)))
 

@@ -70,3 +70,12 @@ def test_a_later_talk_on_the_sidelines_of_the_summit_takes_the_summit_s_city(ext
             "The two-day summit, which brought together leaders from across the continent, focused on education.\n")
     assert [e["location"] for e in (brief(e, text) for e in extract(text).events)] == [
         ("Addis Ababa", "ET"), ("Addis Ababa", "ET")]
+
+
+def test_a_last_surname_the_model_typed_alone_ends_the_name(nlp):
+    for text, name in [
+            ("CARTAGENA - Chilean President Rosa Valdivia Fuentes met Peruvian President Tomas Quiroga Lena on "
+             "Sunday, discussing port security and trade.", "Rosa Valdivia Fuentes"),
+            ("ARUSHA - Ugandan President Samuel Okello Mugisha met Tanzanian President Neema Mushi Kombo in "
+             "Arusha on Sunday.", "Samuel Okello Mugisha")]:
+        assert name in [p.name for p in nlp(text)._.people.persons]
