@@ -79,3 +79,9 @@ def test_a_last_surname_the_model_typed_alone_ends_the_name(nlp):
             ("ARUSHA - Ugandan President Samuel Okello Mugisha met Tanzanian President Neema Mushi Kombo in "
              "Arusha on Sunday.", "Samuel Okello Mugisha")]:
         assert name in [p.name for p in nlp(text)._.people.persons]
+
+
+def test_a_community_the_model_typed_as_a_nationality_is_no_person(extract):
+    text = ("Leaders meet\nJune 9, 2031\n\nARUSHA - Ugandan President Samuel Okello Mugisha met Tanzanian President "
+            "Neema Mushi Kombo on the sidelines of the East African Community summit in Arusha on Sunday.\n")
+    assert [c for c, _, _ in _events(extract, text)] == ["meeting"]
