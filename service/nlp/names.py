@@ -364,6 +364,8 @@ def _after_title_country(doc: Doc, i: int) -> int:
         while m < len(doc) and m - k < 5 and (doc[m].lower_ in office and doc[m].text[:1].isupper()
                                               or doc[m].lower_ == "and" and m > k):
             m += 1
+        if m > k and m < len(doc) and doc[m].lower_ in lexicon().titles.institution_words and doc[m].text[:1].isupper():
+            return m + 1  # "Chairwoman of the National Assembly NAME": a state body, not a portfolio
         if m > k and doc[m - 1].lower_ != "and":
             if m + 1 < len(doc) and doc[m].lower_ == "of" and _country_at(doc, m + 1):
                 return _after_country(doc, m + 1)  # "Minister of Economy of Ruritania NAME"
@@ -372,7 +374,20 @@ def _after_title_country(doc: Doc, i: int) -> int:
         j += 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
     if j < len(doc) and _country_at(doc, j):
         return _after_country(doc, j)
+    if j > i + 1 and (k := _after_institution(doc, j)) is not None:
+        return k  # "President of the Senate NAME", "Chairwoman of the National Assembly NAME"
     return i + 1
+
+
+def _after_institution(doc: Doc, j: int) -> int | None:
+    """Past the capitalised name of a state body that ends in an institution word ("National Assembly")."""
+    words = lexicon().titles.institution_words
+    for m in range(j, min(j + 4, len(doc))):
+        if not doc[m].text[:1].isupper():
+            return None
+        if doc[m].lower_ in words:
+            return m + 1
+    return None
 
 
 def _country_at(doc: Doc, j: int) -> bool:
@@ -397,7 +412,9 @@ def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
     out = []
     for tok in doc:
         title = tok.lower_[:-1] if tok.tag_ in {"NNS", "NNPS"} and tok.lower_.endswith("s") else tok.lower_
-        if title not in v.name_titles or tok.ent_type_ and not (
+        lone_title = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and not (
+            tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I")  # "Chairwoman" typed a person alone
+        if title not in v.name_titles or tok.ent_type_ and not lone_title and not (
                 tok.ent_iob_ != "O" and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ != "I"
                 and any(e.end == tok.i + 1 and _title_ended(doc, e) for e in doc.ents)):
             continue  # "Presidents NAME of X and NAME of Y" too; "Mendoza Governor NAME" typed one person

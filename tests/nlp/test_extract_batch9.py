@@ -85,3 +85,10 @@ def test_a_community_the_model_typed_as_a_nationality_is_no_person(extract):
     text = ("Leaders meet\nJune 9, 2031\n\nARUSHA - Ugandan President Samuel Okello Mugisha met Tanzanian President "
             "Neema Mushi Kombo on the sidelines of the East African Community summit in Arusha on Sunday.\n")
     assert [c for c, _, _ in _events(extract, text)] == ["meeting"]
+
+
+def test_a_name_after_the_title_of_a_state_body_is_found(nlp):
+    for text, name in [
+            ("Lund held talks with Chairwoman of the National Assembly Pham Thi Lien on Friday.", "Pham Thi Lien"),
+            ("Lund met President of the Senate Jorge Ruiz Vela on Friday.", "Jorge Ruiz Vela")]:
+        assert name in [p.name for p in nlp(text)._.people.persons]
