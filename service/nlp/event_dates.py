@@ -28,6 +28,7 @@ from .headline import headline
 from .lexicon import lexicon
 from .modality import hypothetical
 from .pipeline import channel_spans, sent_of, sentences, text_of
+from .places import country_of
 
 CONTACTS = {"meeting", "multilateral_meeting", "phone_call", "video_call", "generic"}
 IN_PERSON = {"meeting", "multilateral_meeting", "generic"}
@@ -61,6 +62,8 @@ def date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | Non
         in_trigger = cand.trigger.left_edge.i <= root.i <= cand.trigger.right_edge.i
         if reported and not in_trigger:
             continue
+        if verb.i not in (cand.gv.i, cand.trigger.i) and not in_trigger and _modal(verb):
+            continue  # "said on X that work would continue this week": the day of a plan the contact tells of
         if in_trigger or root.i in cand.region or verb.i in (cand.gv.i, cand.trigger.i):
             own.append((abs(root.i - cand.trigger.i), d))
         else:
@@ -70,6 +73,19 @@ def date_for(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | Non
         if pool:
             return min(pool, key=lambda x: x[0])[1]
     return _occasion_date(cand, dates) or _eve_date(doc, cand, dates) or _label_date(doc, cand, dates)
+
+
+def _plan_day(doc: Doc, d: DateExpr, cand: Candidate) -> bool:
+    """A date of another clause whose verb is modal ("adding that work would continue this week")."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    verb = verb_of(span.root) if span is not None else None
+    return verb is not None and verb.i not in (cand.gv.i, cand.trigger.i) and _modal(verb)
+
+
+def _modal(verb: Token) -> bool:
+    """ "would continue", "will meet": a verb with a modal or future auxiliary tells no past day."""
+    aux = lexicon().channels.hypothetical_aux
+    return verb.pos_ in {"VERB", "AUX"} and any(k.dep_ in {"aux", "auxpass"} and k.lower_ in aux for k in verb.children)
 
 
 def _label_date(doc: Doc, cand: Candidate, dates: list[DateExpr]) -> DateExpr | None:
@@ -303,6 +319,25 @@ def _nameless_date(doc: Doc, g, dates: list[DateExpr], named: set[int]) -> DateE
             date = _attached(doc, root, _in(dates, sent))
             if date is not None:
                 return date
+        if not after and (date := _their_states_lead(doc, g, sent, _in(dates, sent))) is not None:
+            return date
+    return None
+
+
+def _their_states_lead(doc: Doc, g, sent: Span, dates: list[DateExpr]) -> DateExpr | None:
+    """ "The foreign ministers of A and B agreed on Monday to ... / NAME of A and NAME of B met in X":
+    the sentence just before names the same pair only by their offices and states, with its day."""
+    people = doc._.people if doc.has_extension("people") else None
+    if people is None or len(g.pids) != 2:
+        return None
+    codes = {people.persons[p].country for p in g.pids}
+    nouns = lexicon().titles.person_nouns
+    for tok in sent:
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.tag_ not in {"NNS", "NNPS"} or tok.lower_ not in nouns:
+            continue
+        named = {country_of(t.text) for t in tok.subtree if t.ent_type_ in {"GPE", "NORP"}} - {None}
+        if None not in codes and len(codes) == 2 and codes <= named:
+            return _attached(doc, tok, dates)
     return None
 
 
@@ -364,7 +399,7 @@ def _report_day(doc: Doc, g, dates: list[DateExpr], report: DateExpr | None, lea
         perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in verb.children)
         loose = any(a.lower_ in vague for a in verb.children)
         if verb.tag_ == "VBD" and not perfect and not loose and not _quoted(c.trigger) \
-                and not _unquoted(doc, _in(dates, sent_of(c.trigger))):
+                and not _unquoted(doc, [d for d in _in(dates, sent_of(c.trigger)) if not _plan_day(doc, d, c)]):
             return report
     return None
 

@@ -12,6 +12,7 @@ from .anaphora import antecedent
 from .candidates import best_matches
 from .event_topics import article_about, event_topics, headline_span
 from .headline import headline
+from .lexicon import lexicon
 from .merge import Group, background
 from .modality import hypothetical
 from .pairs import left_country
@@ -157,6 +158,9 @@ def _location(art: Article, g: Group) -> tuple[str, str | None] | None:
         if location is None and g.follows is not None:  # "also met": where the occasion was
             first = g.follows.cands[0]
             location = event_location([doc[i] for i in sorted(first.region)], art.ents)
+        if location is None and _on_the_sidelines(doc, cand):  # "also on the sidelines of the summit"
+            summits = art.occasion_places.get("multilateral_meeting", set())
+            location = next(iter(summits)) if len(summits) == 1 else None
         if location is None and art.dateline and any(t.lower_ == "here" and t.dep_ == "advmod" for t in cand.sent):
             location = art.dateline
         if location:
@@ -164,6 +168,14 @@ def _location(art: Article, g: Group) -> tuple[str, str | None] | None:
     places = art.occasion_places.get(g.channel, set())
     alone = sum(other.channel == g.channel for other in art.groups) == 1
     return next(iter(places)) if alone and len(places) == 1 else None
+
+
+def _on_the_sidelines(doc: Doc, cand) -> bool:
+    """ "on the sidelines of the summit", "on the margins of the meeting": a contact held at the
+    gathering the article has already placed."""
+    c, d = lexicon().channels, lexicon().dates
+    return any(doc[i].lower_ in d.same_occasion - {"also"} and any(
+        t.lemma_.lower() in c.summit_nouns for t in doc[i].subtree) for i in cand.region)
 
 
 def _occasion_places(doc: Doc, zones: Zones, ents: list[Span], dates: list, published) -> dict[str, set]:

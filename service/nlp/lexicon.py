@@ -199,6 +199,7 @@ class Places(_File):
     venue_preps: Words  # "a meeting at Qasr Al Noor": a name only ever after them is a venue
     settlement_nouns: Words
     ambiguous_names: Words
+    arrival_nouns: Words  # "told reporters on arrival in X": where it was, not a subject
 
 
 class Grammar(_File):

@@ -55,10 +55,24 @@ def _same_people(a: list[int], b: list[int]) -> bool:
     return a == b or ((a <= b or b <= a) and len(a & b) >= 2)
 
 
+def _private_company(trigger) -> bool:
+    """ "spoke with students", "talked to residents": the talk's other end is a common noun that names
+    no office or person of a state (not "spoke to Prime Minister X", "with his counterpart")."""
+    v = lexicon().titles
+    objs = [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"with", "to"}
+            for o in p.children if o.dep_ == "pobj"]
+    mods = {"compound", "appos", "poss", "amod"}
+    return bool(objs) and all(o.pos_ == "NOUN" and o.lower_ not in v.person_nouns and o.lower_ not in v.title_words
+                              and not any(c.pos_ == "PROPN" and c.dep_ in mods for c in o.children) for o in objs)
+
+
 def _default_medium(cand: Candidate) -> str:
     """ "X spoke with Y" with no place is, in diplomatic news, a call; "held talks" is a meeting."""
     if cand.trigger.pos_ == "VERB" and cand.trigger.lemma_.lower() in {"speak", "talk", "chat"}:
-        return "meeting" if _placed(cand) else "phone_call"
+        # "X spoke with students at the university": no one of a state on the other end, so no call;
+        # as a meeting of one person it is dropped like any other talk with no counterpart
+        alone = len(cand.pids) == 1 and not cand.counterpart and _private_company(cand.trigger)
+        return "meeting" if alone or _placed(cand) else "phone_call"
     return "meeting"
 
 
@@ -93,12 +107,35 @@ def _settle_media(dated: list[tuple[Candidate, DateExpr | None]]) -> None:
                            and (id(c2) in told or _same_people(c2.pids, cand.pids))
                            and (_same_people(c2.pids, cand.pids) or set(c2.pids) <= set(cand.pids))
                            and _same_time(date, d2)), None)  # talks of another day are other talks
+        ctx = ctx or _the_one_call(cand, date, dated)
         # "X met Y ... The two presidents spoke about ...": the talk of the meeting just reported
         ctx = ctx or next((c2 for c2, _ in reversed(dated[:i]) if c2.channel == "meeting"
                            and len(cand.pids) > 1 and set(cand.pids) <= set(c2.pids)), None)
         cand.channel = ctx.channel if ctx else _default_medium(cand)
         if date is None and ctx is not None:
             dated[i] = (cand, next(d for c2, d in dated if c2 is ctx))
+
+
+def _the_one_call(cand: Candidate, date: DateExpr | None, dated: list[tuple[Candidate, DateExpr | None]]):
+    """ "X held calls with A and B. ... With B, the minister discussed trade": a talk naming only one
+    person and an unnamed other ("the minister"), who took part in one call of the article and in no
+    other contact, is that call; its other side is the call's."""
+    if len(cand.pids) != 1 or not cand.counterpart or _in_a_city(cand):
+        return None  # "the minister", "the two" stand for the other side
+    pid = cand.pids[0]
+    others = [(c2, d2) for c2, d2 in dated if c2 is not cand and pid in c2.pids and c2.channel != "generic"]
+    calls = {frozenset(c2.pids) for c2, _ in others}
+    if len(calls) != 1 or not all(c2.channel in {"phone_call", "video_call"} and len(c2.pids) > 1
+                                  and _same_time(date, d2) for c2, d2 in others):
+        return None
+    ctx = others[0][0]
+    if pid not in ctx.subj and ctx.subj:
+        cand.pids = [p for p in ctx.subj if p != pid] + [pid]  # a round of calls is split later: its caller
+    elif len(ctx.pids) == 2:
+        cand.pids = list(ctx.pids)
+    else:
+        return None
+    return ctx
 
 
 def _said_in_contact(dated: list[tuple[Candidate, DateExpr | None]]) -> None:

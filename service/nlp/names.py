@@ -71,7 +71,11 @@ def _surname_left_out(doc: Doc, end: int) -> bool:
         return False
     tok = doc[end]
     after = doc[end + 1] if end + 1 < len(doc) else None
-    return (tok.pos_ == "PROPN" and not tok.ent_type_ and _capitalised(tok) and _plain_word(tok)
+    # the model may also type that last word alone, as a person of its own or a place it is not
+    # ("[Rosa Valdivia] [Fuentes]", "[Samuel Okello] [Mugisha]")
+    lone = tok.ent_iob_ == "B" and (after is None or after.ent_iob_ != "I") and (
+        tok.ent_type_ == "PERSON" or tok.ent_type_ in {"GPE", "ORG", "NORP"} and not is_known_place_or_group(tok.text))
+    return (tok.pos_ == "PROPN" and (not tok.ent_type_ or lone) and _capitalised(tok) and _plain_word(tok)
             and tok.lower_ not in lexicon().titles.title_words and doc[end - 1].whitespace_ != ""
             and (after is None or not _capitalised(after)))
 
@@ -120,7 +124,10 @@ def _given_name_after_title(doc: Doc, start: int) -> bool:
     v, lead = lexicon().titles, doc[start - 2]
     opens = lead.text == "," or lead.lower_ in v.title_words | v.office_words
     office = {w for t in v.spokesperson for w in t.split()} | v.person_nouns | v.institution_words
-    return (opens and not before.ent_type_ and before.pos_ == "PROPN" and before.dep_ == "compound"
+    # the model may type the given name alone as a place or an organisation ("Governor [Esteban] Ruiz Soto")
+    lone = before.ent_iob_ == "B" and before.ent_type_ in {"ORG", "GPE", "NORP"} \
+        and not is_known_place_or_group(before.text)
+    return (opens and (not before.ent_type_ or lone) and before.pos_ == "PROPN" and before.dep_ == "compound"
             and before.lower_ not in office
             and start <= before.head.i < start + 4 and _capitalised(before) and _plain_word(before))
 
@@ -282,6 +289,8 @@ def name_spans(doc: Doc) -> list[Span]:
             continue
         if ent.label_ != "PERSON" and is_known_place_or_group(ent.text):
             continue  # "Rio de Janeiro": a place, though its last words look like a surname
+        if _title_ended(doc, ent):
+            continue  # "Mendoza Governor NAME": the model's person is a place and a title
         span = clean(ent)
         if span is None or (out and span.start < out[-1].end):
             continue
@@ -299,6 +308,13 @@ def name_spans(doc: Doc) -> list[Span]:
     out += _untagged_before_apposition(doc, taken)
     taken |= {i for s in out for i in range(s.start, s.end)}
     return sorted(out + _title_appositions(doc, taken), key=lambda s: s.start)
+
+
+def _title_ended(doc: Doc, ent: Span) -> bool:
+    """ "<Province> Governor NAME", "<City> Mayor NAME": an entity that ends in a title word with a
+    capitalised name right after it is the title, not a person (the name after it is read as untagged)."""
+    return len(ent) >= 2 and ent[-1].lower_ in lexicon().titles.name_titles and ent.end < len(doc) \
+        and doc[ent.end].pos_ == "PROPN" and doc[ent.end].text[:1].isupper()
 
 
 def _after_portfolio(doc: Doc, ent: Span) -> bool:
@@ -354,6 +370,8 @@ def _after_title_country(doc: Doc, i: int) -> int:
         while m < len(doc) and m - k < 5 and (doc[m].lower_ in office and doc[m].text[:1].isupper()
                                               or doc[m].lower_ == "and" and m > k):
             m += 1
+        if m > k and m < len(doc) and doc[m].lower_ in lexicon().titles.institution_words and doc[m].text[:1].isupper():
+            return m + 1  # "Chairwoman of the National Assembly NAME": a state body, not a portfolio
         if m > k and doc[m - 1].lower_ != "and":
             if m + 1 < len(doc) and doc[m].lower_ == "of" and _country_at(doc, m + 1):
                 return _after_country(doc, m + 1)  # "Minister of Economy of Ruritania NAME"
@@ -362,7 +380,20 @@ def _after_title_country(doc: Doc, i: int) -> int:
         j += 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
     if j < len(doc) and _country_at(doc, j):
         return _after_country(doc, j)
+    if j > i + 1 and (k := _after_institution(doc, j)) is not None:
+        return k  # "President of the Senate NAME", "Chairwoman of the National Assembly NAME"
     return i + 1
+
+
+def _after_institution(doc: Doc, j: int) -> int | None:
+    """Past the capitalised name of a state body that ends in an institution word ("National Assembly")."""
+    words = lexicon().titles.institution_words
+    for m in range(j, min(j + 4, len(doc))):
+        if not doc[m].text[:1].isupper():
+            return None
+        if doc[m].lower_ in words:
+            return m + 1
+    return None
 
 
 def _country_at(doc: Doc, j: int) -> bool:
@@ -387,13 +418,18 @@ def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
     out = []
     for tok in doc:
         title = tok.lower_[:-1] if tok.tag_ in {"NNS", "NNPS"} and tok.lower_.endswith("s") else tok.lower_
-        if title not in v.name_titles or tok.ent_type_:  # "Presidents NAME of X and NAME of Y" too
-            continue
+        lone_title = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and not (
+            tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I")  # "Chairwoman" typed a person alone
+        if title not in v.name_titles or tok.ent_type_ and not lone_title and not (
+                tok.ent_iob_ != "O" and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ != "I"
+                and any(e.end == tok.i + 1 and _title_ended(doc, e) for e in doc.ents)):
+            continue  # "Presidents NAME of X and NAME of Y" too; "Mendoza Governor NAME" typed one person
         begin = end = _after_title_country(doc, tok.i)
         run_on = begin > 0 and doc[begin - 1].ent_type_ == "ORG" and doc[begin].ent_iob_ == "I"
         while (end < len(doc) and end - begin < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
                and (not doc[end].ent_type_ or run_on and doc[end].ent_type_ == "ORG" and doc[end].ent_iob_ == "I"
-                    or end > begin and _lone_org(doc, end))  # "Ana Ruiz" with only "Ruiz" tagged ORG
+                    or _lone_org(doc, end) and (end > begin or _untagged_propn(doc, end + 1)))
+               # "Ana Ruiz" with only "Ruiz" (or only "Ana", more words following) tagged ORG
                and doc[end].lower_ not in v.title_or_modifier and doc[end].lower_ not in v.institution_words):
             end += 1
         if end > begin and (end == len(doc) or doc[end].pos_ != "PROPN"):
@@ -401,6 +437,10 @@ def _untagged_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
             if span is not None and not any(i in taken for i in range(span.start, span.end)):
                 out.append(span)
     return out
+
+
+def _untagged_propn(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and not doc[i].ent_type_
 
 
 def _lone_org(doc: Doc, i: int) -> bool:

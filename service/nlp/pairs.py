@@ -5,9 +5,10 @@ gives Y the country B). A set is used only when it has as many states as the eve
 holds every country the others already have; two sets that disagree give nothing."""
 from spacy.tokens import Doc, Span
 
+from .headline import headline
 from .lexicon import lexicon
 from .people import People
-from .pipeline import sentences
+from .pipeline import sentences, text_of
 from .places import country_of, is_country, is_demonym
 
 JOINERS = {",", "and", "&", "-", "–", "/", "the"}
@@ -39,8 +40,21 @@ def state_sets(doc: Doc) -> list[frozenset[str]]:
         words = lexicon().participation.relation_words
         cached = doc.user_data["nlp_state_sets"] = [
             frozenset(run) for sent in sentences(doc) if any(t.lower_ in words for t in sent)
-            for run in _runs(sent) if len(run) >= 2]
+            for run in _runs(sent) if len(run) >= 2] + [frozenset(run) for run in _headline_runs(doc)]
     return cached
+
+
+def _headline_runs(doc: Doc) -> list[list[str]]:
+    """ "India, Egypt discuss shipping": a headline that opens with two or more states joined only by
+    commas or "and" names the states of its story's pair."""
+    line = headline(text_of(doc))
+    start = text_of(doc).find(line) if line else -1
+    span = doc.char_span(start, start + len(line), alignment_mode="expand") if start >= 0 else None
+    if span is None:
+        return []
+    runs = _runs(span)
+    first = next((e for e in span.ents if e.label_ in {"GPE", "NORP", "ORG"} and _entity_states(e.text)), None)
+    return [runs[0]] if runs and len(runs[0]) >= 2 and first is not None and first.start == span.start else []
 
 
 def _runs(sent: Span) -> list[list[str]]:

@@ -227,7 +227,7 @@ def in_topic(tok: Token) -> bool:
     and "called on X in Y" is on a person."""
     about = lexicon().topics.about_preps
     c, d = lexicon().channels, lexicon().dates
-    occasions = d.same_occasion | d.contact_nouns | c.visit_words | c.summit_nouns
+    occasions = d.same_occasion | d.contact_nouns | c.visit_words | c.summit_nouns | lexicon().places.arrival_nouns
     for a in tok.ancestors:
         if a.dep_ in {"prep", "conj"} and a.pos_ == "ADP" and a.lower_ in about:
             objs = [k for k in a.children if k.dep_ == "pobj"]
