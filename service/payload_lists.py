@@ -71,14 +71,12 @@ def _sqlite_triggers():
     for table, columns, where, kind in _SOURCES:
         listed = ", ".join(f'"{column}"' for column in columns)
         stale = lambda row, where=where: _STALE.format(where=where.replace("r.", f"{row}."))  # noqa: E731
-        if kind == "link":
+        if kind == "link":  # a link's rows belong to events: the one it leaves and the one it joins
             triggers[f"lists_{table}_ai"] = f"AFTER INSERT ON {table} BEGIN {stale('new')}; END"
             triggers[f"lists_{table}_ad"] = f"AFTER DELETE ON {table} BEGIN {stale('old')}; END"
-            triggers[f"lists_{table}_au"] = (f"AFTER UPDATE OF {listed} ON {table} WHEN {_changed(columns)} "
-                                             f"BEGIN {stale('old')}; {stale('new')}; END")
-        else:
-            triggers[f"lists_{table}_au"] = (f"AFTER UPDATE OF {listed} ON {table} WHEN {_changed(columns)} "
-                                             f"BEGIN {stale('new')}; END")
+        updated = f"{stale('old')}; {stale('new')};" if kind == "link" else f"{stale('new')};"
+        triggers[f"lists_{table}_au"] = (f"AFTER UPDATE OF {listed} ON {table} WHEN {_changed(columns)} "
+                                         f"BEGIN {updated} END")
     return triggers
 
 
@@ -86,21 +84,19 @@ def _postgres_triggers():
     functions, triggers = [], {}
     for table, columns, where, kind in _SOURCES:
         listed = ", ".join(f'"{column}"' for column in columns)
-        name = f"lists_stale_{table}"
-        if kind == "link":
-            body = (f"IF TG_OP <> 'INSERT' THEN {_STALE.format(where=where.replace('r.', 'OLD.'))}; END IF; "
-                    f"IF TG_OP <> 'DELETE' THEN {_STALE.format(where=where.replace('r.', 'NEW.'))}; END IF;")
+        function = f"lists_stale_{table}"
+        stale = lambda row, where=where: _STALE.format(where=where.replace("r.", f"{row}."))  # noqa: E731
+        if kind == "link":  # one function for insert, delete and update: OLD and NEW as the operation has them
+            body = (f"IF TG_OP <> 'INSERT' THEN {stale('OLD')}; END IF; "
+                    f"IF TG_OP <> 'DELETE' THEN {stale('NEW')}; END IF;")
             triggers[f"lists_{table}_aiud"] = (f"AFTER INSERT OR DELETE ON {table} FOR EACH ROW "
-                                               f"EXECUTE FUNCTION {name}()")
-            triggers[f"lists_{table}_au"] = (f"AFTER UPDATE OF {listed} ON {table} FOR EACH ROW "
-                                             f"WHEN ({_changed(columns, 'OLD', 'NEW', 'IS DISTINCT FROM')}) "
-                                             f"EXECUTE FUNCTION {name}()")
+                                               f"EXECUTE FUNCTION {function}()")
         else:
-            body = f"{_STALE.format(where=where.replace('r.', 'NEW.'))};"
-            triggers[f"lists_{table}_au"] = (f"AFTER UPDATE OF {listed} ON {table} FOR EACH ROW "
-                                             f"WHEN ({_changed(columns, 'OLD', 'NEW', 'IS DISTINCT FROM')}) "
-                                             f"EXECUTE FUNCTION {name}()")
-        functions.append(f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            body = f"{stale('NEW')};"
+        triggers[f"lists_{table}_au"] = (f"AFTER UPDATE OF {listed} ON {table} FOR EACH ROW "
+                                         f"WHEN ({_changed(columns, 'OLD', 'NEW', 'IS DISTINCT FROM')}) "
+                                         f"EXECUTE FUNCTION {function}()")
+        functions.append(f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                          f"{body} RETURN NULL; END $$")
     return functions, triggers
 
